@@ -1,0 +1,13 @@
+/** Two projects: `unit` (core, plugin layer against the stand-in, CLI) and `browser` (built main.js in Chromium). */
+const shared = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  moduleNameMapper: { '^obsidian$': '<rootDir>/test/stand-in/obsidian.ts' },
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, isolatedModules: true }] },
+};
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/{core,plugin,cli}/**/*.test.ts'] },
+    { ...shared, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'], maxWorkers: 1 },
+  ],
+};

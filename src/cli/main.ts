@@ -1,0 +1,69 @@
+import { nodeIO, UsageError, type CliIO } from './io';
+import { runLint } from './lint';
+import { runMermaid } from './mermaid';
+import { runTrace } from './trace';
+import { runCards } from './cards';
+
+export const USAGE = `Usage: cloudnotes <command> [options]
+
+Commands:
+  lint <file|folder>... [--format text|json]
+      Every diagnostic of every vpc/containers block: file:line:column severity code message.
+      Exit 1 when any error, 0 otherwise, 2 on bad usage.
+  mermaid <file> [--block N]
+      The Mermaid text of each topology block (N counts the note's topology blocks from 1).
+  trace <file> --from A --to B [--port N] [--proto tcp|udp|icmp] [--block N] [--format text|json]
+      Can A reach B? The verdict and each hop. Exit 0 when allowed, 1 when refused.
+  cards <file|folder>... [--format json|tsv]
+      The flashcards the notes make (json: id, file, line, kind, front, back, context; tsv: for Anki).
+
+Options:
+  -h, --help     show this help
+  --version      show the version`;
+
+const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => Promise<number>> = {
+	lint: runLint,
+	mermaid: runMermaid,
+	trace: runTrace,
+	cards: runCards,
+};
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+	const [command, ...rest] = argv;
+	if (!command || command === '-h' || command === '--help' || command === 'help') {
+		io.out(USAGE);
+		return command ? 0 : 2;
+	}
+	if (command === '--version') {
+		io.out('0.1.0');
+		return 0;
+	}
+	const run = COMMANDS[command];
+	if (!run) {
+		io.err(`cloudnotes: unknown command "${command}"\n\n${USAGE}`);
+		return 2;
+	}
+	if (rest.includes('--help') || rest.includes('-h')) {
+		io.out(USAGE);
+		return 0;
+	}
+	try {
+		return await run(rest, io);
+	} catch (e) {
+		if (e instanceof UsageError) {
+			io.err(`cloudnotes ${command}: ${e.message}\n\n${USAGE}`);
+			return 2;
+		}
+		io.err(`cloudnotes ${command}: ${e instanceof Error ? e.message : String(e)}`);
+		return 2;
+	}
+}
+
+/** Runs the command line on this process's arguments (used by bin/cloudnotes.js and `node dist/cli.js`). */
+export function runFromProcess(): void {
+	void main(process.argv.slice(2), nodeIO()).then((code) => {
+		process.exitCode = code;
+	});
+}
+
+if (require.main === module) runFromProcess();

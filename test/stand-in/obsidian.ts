@@ -1,0 +1,1434 @@
+/**
+ * A small stand-in for the `obsidian` module, written from obsidian.d.ts, providing exactly the
+ * API surface Cloudnotes uses. It backs the plugin-layer unit tests (jsdom), the browser tests
+ * and the demo page (Chromium). Where Obsidian's real behaviour matters to us it follows it and
+ * says so; everything else is kept deliberately plain.
+ */
+import { parse as parseYamlText, stringify as stringifyYamlText } from 'yaml';
+import { renderMarkdown } from './markdown';
+
+// ---------------------------------------------------------------------------------------------
+// Events and components
+
+export interface EventRef {
+	e: Events;
+	name: string;
+	fn: (...args: any[]) => unknown;
+}
+
+export class Events {
+	private handlers = new Map<string, Set<EventRef>>();
+	on(name: string, callback: (...args: any[]) => unknown, ctx?: unknown): EventRef {
+		const ref: EventRef = { e: this, name, fn: ctx ? callback.bind(ctx) : callback };
+		let set = this.handlers.get(name);
+		if (!set) this.handlers.set(name, (set = new Set()));
+		set.add(ref);
+		return ref;
+	}
+	off(name: string, callback: (...args: any[]) => unknown): void {
+		for (const ref of this.handlers.get(name) ?? []) if (ref.fn === callback) this.handlers.get(name)?.delete(ref);
+	}
+	offref(ref: EventRef): void {
+		this.handlers.get(ref.name)?.delete(ref);
+	}
+	trigger(name: string, ...data: unknown[]): void {
+		for (const ref of [...(this.handlers.get(name) ?? [])]) ref.fn(...data);
+	}
+	tryTrigger(evt: EventRef, args: unknown[]): void {
+		evt.fn(...args);
+	}
+	/** Stand-in only: how many handlers are registered (the lifecycle test counts leaks). */
+	listenerCount(name?: string): number {
+		if (name) return this.handlers.get(name)?.size ?? 0;
+		let n = 0;
+		for (const set of this.handlers.values()) n += set.size;
+		return n;
+	}
+}
+
+/** Stand-in only: counts of live listeners and intervals registered through components. */
+export const standInCounters = { domListeners: 0, intervals: 0 };
+
+export class Component {
+	_loaded = false;
+	private _children: Component[] = [];
+	private _cleanups: (() => unknown)[] = [];
+
+	load(): unknown {
+		if (this._loaded) return undefined;
+		this._loaded = true;
+		const result = this.onload();
+		for (const child of this._children) child.load();
+		return result;
+	}
+	onload(): unknown {
+		return undefined;
+	}
+	unload(): void {
+		if (!this._loaded) return;
+		this._loaded = false;
+		for (const child of this._children.splice(0)) child.unload();
+		for (const cleanup of this._cleanups.splice(0).reverse()) cleanup();
+		this.onunload();
+	}
+	onunload(): void {}
+	addChild<T extends Component>(component: T): T {
+		this._children.push(component);
+		if (this._loaded) component.load();
+		return component;
+	}
+	removeChild<T extends Component>(component: T): T {
+		const i = this._children.indexOf(component);
+		if (i !== -1) {
+			this._children.splice(i, 1);
+			component.unload();
+		}
+		return component;
+	}
+	register(cb: () => unknown): void {
+		this._cleanups.push(cb);
+	}
+	registerEvent(eventRef: EventRef): void {
+		this.register(() => eventRef.e.offref(eventRef));
+	}
+	registerDomEvent(el: EventTarget, type: string, callback: (ev: any) => unknown, options?: boolean | AddEventListenerOptions): void {
+		el.addEventListener(type, callback as EventListener, options);
+		standInCounters.domListeners++;
+		this.register(() => {
+			el.removeEventListener(type, callback as EventListener, options);
+			standInCounters.domListeners--;
+		});
+	}
+	registerScopeEvent(keyHandler: KeymapEventHandler): void {
+		this.register(() => keyHandler.scope.unregister(keyHandler));
+	}
+	registerInterval(id: number): number {
+		standInCounters.intervals++;
+		this.register(() => {
+			window.clearInterval(id);
+			standInCounters.intervals--;
+		});
+		return id;
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files and the vault
+
+export class TAbstractFile {
+	vault!: Vault;
+	path = '';
+	name = '';
+	parent: TFolder | null = null;
+}
+
+export class TFile extends TAbstractFile {
+	stat = { ctime: 0, mtime: 0, size: 0 };
+	get basename(): string {
+		const dot = this.name.lastIndexOf('.');
+		return dot <= 0 ? this.name : this.name.slice(0, dot);
+	}
+	get extension(): string {
+		const dot = this.name.lastIndexOf('.');
+		return dot <= 0 ? '' : this.name.slice(dot + 1);
+	}
+}
+
+export class TFolder extends TAbstractFile {
+	children: TAbstractFile[] = [];
+	isRoot(): boolean {
+		return this.path === '/' || this.path === '';
+	}
+}
+
+/** Key-value storage behind the vault and the adapter: localStorage in the page, a Map in jest. */
+export interface StandInStorage {
+	get(key: string): string | null;
+	set(key: string, value: string): void;
+	delete(key: string): void;
+	keys(): string[];
+}
+
+export function mapStorage(initial?: Record<string, string>): StandInStorage {
+	const map = new Map(Object.entries(initial ?? {}));
+	return {
+		get: (k) => map.get(k) ?? null,
+		set: (k, v) => void map.set(k, v),
+		delete: (k) => void map.delete(k),
+		keys: () => [...map.keys()],
+	};
+}
+
+/** Stand-in only: make the adapter fail, to test what the plugin does when a save dies. */
+export interface AdapterFaults {
+	/** Called before each write; return 'fail' to reject, or a number to write only that many characters and then reject. */
+	beforeWrite?: (path: string, data: string) => 'fail' | number | undefined;
+}
+
+export class DataAdapter {
+	faults: AdapterFaults = {};
+	constructor(private storage: StandInStorage, private prefix: string) {}
+	getName(): string {
+		return 'stand-in';
+	}
+	private key(path: string): string {
+		return this.prefix + normalizePath(path);
+	}
+	async exists(path: string): Promise<boolean> {
+		return this.storage.get(this.key(path)) !== null;
+	}
+	async read(path: string): Promise<string> {
+		const v = this.storage.get(this.key(path));
+		if (v === null) throw new Error(`ENOENT: no such file, open '${path}'`);
+		return v;
+	}
+	async write(path: string, data: string): Promise<void> {
+		const fault = this.faults.beforeWrite?.(path, data);
+		if (fault === 'fail') throw new Error(`EIO: write failed '${path}'`);
+		if (typeof fault === 'number') {
+			this.storage.set(this.key(path), data.slice(0, fault));
+			throw new Error(`EIO: write interrupted '${path}'`);
+		}
+		this.storage.set(this.key(path), data);
+	}
+	async append(path: string, data: string): Promise<void> {
+		const old = this.storage.get(this.key(path)) ?? '';
+		await this.write(path, old + data);
+	}
+	async remove(path: string): Promise<void> {
+		this.storage.delete(this.key(path));
+	}
+	async rename(from: string, to: string): Promise<void> {
+		const v = this.storage.get(this.key(from));
+		if (v === null) throw new Error(`ENOENT: '${from}'`);
+		this.storage.set(this.key(to), v);
+		this.storage.delete(this.key(from));
+	}
+	async mkdir(_path: string): Promise<void> {}
+	async list(path: string): Promise<{ files: string[]; folders: string[] }> {
+		const base = this.prefix + normalizePath(path) + '/';
+		const files = this.storage.keys().filter((k) => k.startsWith(base)).map((k) => k.slice(this.prefix.length));
+		return { files, folders: [] };
+	}
+}
+
+export class Vault extends Events {
+	configDir = '.obsidian';
+	adapter: DataAdapter;
+	private files = new Map<string, TAbstractFile>();
+	private root: TFolder;
+
+	constructor(private storage: StandInStorage) {
+		super();
+		this.adapter = new DataAdapter(storage, 'adapter:');
+		this.root = new TFolder();
+		this.root.vault = this;
+		this.root.path = '/';
+		this.files.set('/', this.root);
+		for (const key of storage.keys()) {
+			if (key.startsWith('vault:')) this.index(key.slice('vault:'.length), storage.get(key)?.length ?? 0);
+		}
+	}
+	getName(): string {
+		return 'example-vault';
+	}
+	getRoot(): TFolder {
+		return this.root;
+	}
+	private folderFor(path: string): TFolder {
+		const slash = path.lastIndexOf('/');
+		if (slash === -1) return this.root;
+		const folderPath = path.slice(0, slash);
+		const existing = this.files.get(folderPath);
+		if (existing instanceof TFolder) return existing;
+		const folder = new TFolder();
+		folder.vault = this;
+		folder.path = folderPath;
+		folder.name = folderPath.slice(folderPath.lastIndexOf('/') + 1);
+		folder.parent = this.folderFor(folderPath);
+		folder.parent.children.push(folder);
+		this.files.set(folderPath, folder);
+		return folder;
+	}
+	private index(path: string, size: number): TFile {
+		const file = new TFile();
+		file.vault = this;
+		file.path = path;
+		file.name = path.slice(path.lastIndexOf('/') + 1);
+		file.parent = this.folderFor(path);
+		file.parent.children.push(file);
+		file.stat = { ctime: Date.now(), mtime: Date.now(), size };
+		this.files.set(path, file);
+		return file;
+	}
+	getAbstractFileByPath(path: string): TAbstractFile | null {
+		return this.files.get(normalizePath(path)) ?? null;
+	}
+	getFileByPath(path: string): TFile | null {
+		const f = this.getAbstractFileByPath(path);
+		return f instanceof TFile ? f : null;
+	}
+	getFolderByPath(path: string): TFolder | null {
+		const f = this.getAbstractFileByPath(path);
+		return f instanceof TFolder ? f : null;
+	}
+	getFiles(): TFile[] {
+		return [...this.files.values()].filter((f): f is TFile => f instanceof TFile);
+	}
+	getMarkdownFiles(): TFile[] {
+		return this.getFiles().filter((f) => f.extension === 'md');
+	}
+	getAllLoadedFiles(): TAbstractFile[] {
+		return [...this.files.values()];
+	}
+	async read(file: TFile): Promise<string> {
+		return this.storage.get('vault:' + file.path) ?? '';
+	}
+	cachedRead(file: TFile): Promise<string> {
+		return this.read(file);
+	}
+	async modify(file: TFile, data: string): Promise<void> {
+		this.storage.set('vault:' + file.path, data);
+		file.stat = { ...file.stat, mtime: Date.now(), size: data.length };
+		this.trigger('modify', file);
+	}
+	async process(file: TFile, fn: (data: string) => string): Promise<string> {
+		const next = fn(await this.read(file));
+		await this.modify(file, next);
+		return next;
+	}
+	async create(path: string, data: string): Promise<TFile> {
+		path = normalizePath(path);
+		if (this.files.has(path)) throw new Error(`File already exists: ${path}`);
+		this.storage.set('vault:' + path, data);
+		const file = this.index(path, data.length);
+		this.trigger('create', file);
+		return file;
+	}
+	async createFolder(path: string): Promise<TFolder> {
+		this.folderFor(normalizePath(path) + '/x');
+		return this.getFolderByPath(normalizePath(path)) as TFolder;
+	}
+	async rename(file: TAbstractFile, newPath: string): Promise<void> {
+		if (!(file instanceof TFile)) throw new Error('stand-in renames files only');
+		const oldPath = file.path;
+		const data = this.storage.get('vault:' + oldPath) ?? '';
+		this.storage.delete('vault:' + oldPath);
+		this.storage.set('vault:' + newPath, data);
+		this.files.delete(oldPath);
+		if (file.parent) file.parent.children = file.parent.children.filter((c) => c !== file);
+		file.path = newPath;
+		file.name = newPath.slice(newPath.lastIndexOf('/') + 1);
+		file.parent = this.folderFor(newPath);
+		file.parent.children.push(file);
+		this.files.set(newPath, file);
+		this.trigger('rename', file, oldPath);
+	}
+	async delete(file: TAbstractFile): Promise<void> {
+		this.storage.delete('vault:' + file.path);
+		this.files.delete(file.path);
+		if (file.parent) file.parent.children = file.parent.children.filter((c) => c !== file);
+		this.trigger('delete', file);
+	}
+	async trash(file: TAbstractFile): Promise<void> {
+		await this.delete(file);
+	}
+	getResourcePath(file: TFile): string {
+		return 'app://local/' + encodeURI(file.path);
+	}
+}
+
+export class FileManager {
+	constructor(private app: App) {}
+	async getAvailablePathForAttachment(filename: string, sourcePath?: string): Promise<string> {
+		const folder = sourcePath && sourcePath.includes('/') ? sourcePath.slice(0, sourcePath.lastIndexOf('/')) + '/attachments' : 'attachments';
+		const dot = filename.lastIndexOf('.');
+		const base = dot > 0 ? filename.slice(0, dot) : filename;
+		const ext = dot > 0 ? filename.slice(dot) : '';
+		let candidate = `${folder}/${base}${ext}`;
+		for (let n = 1; this.app.vault.getAbstractFileByPath(candidate); n++) candidate = `${folder}/${base} ${n}${ext}`;
+		return candidate;
+	}
+	generateMarkdownLink(file: TFile, _sourcePath: string, subpath?: string, alias?: string): string {
+		return `![[${file.path}${subpath ?? ''}${alias ? '|' + alias : ''}]]`;
+	}
+	async renameFile(file: TAbstractFile, newPath: string): Promise<void> {
+		await this.app.vault.rename(file, newPath);
+	}
+	async trashFile(file: TAbstractFile): Promise<void> {
+		await this.app.vault.delete(file);
+	}
+	async processFrontMatter(file: TFile, fn: (fm: any) => void): Promise<void> {
+		const text = await this.app.vault.read(file);
+		const info = getFrontMatterInfo(text);
+		const fm = info.exists ? parseYaml(info.frontmatter) ?? {} : {};
+		fn(fm);
+		const yaml = stringifyYaml(fm);
+		await this.app.vault.modify(file, `---\n${yaml}---\n` + text.slice(info.contentStart));
+	}
+}
+
+export function getFrontMatterInfo(content: string): { exists: boolean; frontmatter: string; from: number; to: number; contentStart: number } {
+	const m = /^---\r?\n([\s\S]*?)\r?\n---(\r?\n|$)/.exec(content);
+	if (!m) return { exists: false, frontmatter: '', from: 0, to: 0, contentStart: 0 };
+	return { exists: true, frontmatter: m[1] ?? '', from: 4, to: 4 + (m[1]?.length ?? 0), contentStart: m[0].length };
+}
+
+export class MetadataCache extends Events {
+	constructor(private app: App) {
+		super();
+	}
+	/** A small CachedMetadata: frontmatter, tags and headings, computed from the stored text. */
+	getFileCache(file: TFile): any {
+		const text = (this.app.vault as any).storage?.get('vault:' + file.path) ?? '';
+		const info = getFrontMatterInfo(text);
+		let frontmatter: any;
+		try {
+			frontmatter = info.exists ? parseYaml(info.frontmatter) : undefined;
+		} catch {
+			frontmatter = undefined;
+		}
+		const headings: any[] = [];
+		const tags: any[] = [];
+		text.split(/\r?\n/).forEach((line: string, i: number) => {
+			const h = /^(#{1,6})\s+(.*)$/.exec(line);
+			if (h) headings.push({ level: h[1].length, heading: h[2], position: { start: { line: i, col: 0, offset: 0 }, end: { line: i, col: line.length, offset: 0 } } });
+			for (const t of line.matchAll(/(?:^|\s)#([\p{L}\p{N}_/-]+)/gu)) tags.push({ tag: '#' + t[1], position: { start: { line: i, col: 0, offset: 0 } } });
+		});
+		return { frontmatter, headings, tags };
+	}
+	getFirstLinkpathDest(linkpath: string, _sourcePath: string): TFile | null {
+		return this.app.vault.getFileByPath(linkpath) ?? this.app.vault.getMarkdownFiles().find((f) => f.basename === linkpath) ?? null;
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workspace, views, editor
+
+export interface EditorPosition {
+	line: number;
+	ch: number;
+}
+
+/** An Editor over a textarea: the demo's source mode. */
+export class Editor {
+	constructor(public textarea: HTMLTextAreaElement) {}
+	getValue(): string {
+		return this.textarea.value;
+	}
+	setValue(content: string): void {
+		this.textarea.value = content;
+		this.textarea.dispatchEvent(new Event('input'));
+	}
+	lineCount(): number {
+		return this.getValue().split('\n').length;
+	}
+	lastLine(): number {
+		return this.lineCount() - 1;
+	}
+	getLine(line: number): string {
+		return this.getValue().split('\n')[line] ?? '';
+	}
+	posToOffset(pos: EditorPosition): number {
+		const lines = this.getValue().split('\n');
+		let offset = 0;
+		for (let i = 0; i < pos.line && i < lines.length; i++) offset += (lines[i]?.length ?? 0) + 1;
+		return offset + pos.ch;
+	}
+	offsetToPos(offset: number): EditorPosition {
+		const before = this.getValue().slice(0, offset).split('\n');
+		return { line: before.length - 1, ch: before[before.length - 1]?.length ?? 0 };
+	}
+	getCursor(_which?: string): EditorPosition {
+		return this.offsetToPos(this.textarea.selectionStart);
+	}
+	setCursor(pos: EditorPosition | number, ch?: number): void {
+		const p = typeof pos === 'number' ? { line: pos, ch: ch ?? 0 } : pos;
+		const offset = this.posToOffset(p);
+		this.textarea.focus();
+		this.textarea.setSelectionRange(offset, offset);
+		this.textarea.dispatchEvent(new Event('select'));
+	}
+	getRange(from: EditorPosition, to: EditorPosition): string {
+		return this.getValue().slice(this.posToOffset(from), this.posToOffset(to));
+	}
+	replaceRange(replacement: string, from: EditorPosition, to?: EditorPosition): void {
+		const v = this.getValue();
+		const a = this.posToOffset(from);
+		const b = to ? this.posToOffset(to) : a;
+		this.setValue(v.slice(0, a) + replacement + v.slice(b));
+	}
+	getSelection(): string {
+		return this.getValue().slice(this.textarea.selectionStart, this.textarea.selectionEnd);
+	}
+	replaceSelection(replacement: string): void {
+		const v = this.getValue();
+		this.setValue(v.slice(0, this.textarea.selectionStart) + replacement + v.slice(this.textarea.selectionEnd));
+	}
+	scrollIntoView(): void {}
+	focus(): void {
+		this.textarea.focus();
+	}
+}
+
+export abstract class View extends Component {
+	app: App;
+	icon = '';
+	navigation = false;
+	containerEl: HTMLElement;
+	constructor(public leaf: WorkspaceLeaf) {
+		super();
+		this.app = leaf.app;
+		this.containerEl = createDiv({ cls: 'workspace-leaf-content' });
+	}
+	abstract getViewType(): string;
+	abstract getDisplayText(): string;
+	getIcon(): string {
+		return this.icon;
+	}
+	async onOpen(): Promise<void> {}
+	async onClose(): Promise<void> {}
+	getState(): Record<string, unknown> {
+		return {};
+	}
+	async setState(_state: unknown, _result: unknown): Promise<void> {}
+}
+
+export abstract class ItemView extends View {
+	contentEl: HTMLElement;
+	constructor(leaf: WorkspaceLeaf) {
+		super(leaf);
+		const header = this.containerEl.createDiv({ cls: 'view-header' });
+		header.createDiv({ cls: 'view-header-title' });
+		this.contentEl = this.containerEl.createDiv({ cls: 'view-content' });
+	}
+	addAction(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
+		const el = (this.containerEl.firstElementChild as HTMLElement).createEl('button', { cls: 'view-action clickable-icon', attr: { 'aria-label': title, 'data-icon': icon } });
+		el.addEventListener('click', callback);
+		return el;
+	}
+}
+
+export class MarkdownView extends ItemView {
+	editor: Editor;
+	file: TFile | null = null;
+	constructor(leaf: WorkspaceLeaf, textarea?: HTMLTextAreaElement) {
+		super(leaf);
+		this.editor = new Editor(textarea ?? this.contentEl.createEl('textarea'));
+	}
+	getViewType(): string {
+		return 'markdown';
+	}
+	getDisplayText(): string {
+		return this.file?.basename ?? '';
+	}
+	getMode(): 'source' | 'preview' {
+		return 'source';
+	}
+}
+
+export class WorkspaceLeaf extends Events {
+	view: View | null = null;
+	containerEl: HTMLElement;
+	constructor(public app: App, parentEl: HTMLElement) {
+		super();
+		this.containerEl = parentEl.createDiv({ cls: 'workspace-leaf' });
+	}
+	async setViewState(state: { type: string; active?: boolean; state?: unknown }): Promise<void> {
+		const factory = this.app.viewRegistry.get(state.type);
+		if (!factory) throw new Error(`No view registered for ${state.type}`);
+		await this.closeView();
+		const view = factory(this);
+		this.view = view;
+		this.containerEl.appendChild(view.containerEl);
+		view.load();
+		await view.onOpen();
+		if (state.state) await view.setState(state.state, {});
+	}
+	getViewState(): { type: string } {
+		return { type: this.view?.getViewType() ?? 'empty' };
+	}
+	private async closeView(): Promise<void> {
+		if (!this.view) return;
+		const view = this.view;
+		this.view = null;
+		await view.onClose();
+		view.unload();
+		view.containerEl.remove();
+	}
+	async openFile(file: TFile, openState?: { eState?: { line?: number } }): Promise<void> {
+		this.app.workspace.openFileHandler(file, openState?.eState?.line);
+	}
+	detach(): void {
+		void this.closeView();
+		this.containerEl.remove();
+		this.app.workspace.removeLeaf(this);
+	}
+	getDisplayText(): string {
+		return this.view?.getDisplayText() ?? '';
+	}
+	setPinned(_pinned: boolean): void {}
+}
+
+export class Workspace extends Events {
+	containerEl: HTMLElement;
+	rightSplitEl: HTMLElement;
+	layoutReady = false;
+	private readyCallbacks: (() => unknown)[] = [];
+	private leaves: WorkspaceLeaf[] = [];
+	activeFile: TFile | null = null;
+	activeMarkdownView: MarkdownView | null = null;
+	/** Set by the harness: how "open this file at this line" is shown. */
+	openFileHandler: (file: TFile, line?: number) => void = (file) => {
+		this.activeFile = file;
+	};
+	editorExtensions: unknown[] = [];
+
+	constructor(public app: App) {
+		super();
+		this.containerEl = createDiv({ cls: 'workspace' });
+		this.rightSplitEl = this.containerEl.createDiv({ cls: 'workspace-split mod-right-split' });
+	}
+	onLayoutReady(callback: () => unknown): void {
+		if (this.layoutReady) window.setTimeout(callback, 0);
+		else this.readyCallbacks.push(callback);
+	}
+	/** Stand-in only: the harness calls this once the plugin has loaded, as Obsidian does after start-up. */
+	setLayoutReady(): void {
+		this.layoutReady = true;
+		for (const cb of this.readyCallbacks.splice(0)) cb();
+		this.trigger('layout-change');
+	}
+	getActiveFile(): TFile | null {
+		return this.activeFile;
+	}
+	getActiveViewOfType<T>(type: abstract new (...args: any[]) => T): T | null {
+		const view = this.activeMarkdownView;
+		return view && view instanceof (type as any) ? (view as unknown as T) : null;
+	}
+	get activeEditor(): { editor: Editor; file: TFile | null } | null {
+		return this.activeMarkdownView ? { editor: this.activeMarkdownView.editor, file: this.activeMarkdownView.file } : null;
+	}
+	getLeavesOfType(type: string): WorkspaceLeaf[] {
+		return this.leaves.filter((l) => l.view?.getViewType() === type);
+	}
+	getRightLeaf(_split: boolean): WorkspaceLeaf {
+		const leaf = new WorkspaceLeaf(this.app, this.rightSplitEl);
+		this.leaves.push(leaf);
+		return leaf;
+	}
+	getLeaf(_newLeaf?: boolean | string): WorkspaceLeaf {
+		const leaf = new WorkspaceLeaf(this.app, this.containerEl);
+		this.leaves.push(leaf);
+		return leaf;
+	}
+	removeLeaf(leaf: WorkspaceLeaf): void {
+		this.leaves = this.leaves.filter((l) => l !== leaf);
+	}
+	async revealLeaf(_leaf: WorkspaceLeaf): Promise<void> {}
+	detachLeavesOfType(type: string): void {
+		for (const leaf of this.getLeavesOfType(type)) leaf.detach();
+	}
+	async openLinkText(linktext: string, sourcePath: string, _newLeaf?: boolean, openState?: { eState?: { line?: number } }): Promise<void> {
+		const file = this.app.metadataCache.getFirstLinkpathDest(linktext, sourcePath);
+		if (file) this.openFileHandler(file, openState?.eState?.line);
+	}
+	updateOptions(): void {}
+	iterateAllLeaves(cb: (leaf: WorkspaceLeaf) => unknown): void {
+		for (const leaf of this.leaves) cb(leaf);
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// App and plugin
+
+export interface Command {
+	id: string;
+	name: string;
+	icon?: string;
+	callback?: () => unknown;
+	checkCallback?: (checking: boolean) => boolean | void;
+	editorCallback?: (editor: Editor, view: MarkdownView) => unknown;
+	editorCheckCallback?: (checking: boolean, editor: Editor, view: MarkdownView) => boolean | void;
+	hotkeys?: unknown[];
+}
+
+export type CodeBlockProcessor = (source: string, el: HTMLElement, ctx: MarkdownPostProcessorContext) => Promise<unknown> | void;
+
+export class App {
+	vault: Vault;
+	workspace: Workspace;
+	metadataCache: MetadataCache;
+	fileManager: FileManager;
+	viewRegistry = new Map<string, (leaf: WorkspaceLeaf) => View>();
+	commands = {
+		commands: {} as Record<string, Command>,
+		executeCommandById: (id: string): boolean => {
+			const cmd = this.commands.commands[id];
+			if (!cmd) return false;
+			if (cmd.callback) void cmd.callback();
+			else if (cmd.checkCallback) void cmd.checkCallback(false);
+			else if (cmd.editorCallback || cmd.editorCheckCallback) {
+				const view = this.workspace.activeMarkdownView;
+				if (!view) return false;
+				if (cmd.editorCallback) void cmd.editorCallback(view.editor, view);
+				else void cmd.editorCheckCallback?.(false, view.editor, view);
+			}
+			return true;
+		},
+	};
+	codeBlockProcessors = new Map<string, CodeBlockProcessor[]>();
+	settingTabs: PluginSettingTab[] = [];
+	ribbonEl: HTMLElement;
+	statusBarEl: HTMLElement;
+
+	constructor(storage: StandInStorage = mapStorage()) {
+		this.vault = new Vault(storage);
+		this.workspace = new Workspace(this);
+		this.metadataCache = new MetadataCache(this);
+		this.fileManager = new FileManager(this);
+		this.ribbonEl = createDiv({ cls: 'side-dock-ribbon' });
+		this.statusBarEl = createDiv({ cls: 'status-bar' });
+	}
+	/** Stand-in only: how many code block processors are registered for a language. */
+	processorCount(language: string): number {
+		return this.codeBlockProcessors.get(language)?.length ?? 0;
+	}
+}
+
+export interface PluginManifest {
+	id: string;
+	name: string;
+	version: string;
+	minAppVersion: string;
+	description: string;
+	author: string;
+	isDesktopOnly?: boolean;
+	dir?: string;
+}
+
+export abstract class Plugin extends Component {
+	constructor(public app: App, public manifest: PluginManifest) {
+		super();
+	}
+	addCommand(command: Command): Command {
+		const full = { ...command, id: `${this.manifest.id}:${command.id}` };
+		this.app.commands.commands[full.id] = full;
+		this.register(() => delete this.app.commands.commands[full.id]);
+		return full;
+	}
+	removeCommand(commandId: string): void {
+		delete this.app.commands.commands[`${this.manifest.id}:${commandId}`];
+	}
+	addRibbonIcon(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
+		const el = this.app.ribbonEl.createEl('button', { cls: 'side-dock-ribbon-action clickable-icon', attr: { 'aria-label': title, 'data-icon': icon } });
+		el.addEventListener('click', callback);
+		this.register(() => el.remove());
+		return el;
+	}
+	addStatusBarItem(): HTMLElement {
+		const el = this.app.statusBarEl.createDiv({ cls: 'status-bar-item plugin-' + this.manifest.id });
+		this.register(() => el.remove());
+		return el;
+	}
+	addSettingTab(tab: PluginSettingTab): void {
+		this.app.settingTabs.push(tab);
+		this.register(() => (this.app.settingTabs = this.app.settingTabs.filter((t) => t !== tab)));
+	}
+	registerView(type: string, viewCreator: (leaf: WorkspaceLeaf) => View): void {
+		this.app.viewRegistry.set(type, viewCreator);
+		this.register(() => this.app.viewRegistry.delete(type));
+	}
+	registerMarkdownCodeBlockProcessor(language: string, handler: CodeBlockProcessor, _sortOrder?: number): void {
+		const list = this.app.codeBlockProcessors.get(language) ?? [];
+		list.push(handler);
+		this.app.codeBlockProcessors.set(language, list);
+		this.register(() => {
+			const current = this.app.codeBlockProcessors.get(language) ?? [];
+			this.app.codeBlockProcessors.set(language, current.filter((h) => h !== handler));
+		});
+	}
+	registerMarkdownPostProcessor(postProcessor: unknown): unknown {
+		return postProcessor;
+	}
+	registerEditorExtension(extension: unknown): void {
+		this.app.workspace.editorExtensions.push(extension);
+		this.register(() => (this.app.workspace.editorExtensions = this.app.workspace.editorExtensions.filter((e) => e !== extension)));
+	}
+	registerHoverLinkSource(): void {}
+	private dataPath(): string {
+		return `${this.manifest.dir ?? this.app.vault.configDir + '/plugins/' + this.manifest.id}/data.json`;
+	}
+	async loadData(): Promise<any> {
+		if (!(await this.app.vault.adapter.exists(this.dataPath()))) return null;
+		return JSON.parse(await this.app.vault.adapter.read(this.dataPath()));
+	}
+	async saveData(data: unknown): Promise<void> {
+		await this.app.vault.adapter.write(this.dataPath(), JSON.stringify(data, null, 2));
+	}
+	onExternalSettingsChange(): void {}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown rendering
+
+export interface MarkdownSectionInformation {
+	text: string;
+	lineStart: number;
+	lineEnd: number;
+}
+
+export interface MarkdownPostProcessorContext {
+	docId: string;
+	sourcePath: string;
+	frontmatter: any;
+	addChild(child: MarkdownRenderChild): void;
+	getSectionInfo(el: HTMLElement): MarkdownSectionInformation | null;
+}
+
+/**
+ * As in Obsidian: a child added through the context is unloaded when its containerEl is removed
+ * from the document (the stand-in watches with a MutationObserver; Obsidian does the same through
+ * its section renderer) or when the owning note view unloads.
+ */
+export class MarkdownRenderChild extends Component {
+	constructor(public containerEl: HTMLElement) {
+		super();
+	}
+}
+
+export class MarkdownRenderer {
+	static async render(app: App, markdown: string, el: HTMLElement, sourcePath: string, component: Component): Promise<void> {
+		await renderMarkdown(app, markdown, el, sourcePath, component);
+	}
+	/** Deprecated in Obsidian, kept because older plugins call it. */
+	static async renderMarkdown(markdown: string, el: HTMLElement, sourcePath: string, component: Component): Promise<void> {
+		const app = (window as any).app as App;
+		await renderMarkdown(app, markdown, el, sourcePath, component);
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Modals, notices, menus
+
+export interface KeymapEventHandler {
+	scope: Scope;
+	modifiers: string[];
+	key: string | null;
+	func: (evt: KeyboardEvent, ctx: unknown) => false | unknown;
+}
+
+/** Key scopes: the modal's scope gets key presses while it is open, as in Obsidian. */
+export class Scope {
+	handlers: KeymapEventHandler[] = [];
+	constructor(public parent?: Scope) {}
+	register(modifiers: string[] | null, key: string | null, func: KeymapEventHandler['func']): KeymapEventHandler {
+		const handler = { scope: this, modifiers: modifiers ?? [], key, func };
+		this.handlers.push(handler);
+		return handler;
+	}
+	unregister(handler: KeymapEventHandler): void {
+		this.handlers = this.handlers.filter((h) => h !== handler);
+	}
+}
+
+export class Keymap {
+	static scopes: Scope[] = [];
+	static isModEvent(evt?: MouseEvent | KeyboardEvent | null): boolean | string {
+		return !!evt && (evt.ctrlKey || evt.metaKey);
+	}
+	/** Installed once per window by the harness. */
+	static handleKeydown(evt: KeyboardEvent): void {
+		const scope = Keymap.scopes[Keymap.scopes.length - 1];
+		if (!scope) return;
+		const target = evt.target as HTMLElement | null;
+		if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') && evt.key !== 'Escape') return;
+		for (const h of scope.handlers) {
+			const keyMatches = h.key === null || h.key.toLowerCase() === evt.key.toLowerCase();
+			const mods = new Set(h.modifiers);
+			const modsMatch = mods.has('Mod') === (evt.ctrlKey || evt.metaKey) && mods.has('Shift') === evt.shiftKey && mods.has('Alt') === evt.altKey;
+			if (keyMatches && (modsMatch || h.key === null)) {
+				if (h.func(evt, { key: evt.key, modifiers: h.modifiers.join(',') }) === false) evt.preventDefault();
+				return;
+			}
+		}
+	}
+}
+
+export class Modal {
+	containerEl: HTMLElement;
+	modalEl: HTMLElement;
+	titleEl: HTMLElement;
+	contentEl: HTMLElement;
+	scope: Scope;
+	shouldRestoreSelection = true;
+	constructor(public app: App) {
+		this.containerEl = createDiv({ cls: 'modal-container mod-dim' });
+		this.containerEl.createDiv({ cls: 'modal-bg' });
+		this.modalEl = this.containerEl.createDiv({ cls: 'modal' });
+		const close = this.modalEl.createEl('button', { cls: 'modal-close-button', attr: { 'aria-label': 'Close' } });
+		close.addEventListener('click', () => this.close());
+		this.titleEl = this.modalEl.createDiv({ cls: 'modal-title' });
+		this.contentEl = this.modalEl.createDiv({ cls: 'modal-content' });
+		this.scope = new Scope();
+		this.scope.register([], 'Escape', () => {
+			this.close();
+			return false;
+		});
+	}
+	open(): void {
+		document.body.appendChild(this.containerEl);
+		Keymap.scopes.push(this.scope);
+		void this.onOpen();
+	}
+	close(): void {
+		if (!this.containerEl.isConnected) return;
+		Keymap.scopes = Keymap.scopes.filter((s) => s !== this.scope);
+		this.containerEl.remove();
+		void this.onClose();
+	}
+	onOpen(): Promise<void> | void {}
+	onClose(): Promise<void> | void {}
+	setTitle(title: string): this {
+		this.titleEl.setText(title);
+		return this;
+	}
+	setContent(content: string | DocumentFragment): this {
+		this.contentEl.setText(content);
+		return this;
+	}
+}
+
+export abstract class SuggestModal<T> extends Modal {
+	inputEl: HTMLInputElement;
+	resultContainerEl: HTMLElement;
+	emptyStateText = 'No results found.';
+	limit = 100;
+	constructor(app: App) {
+		super(app);
+		this.modalEl.addClass('prompt');
+		this.inputEl = this.modalEl.createEl('input', { cls: 'prompt-input', type: 'text' });
+		this.resultContainerEl = this.modalEl.createDiv({ cls: 'prompt-results' });
+		this.inputEl.addEventListener('input', () => void this.updateSuggestions());
+	}
+	setPlaceholder(placeholder: string): void {
+		this.inputEl.placeholder = placeholder;
+	}
+	setInstructions(_instructions: unknown[]): void {}
+	open(): void {
+		super.open();
+		void this.updateSuggestions();
+	}
+	private async updateSuggestions(): Promise<void> {
+		const items = await this.getSuggestions(this.inputEl.value);
+		this.resultContainerEl.empty();
+		if (items.length === 0) this.resultContainerEl.createDiv({ cls: 'suggestion-empty', text: this.emptyStateText });
+		for (const item of items.slice(0, this.limit)) {
+			const el = this.resultContainerEl.createDiv({ cls: 'suggestion-item' });
+			this.renderSuggestion(item, el);
+			el.addEventListener('click', (evt) => {
+				this.close();
+				this.onChooseSuggestion(item, evt);
+			});
+		}
+	}
+	abstract getSuggestions(query: string): T[] | Promise<T[]>;
+	abstract renderSuggestion(value: T, el: HTMLElement): void;
+	abstract onChooseSuggestion(item: T, evt: MouseEvent | KeyboardEvent): void;
+}
+
+export interface FuzzyMatch<T> {
+	item: T;
+	match: { score: number; matches: number[][] };
+}
+
+export abstract class FuzzySuggestModal<T> extends SuggestModal<FuzzyMatch<T>> {
+	getSuggestions(query: string): FuzzyMatch<T>[] {
+		const q = query.toLowerCase();
+		return this.getItems()
+			.filter((item) => this.getItemText(item).toLowerCase().includes(q))
+			.map((item) => ({ item, match: { score: 0, matches: [] } }));
+	}
+	renderSuggestion(value: FuzzyMatch<T>, el: HTMLElement): void {
+		el.setText(this.getItemText(value.item));
+	}
+	onChooseSuggestion(item: FuzzyMatch<T>, evt: MouseEvent | KeyboardEvent): void {
+		this.onChooseItem(item.item, evt);
+	}
+	abstract getItems(): T[];
+	abstract getItemText(item: T): string;
+	abstract onChooseItem(item: T, evt: MouseEvent | KeyboardEvent): void;
+}
+
+/** Stand-in only: every notice shown, so tests can read what the user was told. */
+export const shownNotices: string[] = [];
+
+export class Notice {
+	noticeEl: HTMLElement;
+	messageEl: HTMLElement;
+	containerEl: HTMLElement;
+	constructor(message: string | DocumentFragment, duration?: number) {
+		let container = document.body.querySelector<HTMLElement>('.notice-container');
+		if (!container) container = document.body.createDiv({ cls: 'notice-container' });
+		this.containerEl = container;
+		this.noticeEl = container.createDiv({ cls: 'notice' });
+		this.messageEl = this.noticeEl.createDiv({ cls: 'notice-message' });
+		this.setMessage(message);
+		if (duration !== 0) window.setTimeout(() => this.hide(), duration ?? 5000);
+	}
+	setMessage(message: string | DocumentFragment): this {
+		this.messageEl.setText(message);
+		shownNotices.push(this.messageEl.textContent ?? '');
+		return this;
+	}
+	hide(): void {
+		this.noticeEl.remove();
+	}
+}
+
+export class MenuItem {
+	dom: HTMLElement;
+	private callback: ((evt: MouseEvent | KeyboardEvent) => unknown) | null = null;
+	constructor(private menu: Menu) {
+		this.dom = menu.dom.createDiv({ cls: 'menu-item' });
+		this.dom.addEventListener('click', (evt) => {
+			this.menu.hide();
+			this.callback?.(evt);
+		});
+	}
+	setTitle(title: string | DocumentFragment): this {
+		const el = this.dom.querySelector('.menu-item-title') ?? this.dom.createDiv({ cls: 'menu-item-title' });
+		el.setText(title);
+		return this;
+	}
+	setIcon(icon: string | null): this {
+		if (icon) this.dom.setAttr('data-icon', icon);
+		return this;
+	}
+	setSection(_section: string): this {
+		return this;
+	}
+	setDisabled(disabled: boolean): this {
+		this.dom.toggleClass('is-disabled', disabled);
+		return this;
+	}
+	setChecked(checked: boolean | null): this {
+		this.dom.toggleClass('mod-checked', !!checked);
+		return this;
+	}
+	onClick(callback: (evt: MouseEvent | KeyboardEvent) => unknown): this {
+		this.callback = callback;
+		return this;
+	}
+}
+
+export class Menu extends Component {
+	dom: HTMLElement;
+	constructor() {
+		super();
+		this.dom = createDiv({ cls: 'menu' });
+	}
+	addItem(cb: (item: MenuItem) => unknown): this {
+		cb(new MenuItem(this));
+		return this;
+	}
+	addSeparator(): this {
+		this.dom.createDiv({ cls: 'menu-separator' });
+		return this;
+	}
+	showAtMouseEvent(_evt: MouseEvent): this {
+		document.body.appendChild(this.dom);
+		return this;
+	}
+	showAtPosition(_pos: { x: number; y: number }): this {
+		document.body.appendChild(this.dom);
+		return this;
+	}
+	hide(): this {
+		this.dom.remove();
+		return this;
+	}
+	onHide(callback: () => unknown): void {
+		this.register(callback);
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+export abstract class PluginSettingTab {
+	containerEl: HTMLElement;
+	constructor(public app: App, public plugin: Plugin) {
+		this.containerEl = createDiv({ cls: 'vertical-tab-content' });
+	}
+	abstract display(): void;
+	hide(): void {
+		this.containerEl.empty();
+	}
+}
+
+abstract class ValueComponent<T> {
+	protected changeHandlers: ((value: T) => unknown)[] = [];
+	disabled = false;
+	abstract getValue(): T;
+	abstract setValue(value: T): this;
+	onChange(callback: (value: T) => unknown): this {
+		this.changeHandlers.push(callback);
+		return this;
+	}
+	protected changed(): void {
+		for (const h of this.changeHandlers) void h(this.getValue());
+	}
+	setDisabled(disabled: boolean): this {
+		this.disabled = disabled;
+		return this;
+	}
+}
+
+export class TextComponent extends ValueComponent<string> {
+	inputEl: HTMLInputElement;
+	constructor(containerEl: HTMLElement) {
+		super();
+		this.inputEl = containerEl.createEl('input', { type: 'text' });
+		this.inputEl.addEventListener('input', () => this.changed());
+	}
+	getValue(): string {
+		return this.inputEl.value;
+	}
+	setValue(value: string): this {
+		this.inputEl.value = value;
+		return this;
+	}
+	setPlaceholder(p: string): this {
+		this.inputEl.placeholder = p;
+		return this;
+	}
+}
+
+export class TextAreaComponent extends ValueComponent<string> {
+	inputEl: HTMLTextAreaElement;
+	constructor(containerEl: HTMLElement) {
+		super();
+		this.inputEl = containerEl.createEl('textarea');
+		this.inputEl.addEventListener('input', () => this.changed());
+	}
+	getValue(): string {
+		return this.inputEl.value;
+	}
+	setValue(value: string): this {
+		this.inputEl.value = value;
+		return this;
+	}
+	setPlaceholder(p: string): this {
+		this.inputEl.placeholder = p;
+		return this;
+	}
+}
+
+export class ToggleComponent extends ValueComponent<boolean> {
+	toggleEl: HTMLElement;
+	private value = false;
+	constructor(containerEl: HTMLElement) {
+		super();
+		this.toggleEl = containerEl.createDiv({ cls: 'checkbox-container', attr: { role: 'switch', tabindex: '0' } });
+		this.toggleEl.addEventListener('click', () => {
+			this.setValue(!this.value);
+			this.changed();
+		});
+	}
+	getValue(): boolean {
+		return this.value;
+	}
+	setValue(value: boolean): this {
+		this.value = value;
+		this.toggleEl.toggleClass('is-enabled', value);
+		this.toggleEl.setAttr('aria-checked', String(value));
+		return this;
+	}
+	setTooltip(_t: string): this {
+		return this;
+	}
+}
+
+export class DropdownComponent extends ValueComponent<string> {
+	selectEl: HTMLSelectElement;
+	constructor(containerEl: HTMLElement) {
+		super();
+		this.selectEl = containerEl.createEl('select', { cls: 'dropdown' });
+		this.selectEl.addEventListener('change', () => this.changed());
+	}
+	addOption(value: string, display: string): this {
+		this.selectEl.createEl('option', { text: display, value });
+		return this;
+	}
+	addOptions(options: Record<string, string>): this {
+		for (const [v, d] of Object.entries(options)) this.addOption(v, d);
+		return this;
+	}
+	getValue(): string {
+		return this.selectEl.value;
+	}
+	setValue(value: string): this {
+		this.selectEl.value = value;
+		return this;
+	}
+}
+
+export class SliderComponent extends ValueComponent<number> {
+	sliderEl: HTMLInputElement;
+	constructor(containerEl: HTMLElement) {
+		super();
+		this.sliderEl = containerEl.createEl('input', { cls: 'slider', type: 'range' });
+		this.sliderEl.addEventListener('input', () => this.changed());
+	}
+	setLimits(min: number | null, max: number | null, step: number | 'any'): this {
+		if (min !== null) this.sliderEl.min = String(min);
+		if (max !== null) this.sliderEl.max = String(max);
+		this.sliderEl.step = String(step);
+		return this;
+	}
+	getValue(): number {
+		return Number(this.sliderEl.value);
+	}
+	setValue(value: number): this {
+		this.sliderEl.value = String(value);
+		return this;
+	}
+	setDynamicTooltip(): this {
+		return this;
+	}
+	setInstant(_i: boolean): this {
+		return this;
+	}
+}
+
+export class ButtonComponent {
+	buttonEl: HTMLButtonElement;
+	constructor(containerEl: HTMLElement) {
+		this.buttonEl = containerEl.createEl('button');
+	}
+	setButtonText(name: string): this {
+		this.buttonEl.setText(name);
+		return this;
+	}
+	setCta(): this {
+		this.buttonEl.addClass('mod-cta');
+		return this;
+	}
+	setWarning(): this {
+		this.buttonEl.addClass('mod-warning');
+		return this;
+	}
+	setIcon(icon: string): this {
+		this.buttonEl.setAttr('data-icon', icon);
+		return this;
+	}
+	setTooltip(tooltip: string): this {
+		this.buttonEl.setAttr('aria-label', tooltip);
+		return this;
+	}
+	setDisabled(disabled: boolean): this {
+		this.buttonEl.disabled = disabled;
+		return this;
+	}
+	setClass(cls: string): this {
+		this.buttonEl.addClass(cls);
+		return this;
+	}
+	onClick(callback: (evt: MouseEvent) => unknown): this {
+		this.buttonEl.addEventListener('click', callback);
+		return this;
+	}
+}
+
+export class ExtraButtonComponent {
+	extraSettingsEl: HTMLElement;
+	constructor(containerEl: HTMLElement) {
+		this.extraSettingsEl = containerEl.createEl('button', { cls: 'clickable-icon extra-setting-button' });
+	}
+	setIcon(icon: string): this {
+		this.extraSettingsEl.setAttr('data-icon', icon);
+		return this;
+	}
+	setTooltip(tooltip: string): this {
+		this.extraSettingsEl.setAttr('aria-label', tooltip);
+		return this;
+	}
+	onClick(callback: () => unknown): this {
+		this.extraSettingsEl.addEventListener('click', () => callback());
+		return this;
+	}
+}
+
+export class Setting {
+	settingEl: HTMLElement;
+	infoEl: HTMLElement;
+	nameEl: HTMLElement;
+	descEl: HTMLElement;
+	controlEl: HTMLElement;
+	components: unknown[] = [];
+	constructor(containerEl: HTMLElement) {
+		this.settingEl = containerEl.createDiv({ cls: 'setting-item' });
+		this.infoEl = this.settingEl.createDiv({ cls: 'setting-item-info' });
+		this.nameEl = this.infoEl.createDiv({ cls: 'setting-item-name' });
+		this.descEl = this.infoEl.createDiv({ cls: 'setting-item-description' });
+		this.controlEl = this.settingEl.createDiv({ cls: 'setting-item-control' });
+	}
+	setName(name: string | DocumentFragment): this {
+		this.nameEl.setText(name);
+		return this;
+	}
+	setDesc(desc: string | DocumentFragment): this {
+		this.descEl.setText(desc);
+		return this;
+	}
+	setHeading(): this {
+		this.settingEl.addClass('setting-item-heading');
+		return this;
+	}
+	setClass(cls: string): this {
+		this.settingEl.addClass(cls);
+		return this;
+	}
+	setTooltip(_t: string): this {
+		return this;
+	}
+	setDisabled(disabled: boolean): this {
+		this.settingEl.toggleClass('is-disabled', disabled);
+		return this;
+	}
+	private add<T>(component: T, cb: (c: T) => unknown): this {
+		this.components.push(component);
+		cb(component);
+		return this;
+	}
+	addText(cb: (c: TextComponent) => unknown): this {
+		return this.add(new TextComponent(this.controlEl), cb);
+	}
+	addTextArea(cb: (c: TextAreaComponent) => unknown): this {
+		return this.add(new TextAreaComponent(this.controlEl), cb);
+	}
+	addToggle(cb: (c: ToggleComponent) => unknown): this {
+		return this.add(new ToggleComponent(this.controlEl), cb);
+	}
+	addDropdown(cb: (c: DropdownComponent) => unknown): this {
+		return this.add(new DropdownComponent(this.controlEl), cb);
+	}
+	addSlider(cb: (c: SliderComponent) => unknown): this {
+		return this.add(new SliderComponent(this.controlEl), cb);
+	}
+	addButton(cb: (c: ButtonComponent) => unknown): this {
+		return this.add(new ButtonComponent(this.controlEl), cb);
+	}
+	addExtraButton(cb: (c: ExtraButtonComponent) => unknown): this {
+		return this.add(new ExtraButtonComponent(this.controlEl), cb);
+	}
+	then(cb: (setting: this) => unknown): this {
+		cb(this);
+		return this;
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Functions
+
+export const Platform = {
+	isDesktop: true,
+	isMobile: false,
+	isDesktopApp: true,
+	isMobileApp: false,
+	isIosApp: false,
+	isAndroidApp: false,
+	isPhone: false,
+	isTablet: false,
+	isMacOS: false,
+	isWin: false,
+	isLinux: true,
+	isSafari: false,
+};
+
+export function normalizePath(path: string): string {
+	const cleaned = path.replace(/\\/g, '/').replace(/\/+/g, '/').replace(/^\/|\/$/g, '');
+	return cleaned === '' ? '/' : cleaned;
+}
+
+export function setIcon(parent: HTMLElement, iconId: string): void {
+	parent.empty();
+	parent.createSpan({ cls: 'stand-in-icon', attr: { 'data-icon': iconId, 'aria-hidden': 'true' } });
+}
+
+export function setTooltip(el: HTMLElement, tooltip: string): void {
+	el.setAttr('aria-label', tooltip);
+}
+
+export interface Debouncer<T extends unknown[], V> {
+	(...args: T): void;
+	cancel(): this;
+	run(): V | void;
+}
+
+export function debounce<T extends unknown[], V>(cb: (...args: T) => V, timeout = 0, resetTimer = false): Debouncer<T, V> {
+	let timer: number | null = null;
+	let lastArgs: T | null = null;
+	const fire = (): V | void => {
+		timer = null;
+		if (!lastArgs) return;
+		const args = lastArgs;
+		lastArgs = null;
+		return cb(...args);
+	};
+	const debounced = ((...args: T) => {
+		lastArgs = args;
+		if (timer !== null && resetTimer) {
+			window.clearTimeout(timer);
+			timer = null;
+		}
+		if (timer === null) timer = window.setTimeout(fire, timeout);
+	}) as Debouncer<T, V>;
+	debounced.cancel = () => {
+		if (timer !== null) window.clearTimeout(timer);
+		timer = null;
+		lastArgs = null;
+		return debounced;
+	};
+	debounced.run = () => {
+		if (timer !== null) window.clearTimeout(timer);
+		return fire();
+	};
+	return debounced;
+}
+
+export function getLanguage(): string {
+	try {
+		return window.localStorage.getItem('language') ?? 'en';
+	} catch {
+		return 'en';
+	}
+}
+
+export async function loadMermaid(): Promise<any> {
+	const mermaid = (window as any).mermaid;
+	if (!mermaid) throw new Error('Mermaid is not loaded on this page');
+	return mermaid;
+}
+
+export function parseYaml(yaml: string): any {
+	return parseYamlText(yaml);
+}
+
+export function stringifyYaml(obj: unknown): string {
+	return stringifyYamlText(obj);
+}
+
+export function addIcon(_iconId: string, _svgContent: string): void {}
+
+export function getAllTags(cache: any): string[] | null {
+	const tags: string[] = (cache?.tags ?? []).map((t: any) => t.tag);
+	const fm = cache?.frontmatter?.tags;
+	if (Array.isArray(fm)) tags.push(...fm.map((t: string) => '#' + t));
+	else if (typeof fm === 'string') tags.push(...fm.split(/[,\s]+/).filter(Boolean).map((t) => '#' + t));
+	return tags;
+}
+
+export const moment = undefined;
+export const apiVersion = '1.8.7';

@@ -1,0 +1,32 @@
+/**
+ * UI text in English and Korean, one place per language (en/, ko/). The language follows
+ * Obsidian's (getLanguage()) unless the user picks one in settings.
+ */
+import { diagrams as enDiagrams } from './en/diagrams';
+import { review as enReview } from './en/review';
+import { diagrams as koDiagrams } from './ko/diagrams';
+import { review as koReview } from './ko/review';
+
+const en = { ...enDiagrams, ...enReview };
+const ko: typeof en = { ...koDiagrams, ...koReview };
+
+export type MessageKey = keyof typeof en;
+export type UiLanguage = 'en' | 'ko';
+
+let current: UiLanguage = 'en';
+
+/** Picks the UI language: an explicit setting wins, else Obsidian's language ('ko', 'ko-KR' -> Korean). */
+export function setUiLanguage(setting: 'auto' | UiLanguage, obsidianLanguage: string): void {
+	current = setting !== 'auto' ? setting : obsidianLanguage.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+export function uiLanguage(): UiLanguage {
+	return current;
+}
+
+/** The text for a key, with `{name}` placeholders filled from vars. */
+export function t(key: MessageKey, vars?: Record<string, string | number>): string {
+	const template = (current === 'ko' ? ko : en)[key] ?? en[key];
+	if (!vars) return template;
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}

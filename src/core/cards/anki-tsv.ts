@@ -1,0 +1,65 @@
+/**
+ * Cards as a file for Anki's "Import File" (Basic note type): tab-separated front, back and tags,
+ * with the header lines Anki reads to skip its import dialog's guesses. Fields are HTML because
+ * Markdown line breaks and emphasis would otherwise be lost; only what reads well without a
+ * renderer is converted (line breaks, indentation, bold, italics, inline code).
+ */
+import type { Card } from './card';
+
+export const ANKI_HEADER = ['#separator:tab', '#html:true', '#tags column:3'];
+
+/**
+ * One line per card. Tags: a hierarchical Anki tag from the note name and the card's heading
+ * path (`note::heading::sub`, spaces as underscores), plus the note's own tags when given.
+ */
+export function toAnkiTsv(cards: readonly Card[], noteTags?: (file: string) => readonly string[]): string {
+	const rows = [...ANKI_HEADER];
+	for (const card of cards) {
+		const tags = [contextTag(card), ...(noteTags?.(card.file) ?? []).map(tagWord)].filter((t) => t !== '');
+		rows.push([markdownToHtml(card.front), markdownToHtml(card.back), [...new Set(tags)].join(' ')].join('\t'));
+	}
+	return rows.join('\n') + '\n';
+}
+
+function contextTag(card: Card): string {
+	return [noteName(card.file), ...card.context].map(tagWord).filter((t) => t !== '').join('::');
+}
+
+function noteName(file: string): string {
+	const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+	return base.toLowerCase().endsWith('.md') ? base.slice(0, -3) : base;
+}
+
+/** Anki splits tags on spaces and treats `::` as hierarchy, so neither may appear inside one part. */
+function tagWord(text: string): string {
+	return text.trim().replace(/\s+/g, '_').replace(/::/g, ':').replace(/"/g, '');
+}
+
+export function escapeHtml(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const CODE_SPAN = /`([^`\n]+)`/g;
+const BOLD = /\*\*([^*\n]+?)\*\*/g;
+const ITALIC = /\*([^*\s][^*\n]*?)\*/g;
+
+/** Minimal Markdown to HTML for one field: never emits a raw tab, newline or double quote. */
+export function markdownToHtml(markdown: string): string {
+	return markdown
+		.split(/\r\n|\r|\n/)
+		.map((line) => {
+			let indent = 0;
+			let i = 0;
+			for (; i < line.length && (line[i] === ' ' || line[i] === '\t'); i++) indent += line[i] === '\t' ? 4 : 1;
+			const spans: string[] = [];
+			// Code spans first, so emphasis inside code stays literal.
+			let html = escapeHtml(line.slice(i).replace(/\t/g, ' ')).replace(CODE_SPAN, (_m, code: string) => {
+				spans.push(`<code>${code}</code>`);
+				return `\ue000${spans.length - 1}\ue000`;
+			});
+			html = html.replace(BOLD, '<b>$1</b>').replace(ITALIC, '<i>$1</i>');
+			html = html.replace(/\ue000(\d+)\ue000/g, (_m, n: string) => spans[Number(n)] ?? '');
+			return '&nbsp;'.repeat(indent) + html;
+		})
+		.join('<br>');
+}

@@ -1,0 +1,48 @@
+import type { CardDraft, CardSettings } from './card';
+import type { NoteStructure } from './note-structure';
+import { joinTrimmed, quoteContent } from './quote-lines';
+
+/** `[!type]`, `[!type|metadata]`, folding `+`/`-`, then the optional title. */
+const CALLOUT_HEADER = /^\[!([^\]|\s]+)(?:\|[^\]]*)?\]([+-]?)(?:[ \t]+(.*))?$/;
+
+export interface CalloutHeader {
+	type: string;
+	title: string;
+}
+
+export function parseCalloutHeader(firstLine: string): CalloutHeader | null {
+	const match = CALLOUT_HEADER.exec(firstLine.trimEnd());
+	if (!match) return null;
+	return { type: (match[1]).toLowerCase(), title: (match[3] ?? '').trim() };
+}
+
+/**
+ * A callout card: the title is the front and the body the back; an untitled callout asks with
+ * its first line. Types are filtered by the settings (`include` empty = every type).
+ */
+export function calloutCards(structure: NoteStructure, types: CardSettings['calloutTypes']): CardDraft[] {
+	const drafts: CardDraft[] = [];
+	const include = types.include.map((t) => t.toLowerCase());
+	const exclude = types.exclude.map((t) => t.toLowerCase());
+	for (const quote of structure.quotes) {
+		const content = quoteContent(structure, quote);
+		const first = content[0];
+		if (!first) continue;
+		const header = parseCalloutHeader(first.text);
+		if (!header) continue;
+		if (include.length > 0 && !include.includes(header.type)) continue;
+		if (exclude.includes(header.type)) continue;
+		let body = content.slice(1).map((c) => c.text);
+		let front = header.title;
+		if (front === '') {
+			const firstBody = body.findIndex((text) => text.trim() !== '');
+			if (firstBody === -1) continue;
+			front = (body[firstBody]).trim();
+			body = body.slice(firstBody + 1);
+		}
+		const back = joinTrimmed(body);
+		if (back === '') continue;
+		drafts.push({ kind: 'callout', line: first.line, front, back, key: front });
+	}
+	return drafts;
+}

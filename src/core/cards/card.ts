@@ -1,0 +1,82 @@
+/**
+ * The card model shared by the extractor, the index, the review view and the command line.
+ * Plain data only: a card is a pure function of a note's text, its path and the settings.
+ */
+
+export type CardKind = 'heading' | 'callout' | 'quote' | 'definition' | 'topology';
+
+export const CARD_KINDS: readonly CardKind[] = ['heading', 'callout', 'quote', 'definition', 'topology'];
+
+export interface Card {
+	/** Stable identity (see card-id.ts): survives edits of the back, lines added above and section moves. */
+	id: string;
+	/** The note's path, as the caller named it (vault-relative in the plugin). */
+	file: string;
+	/** 1-based line of the heading, quote, list item or topology block the card comes from. */
+	line: number;
+	kind: CardKind;
+	front: string;
+	/** Markdown, rendered at review time. */
+	back: string;
+	/** The heading path above the card, outline numbers and emphasis stripped (a heading card excludes itself). */
+	context: string[];
+	/** Content hash of front and back, so a review can say "changed since last review". */
+	hash: string;
+}
+
+export interface CardSettings {
+	/** Heading levels whose sections make cards. */
+	headingLevels: number[];
+	/** Which sources make cards. */
+	sources: Record<CardKind, boolean>;
+	/** Callout types (lower case) to keep: `include` empty means every type, then `exclude` removes. */
+	calloutTypes: { include: string[]; exclude: string[] };
+}
+
+/**
+ * Every heading level makes cards by default: a heading whose own body is empty (a chapter title
+ * like `# 1. 클라우드 기반 기술` followed directly by `## 1.1 ...`) already makes none, so limiting
+ * levels would only drop real content, such as the `####` sub-topics study notes use for the
+ * finest distinctions. People who keep the note title as `# Title` can drop level 1.
+ */
+export const DEFAULT_CARD_SETTINGS: CardSettings = {
+	headingLevels: [1, 2, 3, 4, 5, 6],
+	sources: { heading: true, callout: true, quote: true, definition: true, topology: true },
+	calloutTypes: { include: [], exclude: [] },
+};
+
+export interface NoteCards {
+	file: string;
+	cards: Card[];
+	/** Frontmatter tags and inline #tags, without '#', in order of appearance, for decks. */
+	tags: string[];
+	/** `cards: false` in the frontmatter: the note makes no cards. */
+	optedOut: boolean;
+}
+
+/**
+ * What a source finds before identity and context are attached. `line` is 0-based. `key` tells
+ * apart several cards of one kind under one heading (the term, the callout title, a resource name);
+ * it is '' for heading cards, whose heading path is their identity.
+ */
+export interface CardDraft {
+	kind: CardKind;
+	line: number;
+	front: string;
+	back: string;
+	key: string;
+}
+
+/** What a topology card generator sees of a note. */
+export interface TopologyCardInput {
+	file: string;
+	text: string;
+	/** Hangul in the note's headings: cards are written in Korean. */
+	korean: boolean;
+}
+
+/**
+ * Makes the topology cards of one note (drafts with `kind: 'topology'`). Injected so the card core
+ * does not depend on the topology core's internals and tests can stand in a fake.
+ */
+export type TopologyCardSource = (input: TopologyCardInput) => CardDraft[];

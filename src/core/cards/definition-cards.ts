@@ -1,0 +1,125 @@
+import { parseBoldTerm } from './bold-term';
+import type { CardDraft } from './card';
+import { firstNonSpace, indentWidth, isThematicBreak, LineKind, type NoteStructure } from './note-structure';
+import { joinTrimmed } from './quote-lines';
+
+/**
+ * Bold-term definitions outside quotes: a list item or paragraph opening with `**Term** :`
+ * (see bold-term.ts for the spellings). The term is the front; the back is the rest of the line
+ * and, for a list item, everything nested under it (tab- or space-indented), for a paragraph the
+ * lines that follow it up to a blank line. Nested lines lose only their common indentation, so a
+ * nested list renders as a list on the back.
+ */
+export function definitionCards(structure: NoteStructure): CardDraft[] {
+	const { lines, kinds } = structure;
+	const drafts: CardDraft[] = [];
+	for (let i = 0; i < lines.length; i++) {
+		if (kinds[i] !== LineKind.text) continue;
+		const line = lines[i];
+		const start = firstNonSpace(line);
+		const indent = indentWidth(line, start);
+		const markerEnd = listMarkerEnd(line, start);
+		const isItem = markerEnd !== -1;
+		if (!isItem && indent > 3) continue;
+		const contentStart = isItem ? markerEnd : start;
+		const ch = line.charCodeAt(contentStart);
+		if (ch !== 0x2a /* * */ && ch !== 0x5f /* _ */) continue;
+		const term = parseBoldTerm(line, contentStart);
+		if (!term || !term.colon) continue;
+		const following = isItem ? itemLines(structure, i, indent) : paragraphLines(structure, i, term.rest === '');
+		const backLines = dedent(following);
+		if (term.rest !== '') backLines.unshift(term.rest);
+		const back = joinTrimmed(backLines);
+		if (back === '') continue;
+		drafts.push({ kind: 'definition', line: i, front: term.term, back, key: term.term });
+	}
+	return drafts;
+}
+
+/** Index after a list marker (`-`, `*`, `+`, `1.`, `1)`) and its spaces, or -1 when there is none. */
+export function listMarkerEnd(line: string, start: number): number {
+	let i = start;
+	const ch = line.charCodeAt(i);
+	if (ch === 0x2d || ch === 0x2a || ch === 0x2b) {
+		i++;
+	} else {
+		while (i - start < 9 && isDigit(line.charCodeAt(i))) i++;
+		if (i === start) return -1;
+		const close = line.charCodeAt(i);
+		if (close !== 0x2e && close !== 0x29) return -1;
+		i++;
+	}
+	if (i < line.length && line[i] !== ' ' && line[i] !== '\t') return -1;
+	while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+	return i;
+}
+
+/** The lines nested under the list item at `item`: more indented than its marker (blank lines between them kept). */
+function itemLines(structure: NoteStructure, item: number, itemIndent: number): string[] {
+	const { lines, kinds } = structure;
+	const nested: string[] = [];
+	let blanks = 0;
+	for (let j = item + 1; j < lines.length; j++) {
+		const kind = kinds[j];
+		if (kind === LineKind.hidden) continue;
+		if (kind === LineKind.heading) break;
+		const line = lines[j];
+		const start = firstNonSpace(line);
+		if (start === line.length) {
+			blanks++;
+			continue;
+		}
+		if (indentWidth(line, start) <= itemIndent) break;
+		for (; blanks > 0; blanks--) nested.push('');
+		nested.push(line);
+	}
+	return nested;
+}
+
+/** The lines continuing a paragraph definition, up to a blank line or another block. */
+function paragraphLines(structure: NoteStructure, first: number, skipLeadingBlanks: boolean): string[] {
+	const { lines, kinds } = structure;
+	const following: string[] = [];
+	for (let j = first + 1; j < lines.length; j++) {
+		const kind = kinds[j];
+		if (kind === LineKind.hidden) continue;
+		if (kind === LineKind.blank) {
+			if (following.length === 0 && skipLeadingBlanks) continue;
+			break;
+		}
+		if (kind !== LineKind.text) break;
+		const line = lines[j];
+		if (isThematicBreak(line)) break;
+		const start = firstNonSpace(line);
+		if (indentWidth(line, start) <= 3) {
+			const term = parseBoldTerm(line, start);
+			if (term?.colon) break;
+		}
+		following.push(line);
+	}
+	return following;
+}
+
+/** Removes the whitespace prefix all non-blank lines share (characters only, never rewritten). */
+function dedent(lines: readonly string[]): string[] {
+	let prefix: string | null = null;
+	for (const line of lines) {
+		const start = firstNonSpace(line);
+		if (start === line.length) continue;
+		const own = line.slice(0, start);
+		if (prefix === null) {
+			prefix = own;
+			continue;
+		}
+		let k = 0;
+		while (k < prefix.length && k < own.length && prefix[k] === own[k]) k++;
+		prefix = prefix.slice(0, k);
+		if (prefix === '') break;
+	}
+	const cut = prefix?.length ?? 0;
+	return lines.map((line) => (firstNonSpace(line) === line.length ? '' : line.slice(cut)));
+}
+
+function isDigit(code: number): boolean {
+	return code >= 0x30 && code <= 0x39;
+}

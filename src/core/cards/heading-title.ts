@@ -1,0 +1,68 @@
+/**
+ * The title a heading shows on a card. Study notes number their headings by hand (`1.1`, `2.`,
+ * `2. **2. Docker의 주요 개념**`) and wrap them in emphasis; neither is part of the question, and
+ * renumbering a section must not change the card's identity. Everything here only removes
+ * characters, so a front stays a subsequence of the note.
+ */
+
+const OUTLINE_NUMBER = /^(?:\d{1,4}(?:\.\d{1,4})+\.?|\d{1,4}[.)])[ \t\u00a0]*/;
+
+/** Heading text without outline numbers, emphasis markers and runs of whitespace. */
+export function headingTitle(raw: string): string {
+	let text = collapseWhitespace(stripEmphasis(raw)).trim();
+	// Repeated: `2. **2. Docker의 주요 개념**` carries two numbers once the emphasis is gone.
+	for (;;) {
+		const match = OUTLINE_NUMBER.exec(text);
+		if (!match || match[0].length === text.length) break;
+		text = text.slice(match[0].length);
+	}
+	return text;
+}
+
+/**
+ * Removes Markdown emphasis delimiters: every `*`, doubled `~~` and `==`, and `_` where it
+ * stands at a word edge (so `snake_case` keeps its underscore).
+ */
+export function stripEmphasis(text: string): string {
+	if (!/[*_~=]/.test(text)) return text;
+	let out = '';
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i];
+		if (ch === '*') continue;
+		if ((ch === '~' || ch === '=') && text[i + 1] === ch) {
+			i++;
+			continue;
+		}
+		if (ch === '_') {
+			let j = i;
+			while (text[j] === '_') j++;
+			const before = i === 0 ? ' ' : (text[i - 1]);
+			const after = j >= text.length ? ' ' : (text[j]);
+			if (!isWordChar(before) || !isWordChar(after)) {
+				i = j - 1;
+				continue;
+			}
+		}
+		out += ch;
+	}
+	return out;
+}
+
+/** Keeps the first character of every whitespace run (only removes, never replaces). */
+export function collapseWhitespace(text: string): string {
+	if (!/\s\s/.test(text)) return text;
+	let out = '';
+	let previousSpace = false;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i];
+		const space = ch === ' ' || ch === '\t' || ch === '\u00a0';
+		if (space && previousSpace) continue;
+		previousSpace = space;
+		out += ch;
+	}
+	return out;
+}
+
+function isWordChar(ch: string): boolean {
+	return /[\p{L}\p{N}]/u.test(ch);
+}

@@ -1,0 +1,17 @@
+/** The card core: extraction, identity and the incremental index. Pure TypeScript, no Obsidian, no Node. */
+export {
+	CARD_KINDS,
+	DEFAULT_CARD_SETTINGS,
+	type Card,
+	type CardDraft,
+	type CardKind,
+	type CardSettings,
+	type NoteCards,
+	type TopologyCardInput,
+	type TopologyCardSource,
+} from './card';
+export { cardId, contentHash, identityOf } from './card-id';
+export { CardIndex, type NoteChange } from './card-index';
+export { extractNote, type ExtractOptions } from './extract';
+export { headingTitle } from './heading-title';
+export { toAnkiTsv } from './anki-tsv';

@@ -1,0 +1,94 @@
+import { DEFAULT_CARD_SETTINGS, extractNote } from '../../../src/core/cards';
+import { note } from './helpers';
+
+const definitionsOnly = {
+	...DEFAULT_CARD_SETTINGS,
+	sources: { heading: false, callout: false, quote: false, definition: true, topology: false },
+};
+const defs = (text: string) => extractNote('n.md', text, definitionsOnly).cards.map((c) => [c.front, c.back]);
+
+describe('bold-term definitions', () => {
+	it.each([
+		['- **VPC** : a private network', 'VPC', 'a private network'],
+		['- **VPC**: a private network', 'VPC', 'a private network'],
+		['- **VPC** :a private network', 'VPC', 'a private network'],
+		['- **VPC**\u00a0: a private network', 'VPC', 'a private network'],
+		['- **VPC**\t:\ta private network', 'VPC', 'a private network'],
+		['- **VPC:** a private network', 'VPC', 'a private network'],
+		['- **VPC**：가상 사설 네트워크', 'VPC', '가상 사설 네트워크'],
+		['* __VPC__: a private network', 'VPC', 'a private network'],
+		['1. **VPC**: a private network', 'VPC', 'a private network'],
+		['**VPC** : a private network', 'VPC', 'a private network'],
+		['**VPC**: a private network', 'VPC', 'a private network'],
+	])('%j', (line, front, back) => {
+		expect(defs(line)).toEqual([[front, back]]);
+	});
+
+	it('take nested items, tab-indented, with their own nesting and blank lines between them', () => {
+		const text = note('- **Subnet** : a slice of the VPC', '\t- public or private', '\t\t- by route', '', '\t- one AZ', '- **Next**: other');
+		expect(defs(text)).toEqual([
+			['Subnet', 'a slice of the VPC\n- public or private\n\t- by route\n\n- one AZ'],
+			['Next', 'other'],
+		]);
+	});
+
+	it('take a space-indented nested list when the term line ends at the colon', () => {
+		const text = note('- **Image**:', '    - a template', '    - layers', '', '', '- **Container**:', '    - a running image');
+		expect(defs(text)).toEqual([
+			['Image', '- a template\n- layers'],
+			['Container', '- a running image'],
+		]);
+	});
+
+	it('take a nested definition as a card of its own too', () => {
+		expect(defs(note('- **A**: a', '\t- **B**: b'))).toEqual([
+			['A', 'a\n- **B**: b'],
+			['B', 'b'],
+		]);
+	});
+
+	it('take the rest of a paragraph, stopping at a blank line or the next definition', () => {
+		const text = note('**SG**: stateful', 'per instance', '- allow rules only', '**NACL**: stateless', '', 'after');
+		expect(defs(text)).toEqual([
+			['SG', 'stateful\nper instance\n- allow rules only'],
+			['NACL', 'stateless'],
+		]);
+		expect(defs(note('**장점**:', '', '- 빠름', '- 가벼움', '', 'after'))).toEqual([['장점', '- 빠름\n- 가벼움']]);
+	});
+
+	it('make no card from bold text that is not a term with a colon', () => {
+		const text = note(
+			'- **KVM (kernel-based virtual machine)**',
+			'**장점**',
+			'- **호스트 OS의 커널을 공유**하므로 빠름',
+			'- 실제 서버를 **Bare Metal** 이라 한다: 설명',
+			'- 예: `nginx`',
+			'- **Empty**:',
+			'    ',
+			'** spaced **: no',
+		);
+		expect(defs(text)).toEqual([]);
+	});
+
+	it('are never read from code blocks, nested fences in lists included, but keep them on the back', () => {
+		const text = note(
+			'```md',
+			'- **InCode**: no',
+			'```',
+			'- **Run**:',
+			'    ```bash',
+			'    - **AlsoCode**: no',
+			'    ```',
+		);
+		expect(defs(text)).toEqual([['Run', '```bash\n- **AlsoCode**: no\n```']]);
+	});
+
+	it('stop at a heading and at a less indented line', () => {
+		expect(defs(note('\t- **Deep**: x', '\t\t- y', '- top', '  - z'))).toEqual([['Deep', 'x\n- y']]);
+		expect(defs(note('- **T**: x', '## H', '  - y'))).toEqual([['T', 'x']]);
+	});
+
+	it('leave comments out of the back', () => {
+		expect(defs(note('- **T**: x %%todo%%', '\t- y', '\t%%', '\t- hidden', '\t%%', '\t- z'))).toEqual([['T', 'x\n- y\n- z']]);
+	});
+});

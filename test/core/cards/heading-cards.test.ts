@@ -1,0 +1,85 @@
+import { DEFAULT_CARD_SETTINGS, extractNote, headingTitle } from '../../../src/core/cards';
+import { note, summary } from './helpers';
+
+describe('heading titles', () => {
+	it.each([
+		['1.1  그리드 컴퓨팅', '그리드 컴퓨팅'],
+		['1.2가상화 기술', '가상화 기술'],
+		['2.  Docker ', 'Docker'],
+		['**2.1. Docker란?**', 'Docker란?'],
+		['2. **2. Docker의 주요 개념**', 'Docker의 주요 개념'],
+		['3.3 Nat Gate Way', 'Nat Gate Way'],
+		['1) *First* step', 'First step'],
+		['~~old~~ ==new== __bold__ _it_', 'old new bold it'],
+		['snake_case and a_b', 'snake_case and a_b'],
+		['3D printing', '3D printing'],
+		['2024 trends', '2024 trends'],
+		['2.', '2.'],
+	])('%j -> %j', (raw, title) => {
+		expect(headingTitle(raw)).toBe(title);
+	});
+});
+
+describe('heading cards', () => {
+	it('take the section body up to the first sub-heading or next heading', () => {
+		const { cards } = extractNote(
+			'n.md',
+			note('# Top', 'intro', '## Child', 'child body', '### Grandchild', 'deep', '## Sibling', 'sibling body'),
+		);
+		expect(cards.map((c) => [c.front, c.back, c.context])).toEqual([
+			['Top', 'intro', []],
+			['Child', 'child body', ['Top']],
+			['Grandchild', 'deep', ['Top', 'Child']],
+			['Sibling', 'sibling body', ['Top']],
+		]);
+	});
+
+	it('make no card from an empty heading, a heading with only a rule, comments or blank lines under it', () => {
+		const { cards } = extractNote(
+			'n.md',
+			note('# Empty', '## Rule only', '---', '', '## Comment only', '%% just a note to self %%', '', '## Real', '---', 'body', '---'),
+		);
+		expect(summary(cards)).toEqual([['heading', 8, 'Real']]);
+		expect(cards[0]?.back).toBe('body');
+	});
+
+	it('never leak the thematic break under a heading, but keep one inside the body', () => {
+		const { cards } = extractNote('n.md', note('## A', '***', '', 'one', '', '- - -', '', 'two'));
+		expect(cards[0]?.back).toBe('one\n\n- - -\n\ntwo');
+	});
+
+	it('follow the heading levels setting', () => {
+		const text = note('# One', 'a', '## Two', 'b', '### Three', 'c', '#### Four', 'd');
+		const settings = { ...DEFAULT_CARD_SETTINGS, headingLevels: [2, 3] };
+		expect(extractNote('n.md', text, settings).cards.map((c) => c.front)).toEqual(['Two', 'Three']);
+		expect(extractNote('n.md', text).cards.map((c) => c.front)).toEqual(['One', 'Two', 'Three', 'Four']);
+	});
+
+	it('accept closing hashes and ignore #tags, #not-headings and headings inside code', () => {
+		const { cards } = extractNote(
+			'n.md',
+			note('## Title ##', 'body', '#tag is not a heading', '```bash', '# comment in code', 'echo', '```', '####### seven'),
+		);
+		expect(summary(cards)).toEqual([['heading', 1, 'Title']]);
+		expect(cards[0]?.back).toContain('# comment in code');
+	});
+
+	it('keep images, embeds, lists, code and topology blocks on the back', () => {
+		const text = note(
+			'## Net',
+			'![[diagram.png]]',
+			'![a b.png](/img/a b.png)',
+			'- item',
+			'```vpc',
+			'vpc shop 10.0.0.0/16',
+			'```',
+		);
+		const back = extractNote('n.md', text, { ...DEFAULT_CARD_SETTINGS }).cards.find((c) => c.kind === 'heading')?.back;
+		expect(back).toBe(text.split('\n').slice(1).join('\n'));
+	});
+
+	it('make no card from a section that only holds a link', () => {
+		expect(extractNote('n.md', note('## Read', '', 'https://example.com/a-b', '')).cards).toEqual([]);
+		expect(extractNote('n.md', note('## Read', 'see https://example.com')).cards).toHaveLength(1);
+	});
+});

@@ -215,6 +215,7 @@ function migrateSchema1(file: Record<string, unknown>): ReviewData {
  * file, or a checksum/length mismatch); `corrupt` means it is not our file or its content is invalid.
  */
 export function decodeReviewData(text: string): DecodeResult {
+	if (text.trim() === '') return { ok: false, kind: 'half-written', reason: 'the file is empty' };
 	let parsed: Json;
 	try {
 		parsed = JSON.parse(text) as Json;

@@ -62,8 +62,12 @@ export class ReviewStore {
 	/** Counts changes; a save is needed while it differs from savedGeneration. */
 	private generation = 0;
 	private savedGeneration = 0;
-	/** The text last known to be intact in the main file (or the copy loaded instead of it). */
+	/**
+	 * The newest text known to be intact on disk: in the main file when `mainIntact`, otherwise in the
+	 * backup file (it was loaded from there, or the main write after it failed).
+	 */
 	private lastGoodText: string | null;
+	private mainIntact: boolean;
 	private saveChain: Promise<void> = Promise.resolve();
 	private timer: unknown = undefined;
 	private readonly now: () => number;
@@ -76,6 +80,7 @@ export class ReviewStore {
 		private readonly options: ReviewStoreOptions,
 		loaded: ReviewData,
 		lastGoodText: string | null,
+		mainIntact: boolean,
 		readonly loadProblem: LoadProblem | null,
 		readonly readOnly: boolean,
 		/** The schema the data was migrated from on load, if it was. */
@@ -83,6 +88,7 @@ export class ReviewStore {
 	) {
 		this.data = loaded;
 		this.lastGoodText = lastGoodText;
+		this.mainIntact = mainIntact;
 		this.now = options.now ?? Date.now;
 		this.debounceMs = options.debounceMs ?? 2000;
 		this.orphanRetentionMs = (options.orphanRetentionDays ?? 30) * DAY_MS;
@@ -92,8 +98,10 @@ export class ReviewStore {
 		const now = options.now ?? Date.now;
 		const show = options.describeFile ?? ((name: string) => name);
 		const main = await readSafely(persistence, REVIEW_FILE);
+		// A store made here from the main file's own text has an intact main file; every other case
+		// (recovered from the backup, or starting over) has not, and its first save writes only the main file.
 		const make = (data: ReviewData, goodText: string | null, problem: LoadProblem | null, readOnly: boolean, migratedFrom: number | null = null) =>
-			new ReviewStore(persistence, options, data, goodText, problem, readOnly, migratedFrom);
+			new ReviewStore(persistence, options, data, goodText, goodText !== null && main.kind === 'text' && goodText === main.text, problem, readOnly, migratedFrom);
 
 		if (main.kind === 'missing') {
 			const backup = await readSafely(persistence, REVIEW_BACKUP_FILE);
@@ -340,14 +348,18 @@ export class ReviewStore {
 		const generation = this.generation;
 		const text = encodeReviewData(this.data, this.now());
 		try {
-			if (this.lastGoodText !== null && this.lastGoodText !== text) {
+			// Only refresh the backup while the main file is intact. After a torn main write the backup
+			// is the one good copy, and a second failure must not be able to tear that one too.
+			if (this.mainIntact && this.lastGoodText !== null) {
 				await this.persistence.write(REVIEW_BACKUP_FILE, this.lastGoodText);
 			}
+			this.mainIntact = false;
 			await this.persistence.write(REVIEW_FILE, text);
 		} catch (error) {
 			this._lastSaveError = error;
 			throw error;
 		}
+		this.mainIntact = true;
 		this.lastGoodText = text;
 		this.savedGeneration = generation;
 		this._lastSaveError = null;

@@ -211,6 +211,21 @@ describe('ReviewStore crash between writes', () => {
 		expect(reopened.loadProblem).toBeNull();
 		expect(reopened.log().map((e) => e.cardId)).toEqual(['card-0', 'card-1', 'card-2']);
 	});
+
+	it('does not risk the only good copy after a torn main write: the next save writes the main file alone', async () => {
+		const files = new FlakyPersistence();
+		const store = await storeWith(files, 2);
+		store.record('card-2', stateFor(2), logFor('card-2', T0 + 2));
+		files.dieDuringNextWrite(REVIEW_FILE, 0.5);
+		await expect(store.flush()).rejects.toThrow('EIO');
+		// Whatever the next save would write first dies too.
+		files.dieDuringNextWrite(null, 0.5);
+		await expect(store.flush()).rejects.toThrow('EIO');
+
+		const reopened = await ReviewStore.open(files, { now: clock });
+		expect(reopened.loadProblem?.recoveredFromBackup).toBe(true);
+		expect(reopened.log().map((e) => e.cardId)).toEqual(['card-0', 'card-1']);
+	});
 });
 
 describe('ReviewStore damaged files on load', () => {

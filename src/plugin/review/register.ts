@@ -1,4 +1,64 @@
+import { getLanguage, type WorkspaceLeaf } from 'obsidian';
+import { ReviewStore } from '../../core/srs';
 import type CloudnotesPlugin from '../main';
+import { setUiLanguage } from '../i18n';
+import { registerReviewCommands } from './decks';
+import { AdapterPersistence, pluginFolder, showLoadProblem, showSaveError } from './review-persistence';
+import { ReviewService } from './review-service';
+import { CloudnotesSettingTab } from './settings-tab';
+import { STATISTICS_VIEW_TYPE, StatisticsView } from './statistics-view';
 
-/** Flashcards: the vault index, review store, review modal, decks, statistics, commands. */
-export function registerReview(_plugin: CloudnotesPlugin): void {}
+/** Quiet time after the last grade before the store saves (the modal and unload flush at once). */
+const SAVE_DEBOUNCE_MS = 2000;
+
+/**
+ * Flashcards: the vault index, review store, review modal, decks, statistics, commands and the
+ * settings tab. onload only registers; the store opens and the index is built once the layout is
+ * ready. Returns the service (index, store, queue) for other features that want the cards.
+ */
+export function registerReview(plugin: CloudnotesPlugin): ReviewService {
+	setUiLanguage(plugin.settings.language, getLanguage());
+	const service = new ReviewService(plugin);
+
+	plugin.addSettingTab(new CloudnotesSettingTab(plugin.app, plugin));
+	plugin.registerView(STATISTICS_VIEW_TYPE, (leaf) => new StatisticsView(leaf, service));
+	registerReviewCommands(plugin, service, () => openStatistics(plugin));
+
+	plugin.onSettingsChange(() => {
+		setUiLanguage(plugin.settings.language, getLanguage());
+		void service.applySettings();
+	});
+
+	let unloaded = false;
+	plugin.register(() => (unloaded = true));
+	plugin.app.workspace.onLayoutReady(() => {
+		void (async () => {
+			const persistence = new AdapterPersistence(plugin.app, pluginFolder(plugin.app, plugin.manifest));
+			const store = await ReviewStore.open(persistence, {
+				debounceMs: SAVE_DEBOUNCE_MS,
+				setTimer: (fn, ms) => window.setTimeout(fn, ms),
+				clearTimer: (handle) => window.clearTimeout(handle as number),
+				describeFile: (name) => persistence.pathOf(name),
+				onSaveError: (error) => showSaveError(persistence.pathOf('reviews.json'), error),
+			});
+			if (unloaded) return;
+			if (store.loadProblem) showLoadProblem(store.loadProblem);
+			// The last grade is written when the plugin unloads, whatever the debounce was waiting for.
+			plugin.register(() => void store.flush().catch(() => undefined));
+			await service.start(store);
+		})();
+	});
+	return service;
+}
+
+/** Opens the statistics view in the right sidebar, or reveals it when it is open already. */
+async function openStatistics(plugin: CloudnotesPlugin): Promise<void> {
+	const workspace = plugin.app.workspace;
+	let leaf: WorkspaceLeaf | null = workspace.getLeavesOfType(STATISTICS_VIEW_TYPE)[0] ?? null;
+	if (!leaf) {
+		leaf = workspace.getRightLeaf(false);
+		if (!leaf) return;
+		await leaf.setViewState({ type: STATISTICS_VIEW_TYPE, active: true });
+	}
+	await workspace.revealLeaf(leaf);
+}

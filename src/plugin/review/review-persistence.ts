@@ -1,0 +1,54 @@
+/**
+ * Where review states and the review log are kept: files in the plugin's own folder
+ * (`<config dir>/plugins/cloudnotes/reviews.json` and its backup), never in notes.
+ *
+ * Why the adapter and not the Vault API: the plugin folder lives under the config directory, which
+ * is not part of the vault's indexed files; `vault.create/modify/read` only reach TFiles of the
+ * vault, so the Vault API cannot see these files at all. `vault.adapter` is Obsidian's file access
+ * below the vault index and is the documented way for plugins to keep their own files (it is what
+ * `loadData`/`saveData` use for data.json).
+ */
+import { Notice, type App, type PluginManifest } from 'obsidian';
+import type { Persistence } from '../../core/srs/persistence';
+import type { LoadProblem } from '../../core/srs/review-store';
+import { t } from '../i18n';
+
+/** The plugin's own folder, as Obsidian sets it in the manifest (with the usual place as fallback). */
+export function pluginFolder(app: App, manifest: PluginManifest): string {
+	return manifest.dir ?? `${app.vault.configDir}/plugins/${manifest.id}`;
+}
+
+export class AdapterPersistence implements Persistence {
+	constructor(
+		private readonly app: App,
+		readonly folder: string,
+	) {}
+
+	pathOf(name: string): string {
+		return `${this.folder}/${name}`;
+	}
+
+	async read(name: string): Promise<string | null> {
+		const path = this.pathOf(name);
+		if (!(await this.app.vault.adapter.exists(path))) return null;
+		return this.app.vault.adapter.read(path);
+	}
+
+	async write(name: string, text: string): Promise<void> {
+		await this.app.vault.adapter.write(this.pathOf(name), text);
+	}
+}
+
+/**
+ * Tells the user what happened to the review history on load. The store's message names the file,
+ * where the good copy is and what to do; it stays until dismissed, since it is about their data.
+ */
+export function showLoadProblem(problem: LoadProblem): Notice {
+	return new Notice(`${t('review.loadProblem.title')}\n${problem.message}`, 0);
+}
+
+/** A save failed: the grades are still in memory and the next save retries them. */
+export function showSaveError(file: string, error: unknown): Notice {
+	const reason = error instanceof Error ? error.message : String(error);
+	return new Notice(t('review.saveFailed', { file, reason }), 10_000);
+}

@@ -1,0 +1,220 @@
+/**
+ * The review feature's hub: the card index, the review store and the scheduler, and what the
+ * commands, the status bar and the statistics view ask of them. Queues are built from the
+ * in-memory index and store only, so opening a review never scans the vault.
+ */
+import { Notice, debounce, type TFile } from 'obsidian';
+import type { Card } from '../../core/cards';
+import {
+	Scheduler,
+	buildDecks,
+	buildQueue,
+	computeStats,
+	intervalLabel,
+	nextDue,
+	reviewLogToCsv,
+	type DeckScope,
+	type DeckTree,
+	type ReviewQueue,
+	type ReviewStatistics,
+	type ReviewStore,
+	type SchedulerSettings,
+} from '../../core/srs';
+import type CloudnotesPlugin from '../main';
+import { t } from '../i18n';
+import { CardIndexService } from './card-index-service';
+import { cardSettingsOf, schedulerSettingsOf } from './core-settings';
+import { ReviewModal } from './review-modal';
+import { ReviewSession } from './review-session';
+
+/** A card as the queue and the decks see it: with its note's tags. */
+export interface ReviewCard {
+	id: string;
+	file: string;
+	tags: readonly string[];
+	card: Card;
+}
+
+export class ReviewService {
+	readonly index: CardIndexService;
+	/** Open once the layout is ready; null before. */
+	store: ReviewStore | null = null;
+	private scheduler: Scheduler;
+	private cachedCards: ReviewCard[] | null = null;
+	private readonly listeners = new Set<() => void>();
+	/** Resolves when the store is open and the index is built. */
+	readonly ready: Promise<void>;
+	private resolveReady!: () => void;
+	private readonly notifySoon = debounce(() => this.notify(), 250, true);
+
+	constructor(
+		readonly plugin: CloudnotesPlugin,
+		private readonly now: () => number = Date.now,
+	) {
+		this.scheduler = new Scheduler(this.schedulerSettings());
+		this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+		this.index = new CardIndexService(plugin.app, plugin, {
+			cardSettings: cardSettingsOf(plugin.settings.cards),
+			scope: plugin.settings.scan,
+			store: () => this.store,
+			now,
+		});
+		this.index.onChange(() => {
+			this.cachedCards = null;
+			this.notifySoon();
+		});
+		plugin.register(() => this.notifySoon.cancel());
+	}
+
+	/** Opens the store, then builds the index; call once the layout is ready. */
+	async start(store: ReviewStore): Promise<void> {
+		this.store = store;
+		await this.index.start();
+		this.resolveReady();
+		this.notify();
+	}
+
+	schedulerSettings(): SchedulerSettings {
+		return schedulerSettingsOf(this.plugin.settings.scheduling);
+	}
+
+	/** Settings changed: new scheduler, and the index follows new card settings or scan scope. */
+	async applySettings(): Promise<void> {
+		this.scheduler = new Scheduler(this.schedulerSettings());
+		this.notify();
+		if (!this.store) return;
+		await this.index.reconfigure(cardSettingsOf(this.plugin.settings.cards), this.plugin.settings.scan);
+	}
+
+	/** Called after anything that changes counts (index, grades, settings). Returns an unsubscribe function. */
+	onChange(listener: () => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	notify(): void {
+		this.notifySoon.cancel();
+		for (const listener of [...this.listeners]) listener();
+	}
+
+	/** Every indexed card with its note's tags; rebuilt only after the index changed. */
+	cards(): ReviewCard[] {
+		if (this.cachedCards) return this.cachedCards;
+		const index = this.index.index;
+		const out: ReviewCard[] = [];
+		for (const file of index.files()) {
+			const tags = index.tagsOf(file);
+			for (const card of index.inFile(file)) out.push({ id: card.id, file: card.file, tags, card });
+		}
+		this.cachedCards = out;
+		return out;
+	}
+
+	queue(scope?: DeckScope, cards: readonly ReviewCard[] = this.cards(), settings = this.schedulerSettings()): ReviewQueue<ReviewCard> | null {
+		if (!this.store) return null;
+		return buildQueue(cards, this.store, settings, this.now(), scope);
+	}
+
+	decks(): DeckTree | null {
+		if (!this.store) return null;
+		return buildDecks(this.cards(), this.store, this.now());
+	}
+
+	statistics(): ReviewStatistics | null {
+		if (!this.store) return null;
+		return computeStats(this.store, this.cards().map((c) => c.id), this.now());
+	}
+
+	/** Reviews what is due, optionally within a deck. */
+	async reviewDue(scope?: DeckScope, title = t('review.title.due')): Promise<ReviewModal | null> {
+		if (!(await this.whenReady())) return null;
+		const cards = this.cards();
+		return this.openReview(title, cards, scope, this.schedulerSettings(), t('review.noCards'));
+	}
+
+	/**
+	 * Reviews one note, in scan scope or not: its cards come from the index or are extracted on the
+	 * spot. Asking for a note is asking to study it now, so the daily limits do not hold it back.
+	 */
+	async reviewNote(file: TFile): Promise<ReviewModal | null> {
+		if (!(await this.whenReady())) return null;
+		const tags = this.index.index.tagsOf(file.path);
+		const cards = (await this.index.cardsOfNote(file)).map((card) => ({ id: card.id, file: card.file, tags, card }));
+		const unlimited = { ...this.schedulerSettings(), newCardsPerDay: Number.POSITIVE_INFINITY, reviewsPerDay: Number.POSITIVE_INFINITY };
+		return this.openReview(t('review.title.note', { name: file.basename }), cards, undefined, unlimited, t('review.noCardsInNote'));
+	}
+
+	private openReview(title: string, cards: readonly ReviewCard[], scope: DeckScope | undefined, settings: SchedulerSettings, noCardsText: string): ReviewModal | null {
+		const store = this.store;
+		if (!store) return null;
+		const queue = buildQueue(cards, store, settings, this.now(), scope);
+		const session = new ReviewSession(
+			{
+				store,
+				scheduler: () => this.scheduler,
+				now: this.now,
+				cardById: (id) => this.index.index.byId(id),
+			},
+			queue.items.map((item) => item.card.card),
+		);
+		const modal = new ReviewModal(this.plugin.app, {
+			title,
+			session,
+			emptyText: () => this.emptyText(cards, scope, settings, noCardsText),
+			flush: () => store.flush(),
+			onGraded: () => this.notifySoon(),
+		});
+		modal.open();
+		return modal;
+	}
+
+	/** The empty state: when the next card is due, that the day's limits are reached, or that there are no cards. */
+	private emptyText(cards: readonly ReviewCard[], scope: DeckScope | undefined, settings: SchedulerSettings, noCardsText: string): string {
+		const store = this.store;
+		if (!store) return noCardsText;
+		const now = this.now();
+		const next = nextDue(cards, store, settings, now, scope);
+		if (next === null) return noCardsText;
+		if (next <= now) return t('review.nextDue.now');
+		const queue = buildQueue(cards, store, settings, now, scope);
+		const when = t('review.in', { interval: intervalLabel(next - now) });
+		const date = new Date(next).toLocaleString(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+		const limited = (queue.newLeftToday === 0 && queue.newCount > 0) || (queue.reviewsLeftToday === 0 && queue.dueCount > 0);
+		const nextSentence = t('review.nextDue', { when, date });
+		return limited ? `${t('review.limitReached', { newCount: queue.newToday, reviewCount: queue.reviewsToday })} ${nextSentence}` : nextSentence;
+	}
+
+	/** Waits for the index (telling the user why nothing opens yet); false if the plugin unloads first. */
+	private async whenReady(): Promise<boolean> {
+		if (!this.store || !this.index.isReady) new Notice(t('review.indexing'), 3000);
+		await this.ready;
+		return this.store !== null;
+	}
+
+	/** Writes the review log as CSV (the FSRS optimiser's columns) into the vault; returns the file's path. */
+	async exportReviewLog(path?: string): Promise<string | null> {
+		await this.ready;
+		const store = this.store;
+		if (!store) return null;
+		const vault = this.plugin.app.vault;
+		const target = path ?? availablePath(`cloudnotes-review-log-${new Date(this.now()).toISOString().slice(0, 10)}`, 'csv', (p) => vault.getAbstractFileByPath(p) !== null);
+		try {
+			const csv = reviewLogToCsv(store.log());
+			const existing = vault.getFileByPath(target);
+			if (existing) await vault.modify(existing, csv);
+			else await vault.create(target, csv);
+			new Notice(t('export.done', { file: target, count: store.log().length }));
+			return target;
+		} catch (error) {
+			new Notice(t('export.failed', { reason: error instanceof Error ? error.message : String(error) }));
+			return null;
+		}
+	}
+}
+
+/** `stem.ext`, or `stem 2.ext`, `stem 3.ext` ... when taken. */
+export function availablePath(stem: string, ext: string, taken: (path: string) => boolean): string {
+	let candidate = `${stem}.${ext}`;
+	for (let n = 2; taken(candidate); n++) candidate = `${stem} ${n}.${ext}`;
+	return candidate;
+}

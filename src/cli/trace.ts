@@ -1,7 +1,64 @@
-import type { CliIO } from './io';
+import { analyzeNote, isAddress, trace, type NoteBlockAnalysis, type TraceQuery } from '../core/topology';
+import { parseArgs, UsageError, type CliIO } from './io';
+import { chosenBlock } from './mermaid';
 
-/** `cloudnotes trace`: being written (see the topology and cards issues). */
-export async function runTrace(_args: readonly string[], io: CliIO): Promise<number> {
-	io.err('cloudnotes trace: not available yet');
-	return 2;
+const PROTOS = ['tcp', 'udp', 'icmp', 'all'] as const;
+
+/**
+ * `cloudnotes trace <file> --from A --to B [--port N] [--proto P] [--block N] [--format json]`:
+ * exit 0 when allowed, 1 when refused.
+ */
+export async function runTrace(args: readonly string[], io: CliIO): Promise<number> {
+	const { positionals, flags } = parseArgs(args, { from: 'string', to: 'string', port: 'string', proto: 'string', block: 'string', format: 'string' });
+	if (positionals.length !== 1) throw new UsageError('trace takes exactly one file');
+	const from = flags.from;
+	const to = flags.to;
+	if (typeof from !== 'string' || typeof to !== 'string') throw new UsageError('trace needs --from and --to');
+	const format = flags.format ?? 'text';
+	if (format !== 'text' && format !== 'json') throw new UsageError(`--format is text or json, not "${String(format)}"`);
+	const query: TraceQuery = { from, to };
+	if (flags.port !== undefined) {
+		const port = Number(flags.port);
+		if (!/^[0-9]{1,5}$/.test(String(flags.port)) || port > 65535) throw new UsageError(`--port is a number from 0 to 65535, not "${String(flags.port)}"`);
+		query.port = port;
+	}
+	if (flags.proto !== undefined) {
+		const proto = PROTOS.find((p) => p === String(flags.proto).toLowerCase());
+		if (!proto) throw new UsageError(`--proto is tcp, udp, icmp or all, not "${String(flags.proto)}"`);
+		query.proto = proto;
+	}
+	const file = positionals[0];
+	const blocks = analyzeNote(await io.readText(file));
+	const chosen = chosenBlock(blocks, flags.block, file);
+	if (blocks.length === 0) {
+		io.err(`${file}: no vpc or containers block`);
+		return 1;
+	}
+	const block = chosen !== null ? blocks[chosen - 1] : pickBlock(blocks, from, to);
+	const model = block?.analysis.model;
+	if (!block || !model) {
+		io.err(`${file}: block ${block?.block ?? '?'} could not be read`);
+		return 1;
+	}
+	const result = trace(model, query);
+	if (format === 'json') {
+		io.out(JSON.stringify(result, null, 2));
+		return result.allowed ? 0 : 1;
+	}
+	const what = query.port !== undefined ? ` (${query.proto ?? 'tcp'} ${query.port})` : query.proto ? ` (${query.proto})` : '';
+	io.out(`${from} -> ${to}${what}: ${result.allowed ? 'ALLOWED' : 'REFUSED'}  [block ${block.block}, line ${block.openLine}]`);
+	result.hops.forEach((hop, i) => {
+		const mark = hop.allowed ? 'ok     ' : 'REFUSED';
+		const rule = hop.rule ? `  [${hop.rule}]` : '';
+		io.out(`  ${String(i + 1).padStart(2)}. ${mark} ${hop.resource} · ${hop.step}: ${hop.reason}${rule}`);
+	});
+	io.out(result.summary);
+	return result.allowed ? 0 : 1;
+}
+
+/** Without --block: the first block that knows both ends (`internet` and addresses fit anywhere). */
+function pickBlock(blocks: NoteBlockAnalysis[], from: string, to: string): NoteBlockAnalysis | undefined {
+	const fits = (b: NoteBlockAnalysis, name: string): boolean =>
+		name === 'internet' || isAddress(name) || b.analysis.resources.some((r) => r.name === name);
+	return blocks.find((b) => fits(b, from) && fits(b, to)) ?? blocks[0];
 }

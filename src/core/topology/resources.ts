@@ -1,0 +1,267 @@
+/**
+ * What the side panel shows when a diagram node is clicked: every resource of a block, with its
+ * settings explained in plain English (a subnet says why it is public, an instance lists its
+ * security groups' rules).
+ */
+
+import { describeMapping } from './compose-ports';
+import { hostName, networkResourceName, networksOf, volumeResourceName, type ContainersModel } from './containers-model';
+import { containersDrawsInternet, drawnNetworks, vpcDrawsInternet } from './mermaid';
+import { describeNaclRule, type Nacl } from './nacl';
+import type { RouteTable } from './route-table';
+import { describeSgRule, type SecurityGroup } from './security-group';
+import { groupsOf, internetRouteOf, naclOf, routeTableOf, type Subnet, type VpcModel } from './vpc-model';
+
+export type ResourceType =
+	| 'vpc'
+	| 'subnet'
+	| 'route-table'
+	| 'internet-gateway'
+	| 'nat-gateway'
+	| 'instance'
+	| 'load-balancer'
+	| 'security-group'
+	| 'nacl'
+	| 'internet'
+	| 'host'
+	| 'service'
+	| 'network'
+	| 'volume';
+
+export interface ResourceDetail {
+	label: string;
+	value: string;
+}
+
+export interface ResourceInfo {
+	name: string;
+	type: ResourceType;
+	line: number;
+	drawn: boolean;
+	details: ResourceDetail[];
+}
+
+const MAX_LISTED = 20;
+
+function listed(items: string[], none = 'none'): string {
+	if (items.length === 0) return none;
+	return items.length > MAX_LISTED ? `${items.slice(0, MAX_LISTED).join('; ')}; … (${items.length - MAX_LISTED} more)` : items.join('; ');
+}
+
+function groupDetails(groups: readonly SecurityGroup[]): ResourceDetail[] {
+	const details: ResourceDetail[] = [];
+	for (const g of groups) {
+		details.push({ label: `${g.name} inbound`, value: listed(g.inbound.map((r) => describeSgRule(r, 'inbound')), 'nothing (deny all)') });
+		details.push({
+			label: `${g.name} outbound`,
+			value: g.outboundDeclared ? listed(g.outbound.map((r) => describeSgRule(r, 'outbound')), 'nothing (deny all)') : 'all traffic (default)',
+		});
+	}
+	return details;
+}
+
+function naclDetails(nacl: Nacl): ResourceDetail[] {
+	const rules = (direction: 'inbound' | 'outbound'): string =>
+		listed([...(direction === 'inbound' ? nacl.inbound : nacl.outbound).map((r) => describeNaclRule(r, direction)), '* deny all']);
+	return [
+		{ label: 'NACL inbound', value: rules('inbound') },
+		{ label: 'NACL outbound', value: rules('outbound') },
+	];
+}
+
+function routesOf(model: VpcModel, table: RouteTable | null): string {
+	const local = model.cidr ? [`${model.cidr.text} -> local`] : [];
+	return listed([...local, ...(table?.routes ?? []).map((r) => `${r.destination.text} -> ${r.target}`)]);
+}
+
+function subnetAccess(model: VpcModel, subnet: Subnet): string {
+	const igwRoute = internetRouteOf(model, subnet);
+	if (igwRoute) return `Public: ${igwRoute.destination.text} -> ${igwRoute.target} (internet gateway)`;
+	const natRoute = routeTableOf(model, subnet)?.routes.find((r) => model.natGateways.has(r.target));
+	if (natRoute) return `Private, out through NAT: ${natRoute.destination.text} -> ${natRoute.target} (NAT gateway)`;
+	return 'Private: no route to the internet';
+}
+
+export function vpcResources(model: VpcModel): ResourceInfo[] {
+	const out: ResourceInfo[] = [];
+	const igw = model.internetGateway;
+	if (model.name) {
+		out.push({
+			name: model.name,
+			type: 'vpc',
+			line: model.pos.line,
+			drawn: true,
+			details: [
+				{ label: 'CIDR', value: model.cidr?.text ?? 'invalid' },
+				{ label: 'Region', value: model.region ?? 'not set' },
+				{ label: 'Internet gateway', value: igw?.name ?? 'none' },
+				{ label: 'Subnets', value: String(model.subnets.size) },
+			],
+		});
+	}
+	if (vpcDrawsInternet(model)) {
+		out.push({ name: 'internet', type: 'internet', line: igw?.pos.line ?? model.pos.line, drawn: true, details: [{ label: 'Means', value: 'Everything outside the VPC' }] });
+	}
+	if (igw) {
+		const tables = [...model.routeTables.values()].filter((t) => t.routes.some((r) => r.target === igw.name)).map((t) => t.name);
+		out.push({ name: igw.name, type: 'internet-gateway', line: igw.pos.line, drawn: true, details: [{ label: 'Attached to', value: model.name || 'the VPC' }, { label: 'Routed to by', value: listed(tables) }] });
+	}
+	for (const subnet of model.subnets.values()) {
+		const table = routeTableOf(model, subnet);
+		const nacl = naclOf(model, subnet);
+		out.push({
+			name: subnet.name,
+			type: 'subnet',
+			line: subnet.pos.line,
+			drawn: true,
+			details: [
+				{ label: 'CIDR', value: subnet.cidr?.text ?? 'invalid' },
+				{ label: 'Zone', value: subnet.zone ?? 'not set' },
+				{ label: 'Access', value: subnetAccess(model, subnet) },
+				{ label: 'Route table', value: table ? table.name : 'none (local route only)' },
+				{ label: 'Routes', value: routesOf(model, table) },
+				{ label: 'NACL', value: nacl.implicit ? 'default (allows all traffic both ways)' : nacl.name },
+				...naclDetails(nacl),
+			],
+		});
+	}
+	for (const table of model.routeTables.values()) {
+		const users = [...model.subnets.values()].filter((s) => routeTableOf(model, s) === table).map((s) => s.name);
+		out.push({ name: table.name, type: 'route-table', line: table.pos.line, drawn: false, details: [{ label: 'Routes', value: routesOf(model, table) }, { label: 'Used by', value: listed(users) }] });
+	}
+	for (const nat of model.natGateways.values()) {
+		const tables = [...model.routeTables.values()].filter((t) => t.routes.some((r) => r.target === nat.name)).map((t) => t.name);
+		const subnet = nat.subnet && model.subnets.get(nat.subnet.name);
+		out.push({
+			name: nat.name,
+			type: 'nat-gateway',
+			line: nat.pos.line,
+			drawn: true,
+			details: [
+				{ label: 'Subnet', value: subnet ? `${subnet.name} (${subnetAccess(model, subnet)})` : (nat.subnet?.name ?? 'not set') },
+				{ label: 'Routed to by', value: listed(tables) },
+				{ label: 'Does', value: 'Lets private subnets open connections to the internet; nothing from outside can open one in' },
+			],
+		});
+	}
+	for (const instance of model.instances.values()) {
+		const subnet = instance.subnet && model.subnets.get(instance.subnet.name);
+		const groups = groupsOf(model, instance.securityGroups);
+		const lbs = [...model.loadBalancers.values()].filter((lb) => lb.targets.some((t) => t.name === instance.name)).map((lb) => lb.name);
+		out.push({
+			name: instance.name,
+			type: 'instance',
+			line: instance.pos.line,
+			drawn: true,
+			details: [
+				{ label: 'Subnet', value: subnet ? `${subnet.name} (${subnetAccess(model, subnet)})` : (instance.subnet?.name ?? 'not set') },
+				{ label: 'Public IP', value: instance.publicIp ? 'yes' : 'no' },
+				...(instance.privateIp ? [{ label: 'Private IP', value: instance.privateIp.text }] : []),
+				...(instance.role ? [{ label: 'Role', value: instance.role }] : []),
+				{ label: 'Security groups', value: listed(groups.map((g) => g.name)) },
+				...groupDetails(groups),
+				...(lbs.length ? [{ label: 'Behind load balancers', value: listed(lbs) }] : []),
+			],
+		});
+	}
+	for (const lb of model.loadBalancers.values()) {
+		const groups = groupsOf(model, lb.securityGroups);
+		const zones = lb.subnets.map((r) => `${r.name}${model.subnets.get(r.name)?.zone ? ` (${model.subnets.get(r.name)?.zone ?? ''})` : ''}`);
+		out.push({
+			name: lb.name,
+			type: 'load-balancer',
+			line: lb.pos.line,
+			drawn: true,
+			details: [
+				{ label: 'Type', value: lb.type === 'network' ? 'Network load balancer' : 'Application load balancer' },
+				{ label: 'Scheme', value: lb.scheme },
+				{ label: 'Subnets', value: listed(zones) },
+				{ label: 'Listeners', value: lb.listeners ? lb.listeners.join(', ') : 'not set (whatever its security groups admit)' },
+				{ label: 'Targets', value: listed(lb.targets.map((t) => t.name)) + (lb.targetPort ? ` on port ${lb.targetPort}` : '') },
+				{ label: 'Security groups', value: listed(groups.map((g) => g.name)) },
+				...groupDetails(groups),
+			],
+		});
+	}
+	for (const group of model.securityGroups.values()) {
+		const members = [...model.instances.values(), ...model.loadBalancers.values()].filter((h) => groupsOf(model, h.securityGroups).includes(group)).map((h) => h.name);
+		out.push({ name: group.name, type: 'security-group', line: group.pos.line, drawn: false, details: [...groupDetails([group]), { label: 'Members', value: listed(members) }] });
+	}
+	for (const nacl of model.nacls.values()) {
+		const subnets = [...model.subnets.values()].filter((s) => s.nacl?.name === nacl.name).map((s) => s.name);
+		out.push({ name: nacl.name, type: 'nacl', line: nacl.pos.line, drawn: false, details: [...naclDetails(nacl), { label: 'Subnets', value: listed(subnets) }] });
+	}
+	return out;
+}
+
+export function containersResources(model: ContainersModel): ResourceInfo[] {
+	const out: ResourceInfo[] = [];
+	const host = hostName(model);
+	out.push({
+		name: host,
+		type: 'host',
+		line: model.host?.pos.line ?? model.pos.line,
+		drawn: true,
+		details: [
+			{ label: 'Name', value: model.host?.name ?? 'not set' },
+			{ label: 'OS', value: model.host?.os ?? 'not set' },
+			{ label: 'Services', value: String(model.services.size) },
+		],
+	});
+	if (containersDrawsInternet(model)) out.push({ name: 'internet', type: 'internet', line: model.pos.line, drawn: true, details: [{ label: 'Means', value: 'Everything outside the Docker host' }] });
+	for (const s of model.services.values()) {
+		out.push({
+			name: s.name,
+			type: 'service',
+			line: s.pos.line,
+			drawn: true,
+			details: [
+				{ label: 'Image', value: s.image ?? (s.build ? 'built from a Dockerfile' : 'not set') },
+				{ label: 'Published ports', value: listed(s.ports.map(describeMapping), 'none (not reachable from outside)') },
+				...(s.expose.length ? [{ label: 'Exposed to other services', value: listed(s.expose) }] : []),
+				{ label: 'Networks', value: s.networkMode ? `network_mode: ${s.networkMode}` : listed(networksOf(s)) },
+				{
+					label: 'Volumes',
+					value: listed(
+						s.mounts.map((m) => `${m.source || (m.type === 'tmpfs' ? 'tmpfs' : 'anonymous volume')} -> ${m.target}${m.type === 'bind' ? ' (bind mount)' : ''}${m.readOnly ? ' (read-only)' : ''}`),
+					),
+				},
+				...(s.dependsOn.length ? [{ label: 'Starts after', value: listed(s.dependsOn.map((d) => d.name)) }] : []),
+				...(s.replicas !== null ? [{ label: 'Replicas', value: String(s.replicas) }] : []),
+				...(s.environment.length ? [{ label: 'Environment', value: listed(s.environment) }] : []),
+			],
+		});
+	}
+	const drawn = new Set(drawnNetworks(model));
+	for (const n of model.networks.values()) {
+		const users = [...model.services.values()].filter((s) => networksOf(s).includes(n.name)).map((s) => s.name);
+		out.push({
+			name: networkResourceName(model, n.name),
+			type: 'network',
+			line: n.pos.line,
+			drawn: drawn.has(n.name),
+			details: [
+				{ label: 'Driver', value: n.driver ?? 'bridge' },
+				{ label: 'Internal', value: n.internal ? 'yes: no access to or from outside' : 'no' },
+				...(n.external ? [{ label: 'External', value: 'yes: created outside this file' }] : []),
+				...(n.implicit ? [{ label: 'Note', value: "The project's default network, joined by services that name none" }] : []),
+				{ label: 'Services', value: listed(users) },
+			],
+		});
+	}
+	for (const v of model.volumes.values()) {
+		const users = [...model.services.values()].filter((s) => s.mounts.some((m) => m.type === 'volume' && m.source === v.name)).map((s) => s.name);
+		out.push({
+			name: volumeResourceName(model, v.name),
+			type: 'volume',
+			line: v.pos.line,
+			drawn: true,
+			details: [
+				{ label: 'Driver', value: v.driver ?? 'local' },
+				...(v.external ? [{ label: 'External', value: 'yes: created outside this file' }] : []),
+				{ label: 'Mounted by', value: listed(users) },
+			],
+		});
+	}
+	return out;
+}

@@ -1,0 +1,221 @@
+/**
+ * Reading a block's YAML with positions. The `yaml` package gives every node an offset range;
+ * a LineCounter turns offsets into block lines, and the block's first line in the note shifts
+ * them so every diagnostic points into the note, not into the block.
+ */
+
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { DiagnosticSink, type DiagnosticCode, type Pos } from './diagnostic';
+import { didYouMean } from './did-you-mean';
+
+export interface Entry {
+	key: string;
+	keyPos: Pos;
+	value: Node | null;
+	valuePos: Pos;
+}
+
+export class YamlSource {
+	readonly sink = new DiagnosticSink();
+	readonly root: Node | null;
+	/** Note position of the block's first content line. */
+	readonly start: Pos;
+	private readonly lineCounter = new LineCounter();
+	private readonly doc: Document;
+	private readonly firstLine: number;
+	private readonly columnOffset: number;
+	/** Diagnostics after this note line are dropped: past a syntax error the tree is guesswork. */
+	readonly syntaxCutoff: number;
+
+	constructor(source: string, firstLine: number, columnOffset = 0) {
+		this.firstLine = firstLine;
+		this.columnOffset = columnOffset;
+		this.start = { line: firstLine, column: 1 + columnOffset };
+		this.doc = parseDocument(source, {
+			lineCounter: this.lineCounter,
+			uniqueKeys: false,
+			merge: true,
+			prettyErrors: false,
+			strict: false,
+		});
+		let cutoff = Infinity;
+		const lines = source.split(/\r\n|\r|\n/);
+		for (const error of this.doc.errors) {
+			const pos = this.pos(error.pos[0]);
+			cutoff = Math.min(cutoff, pos.line);
+			const text = lines[pos.line - firstLine] ?? '';
+			const message = /^\s*\t/.test(text)
+				? 'indent with spaces, not tabs: YAML does not allow tabs for indentation'
+				: `YAML: ${error.message.split('\n')[0] ?? ''}`;
+			this.sink.add(pos, 'yaml-syntax', message);
+		}
+		this.syntaxCutoff = cutoff;
+		this.root = this.doc.contents;
+	}
+
+	/** Note position of an offset in the block. */
+	pos(offset: number): Pos {
+		const { line, col } = this.lineCounter.linePos(offset);
+		return { line: this.firstLine + line - 1, column: col + this.columnOffset };
+	}
+
+	posOf(node: Node | null | undefined, fallback: Pos = this.start): Pos {
+		const range = node?.range;
+		return range ? this.pos(range[0]) : fallback;
+	}
+
+	report(pos: Pos, code: DiagnosticCode, message: string): void {
+		this.sink.add(pos, code, message);
+	}
+
+	/** Follows an alias (`*anchor`) to the node it names. */
+	resolve(node: unknown): Node | null {
+		if (isAlias(node)) {
+			const target = node.resolve(this.doc);
+			return target && !isAlias(target) ? (target) : null;
+		}
+		return (node as Node | null) ?? null;
+	}
+
+	isMap(node: Node | null): boolean {
+		return isMap(this.resolve(node));
+	}
+
+	isSeq(node: Node | null): boolean {
+		return isSeq(this.resolve(node));
+	}
+
+	isNull(node: Node | null): boolean {
+		const n = this.resolve(node);
+		return n === null || (isScalar(n) && n.value === null);
+	}
+
+	/**
+	 * The pairs of a mapping in order, `<<` merge keys expanded (Compose files use them), keys as
+	 * strings. Repeated keys are reported as `duplicate-name` (YAML forbids them; the last wins).
+	 */
+	entries(node: Node | null, what: string): Entry[] {
+		const map = this.resolve(node);
+		if (!isMap(map)) return [];
+		const own: Entry[] = [];
+		const merged: Entry[] = [];
+		for (const pair of map.items) {
+			if (!isPair(pair)) continue;
+			const keyNode = pair.key as Node | null;
+			const valueNode = (pair.value as Node | null) ?? null;
+			const keyPos = this.posOf(keyNode, this.posOf(map));
+			if (isScalar(keyNode) && (typeof keyNode.value === 'symbol' || keyNode.value === '<<')) {
+				const sources = this.resolve(valueNode);
+				const list = isSeq(sources) ? (sources.items as Node[]) : [valueNode];
+				for (const source of list) merged.push(...this.entries(source, what));
+				continue;
+			}
+			const key = this.keyText(keyNode);
+			if (key === null) {
+				this.report(keyPos, 'invalid-value', `${what} keys must be plain names, not lists or maps`);
+				continue;
+			}
+			own.push({ key, keyPos, value: valueNode, valuePos: this.posOf(valueNode, keyPos) });
+		}
+		const seen = new Map<string, Entry>();
+		for (const entry of own) {
+			const previous = seen.get(entry.key);
+			if (previous) {
+				this.report(entry.keyPos, 'duplicate-name', `\`${entry.key}\` appears twice in ${what} (line ${previous.keyPos.line}); rename or merge them`);
+			}
+			seen.set(entry.key, entry);
+		}
+		// Merged keys are defaults: the mapping's own keys win, as YAML merge keys define.
+		const result = [...seen.values()];
+		for (const entry of merged) if (!seen.has(entry.key)) {
+			seen.set(entry.key, entry);
+			result.push(entry);
+		}
+		return result;
+	}
+
+	/**
+	 * `entries` for a mapping with a fixed set of keys: unknown ones are reported with a
+	 * did-you-mean. `lenient` keys (Compose's many options) are accepted silently unless they
+	 * look like a typo of a known one.
+	 */
+	fields(node: Node | null, what: string, known: readonly string[], lenient?: readonly string[]): Map<string, Entry> {
+		const result = new Map<string, Entry>();
+		for (const entry of this.entries(node, what)) {
+			if (known.includes(entry.key)) {
+				result.set(entry.key, entry);
+				continue;
+			}
+			if (lenient) {
+				if (lenient.includes(entry.key) || entry.key.startsWith('x-')) continue;
+				const hint = didYouMean(entry.key, [...known, ...lenient]);
+				if (hint) this.report(entry.keyPos, 'unknown-field', `\`${entry.key}\` is not a ${what} field${hint}`);
+				continue;
+			}
+			this.report(entry.keyPos, 'unknown-field', `\`${entry.key}\` is not a ${what} field${didYouMean(entry.key, known) || `; expected one of ${known.join(', ')}`}`);
+		}
+		return result;
+	}
+
+	/** A mapping expected here; reports and returns false otherwise (null values are empty maps). */
+	expectMap(entry: Entry, what: string): boolean {
+		if (this.isNull(entry.value) || this.isMap(entry.value)) return true;
+		this.report(entry.valuePos, 'invalid-value', `${what} should be a mapping of names to settings`);
+		return false;
+	}
+
+	keyText(node: Node | null): string | null {
+		const n = this.resolve(node);
+		if (isScalar(n)) {
+			if (n.value === null) return '';
+			if (typeof n.value === 'string' || typeof n.value === 'number' || typeof n.value === 'boolean') return String(n.value);
+			return n.source ?? null;
+		}
+		return null;
+	}
+
+	/** A scalar as text (numbers too: `ports: 22`), or null when it is a list/map/missing. */
+	text(node: Node | null): string | null {
+		const n = this.resolve(node);
+		if (!isScalar(n) || n.value === null || n.value === undefined) return null;
+		if (typeof n.value === 'string') return n.value;
+		if (typeof n.value === 'number' || typeof n.value === 'boolean' || typeof n.value === 'bigint') {
+			return n.source ?? String(n.value);
+		}
+		return null;
+	}
+
+	bool(node: Node | null): boolean | null {
+		const n = this.resolve(node);
+		if (isScalar(n) && typeof n.value === 'boolean') return n.value;
+		return null;
+	}
+
+	/** The items of a list, or a single scalar as a one-item list (`security-groups: web-sg`). */
+	items(node: Node | null): Node[] {
+		const n = this.resolve(node);
+		if (isSeq(n)) return n.items.map((item) => this.resolve(item)).filter((item): item is Node => item !== null);
+		if (n === null || (isScalar(n) && n.value === null)) return [];
+		return [n];
+	}
+
+	/** Like `text`, reporting `missing-field` or `invalid-value` when it is not a plain value. */
+	requireText(fields: Map<string, Entry>, key: string, owner: string, ownerPos: Pos): { value: string; pos: Pos } | null {
+		const entry = fields.get(key);
+		if (!entry) {
+			this.report(ownerPos, 'missing-field', `${owner} needs \`${key}\``);
+			return null;
+		}
+		const value = this.text(entry.value);
+		if (value === null || value.trim() === '') {
+			this.report(entry.valuePos, 'missing-field', `${owner}: \`${key}\` is empty`);
+			return null;
+		}
+		return { value: value.trim(), pos: entry.valuePos };
+	}
+
+	/** Diagnostics, minus those past the first syntax error (they would be noise). */
+	diagnostics(): DiagnosticSink['list'] {
+		return this.sink.list.filter((d) => d.code === 'yaml-syntax' || d.line < this.syntaxCutoff);
+	}
+}

@@ -82,7 +82,7 @@ export class PanZoom {
 	private start: PointerState | null = null;
 
 	constructor(
-		private readonly owner: Component,
+		owner: Component,
 		private readonly svg: SVGSVGElement,
 		private readonly viewport: HTMLElement,
 		private readonly content: ViewBox,

@@ -131,6 +131,10 @@ export function luminance([r, g, b]: Rgba): number {
 	return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }
 
+function defaultColor(hex: string): Rgba {
+	return parseCssColor(hex) ?? [0, 0, 0, 1];
+}
+
 /**
  * Builds the palette from a variable reader. `normalize` turns colours this module cannot parse
  * (named colours, color-mix(), oklch()) into one it can; in the app that is a canvas context.
@@ -142,11 +146,11 @@ export function readThemePalette(getVariable: (name: string) => string, isDarkTh
 		return parseCssColor(trimmed) ?? parseCssColor(normalize(trimmed) ?? '');
 	};
 	const bgSource = SOURCES.background;
-	const background = read(getVariable(bgSource.variable)) ?? (parseCssColor(isDarkTheme ? bgSource.dark : bgSource.light));
+	const background = read(getVariable(bgSource.variable)) ?? defaultColor(isDarkTheme ? bgSource.dark : bgSource.light);
 	const dark = luminance(background) < 0.3;
 	const palette: Partial<ThemePalette> = { dark };
 	for (const [key, source] of Object.entries(SOURCES) as [Exclude<keyof ThemePalette, 'dark'>, (typeof SOURCES)['background']][]) {
-		const value = read(getVariable(source.variable)) ?? (parseCssColor(dark ? source.dark : source.light));
+		const value = read(getVariable(source.variable)) ?? defaultColor(dark ? source.dark : source.light);
 		palette[key] = opaqueHex(value, background);
 	}
 	return palette as ThemePalette;

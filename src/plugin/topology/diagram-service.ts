@@ -1,0 +1,157 @@
+/**
+ * What all topology diagrams of the plugin share: the Mermaid renderer, the render cache, the
+ * theme palette, the last good picture of each block, and the list of live blocks to redraw when
+ * the theme or the settings change. One instance per plugin load; dropped with the plugin.
+ */
+import type { App } from 'obsidian';
+import { analyzeTopology, toMermaid, type DiagramColors, type MermaidDiagram, type TopologyAnalysis, type TopologyKind } from '../../core/topology';
+import type { DiagramSettings } from '../settings';
+import { MermaidRenderer } from './mermaid-renderer';
+import { parseViewBox, type ViewBox } from './pan-zoom';
+import { LruCache, renderCacheKey } from './render-cache';
+import { parseSvg } from './safe-svg';
+import { readDocumentPalette, themeKey, type ThemePalette } from './theme-colors';
+
+/** A drawn diagram, kept as a detached template; every block showing it gets a clone. */
+export interface DrawnDiagram {
+	diagram: MermaidDiagram;
+	svg: SVGSVGElement;
+	renderId: string;
+	content: ViewBox;
+	/** Milliseconds Mermaid took (0 when it came from the cache). */
+	mermaidMs: number;
+}
+
+export interface RedrawTarget {
+	redraw(): void;
+}
+
+/** Diagram colours from the theme palette: soft fills, the theme's text and border colours. */
+export function diagramColorsFrom(palette: ThemePalette): DiagramColors {
+	const tint = (hex: string, amount: number): string => mix(hex, palette.background, amount);
+	return {
+		publicSubnet: tint(palette.green, palette.dark ? 0.2 : 0.12),
+		privateSubnet: tint(palette.blue, palette.dark ? 0.2 : 0.1),
+		vpc: palette.backgroundAlt,
+		zone: palette.background,
+		gateway: tint(palette.orange, palette.dark ? 0.25 : 0.16),
+		node: palette.backgroundSecondary,
+		text: palette.text,
+		line: palette.textMuted,
+		database: tint(palette.purple, palette.dark ? 0.25 : 0.14),
+		internet: tint(palette.cyan, palette.dark ? 0.25 : 0.16),
+		host: palette.backgroundAlt,
+		network: tint(palette.orange, palette.dark ? 0.25 : 0.16),
+		volume: tint(palette.purple, palette.dark ? 0.25 : 0.14),
+	};
+}
+
+/** `amount` of `hex` laid over `base` (both `#rrggbb`). */
+export function mix(hex: string, base: string, amount: number): string {
+	const read = (h: string): number[] => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+	const a = read(hex);
+	const b = read(base);
+	return '#' + a.map((v, i) => Math.round(v * amount + (b[i] ?? 0) * (1 - amount)).toString(16).padStart(2, '0')).join('');
+}
+
+export class DiagramService {
+	readonly renderer: MermaidRenderer;
+	private readonly drawings = new LruCache<DrawnDiagram>(64);
+	private readonly analyses = new LruCache<TopologyAnalysis>(64);
+	private readonly lastGood = new LruCache<DrawnDiagram>(128);
+	private readonly live = new Set<RedrawTarget>();
+	private palette: ThemePalette | null = null;
+
+	constructor(
+		readonly app: App,
+		readonly settings: () => DiagramSettings,
+		loadMermaid: () => Promise<unknown>,
+	) {
+		this.renderer = new MermaidRenderer(loadMermaid, () => activeDocument);
+	}
+
+	/** The current theme palette (read once, refreshed by themeChanged()). */
+	currentPalette(): ThemePalette {
+		this.palette ??= readDocumentPalette(activeDocument);
+		return this.palette;
+	}
+
+	/** Called on workspace 'css-change': redraws live diagrams when a colour they use changed. */
+	themeChanged(): void {
+		const before = this.palette ? themeKey(this.palette) : null;
+		this.palette = readDocumentPalette(activeDocument);
+		if (before !== themeKey(this.palette)) this.redrawAll();
+	}
+
+	redrawAll(): void {
+		for (const target of [...this.live]) target.redraw();
+	}
+
+	attach(target: RedrawTarget): void {
+		this.live.add(target);
+	}
+
+	detach(target: RedrawTarget): void {
+		this.live.delete(target);
+	}
+
+	get liveCount(): number {
+		return this.live.size;
+	}
+
+	/** Parse + lint, cached by kind, position and text (positions are note lines). */
+	analyze(kind: TopologyKind, source: string, firstLine: number, columnOffset = 0): TopologyAnalysis {
+		const key = renderCacheKey({ kind, source, themeKey: '', options: `${firstLine}:${columnOffset}` });
+		let analysis = this.analyses.get(key);
+		if (!analysis) {
+			analysis = analyzeTopology(kind, source, firstLine, columnOffset);
+			this.analyses.set(key, analysis);
+		}
+		return analysis;
+	}
+
+	/** The cached drawing of a block in the current theme, if there is one. */
+	cached(kind: TopologyKind, source: string): DrawnDiagram | undefined {
+		return this.drawings.get(this.keyFor(kind, source));
+	}
+
+	private keyFor(kind: TopologyKind, source: string): string {
+		return renderCacheKey({ kind, source, themeKey: themeKey(this.currentPalette()), options: '' });
+	}
+
+	/** Draws a block's diagram (or takes it from the cache). Rejects with Mermaid's message on failure. */
+	async draw(kind: TopologyKind, source: string, analysis: TopologyAnalysis): Promise<DrawnDiagram | { refusal: string }> {
+		const key = this.keyFor(kind, source);
+		const hit = this.drawings.get(key);
+		if (hit) return { ...hit, mermaidMs: 0 };
+		if (!analysis.model) return { refusal: '' };
+		const diagram = toMermaid(analysis.model, { colors: diagramColorsFrom(this.currentPalette()) });
+		if (diagram.refusal !== undefined || diagram.text === '') return { refusal: diagram.refusal ?? '' };
+		const out = await this.renderer.render(diagram.text);
+		const svg = parseSvg(out.svg, activeDocument);
+		if (!svg) throw new Error('Mermaid returned something that is not an SVG');
+		// Sizing is ours (CSS and the viewBox), not Mermaid's inline max-width.
+		svg.removeAttribute('style');
+		svg.removeAttribute('width');
+		svg.removeAttribute('height');
+		const content = parseViewBox(svg.getAttribute('viewBox')) ?? { x: 0, y: 0, width: 400, height: 300 };
+		const drawn: DrawnDiagram = { diagram, svg, renderId: out.renderId, content, mermaidMs: out.ms };
+		this.drawings.set(key, drawn);
+		return drawn;
+	}
+
+	rememberGood(blockKey: string, drawn: DrawnDiagram): void {
+		this.lastGood.set(blockKey, drawn);
+	}
+
+	lastGoodFor(blockKey: string): DrawnDiagram | undefined {
+		return this.lastGood.get(blockKey);
+	}
+
+	clear(): void {
+		this.drawings.clear();
+		this.analyses.clear();
+		this.lastGood.clear();
+		this.live.clear();
+	}
+}

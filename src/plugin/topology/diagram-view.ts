@@ -1,0 +1,207 @@
+/**
+ * One rendered state of a topology block: the `.cloudnotes-diagram` wrapper with its toolbar, the
+ * interactive SVG, and the details, trace and lint panels; or the error view of a broken block
+ * (with the last good picture dimmed under it), or the message of a block too large to draw.
+ * A Component: every listener is registered on it, so replacing or dropping the view releases
+ * them all.
+ */
+import { Component, Menu } from 'obsidian';
+import type { Diagnostic, ResourceInfo, TopologyAnalysis, TopologyKind, TraceResult } from '../../core/topology';
+import { t } from '../i18n';
+import { DetailsPanel } from './details-panel';
+import type { DrawnDiagram } from './diagram-service';
+import { applyHighlight, neighbourhood, traceHighlight, type Highlight } from './highlight';
+import { addBadges, renderLintPanel } from './lint-panel';
+import { PanZoom } from './pan-zoom';
+import { mapSvg, type SvgMap } from './svg-map';
+import { TracePanel } from './trace-panel';
+
+export type ViewState =
+	| { mode: 'ok'; analysis: TopologyAnalysis; drawn: DrawnDiagram }
+	| { mode: 'broken'; analysis: TopologyAnalysis; errors: Diagnostic[]; stale: DrawnDiagram | undefined }
+	| { mode: 'too-large'; analysis: TopologyAnalysis; message: string }
+	| { mode: 'failed'; analysis: TopologyAnalysis; message: string };
+
+export interface ViewHost {
+	kind: TopologyKind;
+	sourcePath: string;
+	showLint: boolean;
+	openLine(line: number, column?: number): void;
+	exportMenu(menu: Menu): void;
+}
+
+/** The smallest and largest height a diagram takes in the note, in pixels. */
+const MIN_HEIGHT = 160;
+const MAX_HEIGHT = 640;
+
+export class DiagramView extends Component {
+	readonly el: HTMLElement;
+	map: SvgMap | null = null;
+	panZoom: PanZoom | null = null;
+	details: DetailsPanel | null = null;
+	tracePanel: TracePanel | null = null;
+	private svg: SVGSVGElement | null = null;
+	private viewport: HTMLElement | null = null;
+	private traceLight: Highlight | null = null;
+	private selected: string | null = null;
+
+	constructor(
+		private readonly host: ViewHost,
+		readonly state: ViewState,
+	) {
+		super();
+		const name = state.analysis.resources.find((r) => r.type === 'vpc' || r.type === 'host')?.name ?? '';
+		this.el = createDiv({
+			cls: 'cloudnotes-diagram',
+			attr: { 'data-kind': host.kind, 'data-state': state.mode, role: 'group', 'aria-label': t(host.kind === 'vpc' ? 'diagram.label.vpc' : 'diagram.label.containers', { name }).trim() },
+		});
+	}
+
+	onload(): void {
+		const { state } = this;
+		if (state.mode === 'ok') this.buildDiagram(state.drawn, state.analysis);
+		else if (state.mode === 'broken') this.buildBroken(state.errors, state.stale);
+		else {
+			this.el.createDiv({ cls: state.mode === 'too-large' ? 'cloudnotes-limit' : 'cloudnotes-render-failed', text: state.message, attr: { role: 'status' } });
+		}
+		if (state.mode !== 'broken' && this.host.showLint) renderLintPanel(this, this.el, state.analysis.diagnostics, (line, column) => this.host.openLine(line, column));
+	}
+
+	/** Called once the wrapper is in the document: sizes the SVG and places lint badges (both need layout). */
+	attached(): void {
+		if (!this.svg || !this.viewport || this.state.mode === 'broken') return;
+		const drawn = this.state.mode === 'ok' ? this.state.drawn : null;
+		if (!drawn) return;
+		const available = this.viewport.clientWidth;
+		const scale = available > 0 ? Math.min(1, available / (drawn.content.width + 16)) : 1;
+		const height = Math.round(Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, (drawn.content.height + 16) * scale)));
+		this.svg.setAttribute('height', String(height));
+		if (this.map && this.state.mode === 'ok') addBadges(this.map, this.state.analysis.diagnostics, this.state.analysis.resources);
+	}
+
+	private resource(name: string): ResourceInfo | undefined {
+		return this.state.analysis.resources.find((r) => r.name === name);
+	}
+
+	private buildDiagram(drawn: DrawnDiagram, analysis: TopologyAnalysis): void {
+		const toolbar = this.el.createDiv({ cls: 'cloudnotes-toolbar', attr: { role: 'toolbar', 'aria-label': t('diagram.toolbar') } });
+		const viewport = this.el.createDiv({ cls: 'cloudnotes-viewport', attr: { title: t('diagram.hint') } });
+		this.viewport = viewport;
+		const svg = drawn.svg.cloneNode(true) as SVGSVGElement;
+		svg.setAttribute('width', '100%');
+		svg.setAttribute('focusable', 'false');
+		svg.classList.add('cloudnotes-svg');
+		viewport.appendChild(svg);
+		this.svg = svg;
+
+		const map = mapSvg(svg, drawn.renderId, drawn.diagram.nodes, drawn.diagram.edges);
+		this.map = map;
+		for (const [name, el] of map.nodes) {
+			const info = this.resource(name);
+			el.classList.add('cloudnotes-node');
+			el.setAttribute('tabindex', '0');
+			el.setAttribute('role', 'button');
+			el.setAttribute('aria-label', t('diagram.node-label', { type: info?.type ?? '', name }));
+			if (info) el.setAttribute('data-type', info.type);
+		}
+
+		this.panZoom = new PanZoom(this, svg, viewport, drawn.content);
+		const button = (label: string, glyph: string, action: string, onClick: (e: MouseEvent) => void): void => {
+			const b = toolbar.createEl('button', { cls: 'cloudnotes-tool clickable-icon', text: glyph, attr: { 'aria-label': label, title: label, 'data-action': action, type: 'button' } });
+			this.registerDomEvent(b, 'click', onClick);
+		};
+		button(t('diagram.zoom-in'), '+', 'zoom-in', () => this.panZoom?.zoomIn());
+		button(t('diagram.zoom-out'), '−', 'zoom-out', () => this.panZoom?.zoomOut());
+		button(t('diagram.fit'), '⤢', 'fit', () => this.panZoom?.fit());
+		button(t('diagram.reset'), '1:1', 'reset', () => this.panZoom?.reset());
+		toolbar.createDiv({ cls: 'cloudnotes-toolbar-spacer' });
+		button(t('diagram.more'), '⋯', 'export', (e) => {
+			const menu = new Menu();
+			this.host.exportMenu(menu);
+			menu.showAtMouseEvent(e);
+		});
+
+		const panels = this.el.createDiv({ cls: 'cloudnotes-panels' });
+		this.details = new DetailsPanel(this, panels, (line) => this.host.openLine(line));
+		this.tracePanel = new TracePanel(this, panels, analysis, (result) => this.showTrace(result));
+
+		// Hover and focus light a node's neighbourhood; leaving restores the trace (if any).
+		const nodeOf = (target: EventTarget | null): string | null => {
+			const el = target instanceof Element ? target.closest('[data-node-id]') : null;
+			return el && svg.contains(el) ? el.getAttribute('data-node-id') : null;
+		};
+		let hovered: string | null = null;
+		const hover = (name: string | null): void => {
+			if (name === hovered) return;
+			hovered = name;
+			this.el.toggleClass('is-hovering', name !== null);
+			if (name !== null) applyHighlight(this.el, map, neighbourhood(name, drawn.diagram.edges));
+			else this.restoreHighlight();
+		};
+		this.registerDomEvent(viewport, 'pointerover', (e: PointerEvent) => hover(nodeOf(e.target)));
+		this.registerDomEvent(viewport, 'pointerleave', () => hover(null));
+		this.registerDomEvent(viewport, 'focusin', (e: FocusEvent) => hover(nodeOf(e.target)));
+		this.registerDomEvent(viewport, 'focusout', (e: FocusEvent) => {
+			if (!nodeOf(e.relatedTarget)) hover(null);
+		});
+		this.registerDomEvent(viewport, 'click', (e: MouseEvent) => {
+			const name = nodeOf(e.target);
+			if (name !== null) this.select(name);
+		});
+		this.registerDomEvent(viewport, 'keydown', (e: KeyboardEvent) => {
+			if (e.key !== 'Enter' && e.key !== ' ') return;
+			const name = nodeOf(e.target);
+			if (name === null) return;
+			e.preventDefault();
+			this.select(name);
+		});
+	}
+
+	/** Shows a resource's details and marks it selected. */
+	select(name: string): void {
+		if (!this.map) return;
+		this.map.nodes.get(this.selected ?? '')?.classList.remove('is-selected');
+		this.selected = name;
+		this.map.nodes.get(name)?.classList.add('is-selected');
+		this.details?.show(this.resource(name) ?? null);
+	}
+
+	private showTrace(result: TraceResult | null): void {
+		if (!this.map || this.state.mode !== 'ok') return;
+		const drawnNames = new Set(this.map.nodes.keys());
+		this.traceLight = result ? traceHighlight(result, this.state.drawn.diagram.edges, drawnNames) : null;
+		this.el.toggleClass('is-trace-refused', !!result && !result.allowed);
+		this.restoreHighlight();
+	}
+
+	private restoreHighlight(): void {
+		if (this.map) applyHighlight(this.el, this.map, this.traceLight, 'trace');
+	}
+
+	private buildBroken(errors: Diagnostic[], stale: DrawnDiagram | undefined): void {
+		this.el.addClass('is-broken');
+		const box = this.el.createDiv({ cls: 'cloudnotes-error', attr: { role: 'alert' } });
+		box.createDiv({ cls: 'cloudnotes-error-title', text: t('error.title') });
+		const list = box.createEl('ul', { cls: 'cloudnotes-error-list' });
+		for (const d of errors) {
+			const item = list.createEl('li', { attr: { 'data-line': String(d.line), 'data-column': String(d.column), 'data-code': d.code } });
+			const button = item.createEl('button', {
+				cls: 'cloudnotes-link-button',
+				text: t('error.item', { line: d.line, column: d.column, message: d.message }),
+				attr: { 'aria-label': `${t('error.where', { line: d.line, column: d.column, note: this.host.sourcePath })}: ${d.message}` },
+			});
+			this.registerDomEvent(button, 'click', () => this.host.openLine(d.line, d.column));
+		}
+		if (stale) {
+			box.createDiv({ cls: 'cloudnotes-panel-hint', text: t('error.stale') });
+			const viewport = this.el.createDiv({ cls: 'cloudnotes-viewport is-stale', attr: { 'aria-hidden': 'true' } });
+			const svg = stale.svg.cloneNode(true) as SVGSVGElement;
+			svg.setAttribute('width', '100%');
+			svg.setAttribute('height', String(Math.round(Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, stale.content.height + 16)))));
+			svg.classList.add('cloudnotes-svg');
+			// The picture is only a reminder: its nodes are not the block's resources any more.
+			for (const el of Array.from(svg.querySelectorAll('[data-node-id]'))) el.removeAttribute('data-node-id');
+			viewport.appendChild(svg);
+		}
+	}
+}

@@ -56,7 +56,10 @@ export const DEFAULT_SETTINGS: CloudnotesSettings = {
 		quote: true,
 		definition: true,
 		topology: true,
-		headingLevels: [2, 3, 4],
+		// Every level, as the card core's default: a heading with an empty body (a chapter title
+		// followed straight by its sub-headings) makes no card anyway, and #### sub-topics are
+		// where study notes keep their finest distinctions.
+		headingLevels: [1, 2, 3, 4, 5, 6],
 		calloutInclude: [],
 		calloutExclude: [],
 	},

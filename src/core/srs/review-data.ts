@@ -20,6 +20,8 @@ import { CARD_STATE_NAMES, RATINGS, type CardState, type CardStateName, type Rat
 
 export const CURRENT_SCHEMA = 2;
 
+const FILE_OPENING = '{"schema":';
+
 export interface ReviewData {
 	states: Map<string, CardState>;
 	/** Card id -> when it was last seen missing from the notes, epoch ms. */
@@ -41,16 +43,20 @@ export type DecodeResult =
  * cryptographic: it only has to notice accidental damage, and it must run on mobile without Node's
  * crypto or an async SubtleCrypto call.
  */
+// Bound once: inside jest's VM context every `Math.imul` lookup goes through the sandbox global and
+// is ~400x slower than the call itself (15 s instead of 40 ms for a 20 MB file).
+const imul = Math.imul;
+
 export function checksumOf(text: string): string {
 	let h1 = 0xdeadbeef;
 	let h2 = 0x41c6ce57;
 	for (let i = 0; i < text.length; i++) {
 		const code = text.charCodeAt(i);
-		h1 = Math.imul(h1 ^ code, 2654435761);
-		h2 = Math.imul(h2 ^ code, 1597334677);
+		h1 = imul(h1 ^ code, 2654435761);
+		h2 = imul(h2 ^ code, 1597334677);
 	}
-	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+	h1 = imul(h1 ^ (h1 >>> 16), 2246822507) ^ imul(h2 ^ (h2 >>> 13), 3266489909);
+	h2 = imul(h2 ^ (h2 >>> 16), 2246822507) ^ imul(h1 ^ (h1 >>> 13), 3266489909);
 	const high = (h2 >>> 0) & 0xffffff;
 	return high.toString(16).padStart(6, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
 }
@@ -220,7 +226,9 @@ export function decodeReviewData(text: string): DecodeResult {
 	try {
 		parsed = JSON.parse(text) as Json;
 	} catch {
-		const looksOurs = /^\s*\{\s*"schema"\s*:/.test(text);
+		// Any prefix of our own opening, however short, is a torn write of our file.
+		const start = text.trimStart();
+		const looksOurs = start.startsWith(FILE_OPENING) || FILE_OPENING.startsWith(start) || /^\{\s*"schema"\s*:/.test(start);
 		return looksOurs
 			? { ok: false, kind: 'half-written', reason: `the file ends after ${text.length} characters, in the middle of the data` }
 			: { ok: false, kind: 'corrupt', reason: 'the file is not JSON' };

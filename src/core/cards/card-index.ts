@@ -1,6 +1,6 @@
 import { DEFAULT_CARD_SETTINGS, type Card, type CardSettings, type TopologyCardSource } from './card';
-import { cardId } from './card-id';
-import { placeNote, type ExtractOptions, type PlacedCard } from './extract';
+import { cardId, normalizePath } from './card-id';
+import { placeNote, type ExtractOptions, type PlacedNote } from './extract';
 
 export interface NoteChange {
 	added: string[];
@@ -9,20 +9,15 @@ export interface NoteChange {
 	changed: string[];
 }
 
-interface IndexedNote {
-	placed: PlacedCard[];
-	tags: string[];
-	optedOut: boolean;
-}
-
 /**
  * The in-memory index of every card in the vault, updated one note at a time: a modify, rename
- * or delete costs the work of that note only. It stores cards, never note texts.
+ * or delete costs the work of that note only. It keeps cards (whose backs are mostly slices of
+ * the note text), never a note's structure.
  */
 export class CardIndex {
 	private settings: CardSettings;
 	private readonly options: ExtractOptions;
-	private readonly notes = new Map<string, IndexedNote>();
+	private readonly notes = new Map<string, PlacedNote>();
 	private readonly cardsById = new Map<string, Card>();
 
 	constructor(settings: CardSettings = DEFAULT_CARD_SETTINGS, options: { topologyCards?: TopologyCardSource } = {}) {
@@ -32,23 +27,34 @@ export class CardIndex {
 
 	/** Indexes (or re-indexes) one note and reports which card ids appeared, vanished or changed. */
 	setNote(file: string, text: string): NoteChange {
-		const { note, placed } = placeNote(file, text, this.settings, this.options);
+		return this.store(file, placeNote(file, text, this.settings, this.options));
+	}
+
+	private store(file: string, note: PlacedNote): NoteChange {
 		const previous = this.notes.get(file);
 		const change: NoteChange = { added: [], removed: [], changed: [] };
+		if (!previous) {
+			for (const card of note.cards) {
+				change.added.push(card.id);
+				this.cardsById.set(card.id, card);
+			}
+			this.notes.set(file, note);
+			return change;
+		}
 		const before = new Map<string, Card>();
-		if (previous) for (const p of previous.placed) before.set(p.card.id, p.card);
-		for (const p of placed) {
-			const old = before.get(p.card.id);
-			if (!old) change.added.push(p.card.id);
-			else if (old.hash !== p.card.hash) change.changed.push(p.card.id);
-			before.delete(p.card.id);
+		for (const card of previous.cards) before.set(card.id, card);
+		for (const card of note.cards) {
+			const old = before.get(card.id);
+			if (!old) change.added.push(card.id);
+			else if (old.hash !== card.hash) change.changed.push(card.id);
+			before.delete(card.id);
+			this.cardsById.set(card.id, card);
 		}
 		for (const id of before.keys()) {
 			change.removed.push(id);
 			this.cardsById.delete(id);
 		}
-		for (const p of placed) this.cardsById.set(p.card.id, p.card);
-		this.notes.set(file, { placed, tags: note.tags, optedOut: note.optedOut });
+		this.notes.set(file, note);
 		return change;
 	}
 
@@ -57,7 +63,7 @@ export class CardIndex {
 		const previous = this.notes.get(file);
 		if (!previous) return [];
 		this.notes.delete(file);
-		const removed = previous.placed.map((p) => p.card.id);
+		const removed = previous.cards.map((c) => c.id);
 		for (const id of removed) this.cardsById.delete(id);
 		return removed;
 	}
@@ -74,27 +80,27 @@ export class CardIndex {
 			return [];
 		}
 		this.removeNote(oldFile);
-		const oldIdByIdentity = new Map<string, string>();
-		for (const p of previous.placed) oldIdByIdentity.set(p.identity, p.card.id);
-
-		let placed: PlacedCard[];
+		let moved: PlacedNote;
 		if (text !== undefined) {
 			this.setNote(newFile, text);
-			placed = this.notes.get(newFile)?.placed ?? [];
+			moved = this.notes.get(newFile) as PlacedNote;
 		} else {
-			this.removeNote(newFile);
-			placed = previous.placed.map((p) => ({
-				identity: p.identity,
-				card: { ...p.card, file: newFile, id: cardId(newFile, p.card.kind, p.identity) },
+			const fileKey = normalizePath(newFile);
+			const cards = previous.cards.map((card, i) => ({
+				...card,
+				file: newFile,
+				id: cardId(fileKey, card.kind, previous.identities[i]),
 			}));
-			for (const p of placed) this.cardsById.set(p.card.id, p.card);
-			this.notes.set(newFile, { placed, tags: previous.tags, optedOut: previous.optedOut });
+			moved = { ...previous, file: newFile, cards };
+			this.store(newFile, moved);
 		}
+		const oldIdByIdentity = new Map<string, string>();
+		previous.identities.forEach((identity, i) => oldIdByIdentity.set(identity, (previous.cards[i]).id));
 		const pairs: { oldId: string; newId: string }[] = [];
-		for (const p of placed) {
-			const oldId = oldIdByIdentity.get(p.identity);
-			if (oldId !== undefined) pairs.push({ oldId, newId: p.card.id });
-		}
+		moved.identities.forEach((identity, i) => {
+			const oldId = oldIdByIdentity.get(identity);
+			if (oldId !== undefined) pairs.push({ oldId, newId: (moved.cards[i]).id });
+		});
 		return pairs;
 	}
 
@@ -105,12 +111,12 @@ export class CardIndex {
 	/** Every card, note by note in the order notes were added, cards in note order. */
 	all(): Card[] {
 		const cards: Card[] = [];
-		for (const note of this.notes.values()) for (const p of note.placed) cards.push(p.card);
+		for (const note of this.notes.values()) for (const card of note.cards) cards.push(card);
 		return cards;
 	}
 
 	inFile(file: string): Card[] {
-		return this.notes.get(file)?.placed.map((p) => p.card) ?? [];
+		return this.notes.get(file)?.cards.slice() ?? [];
 	}
 
 	byId(id: string): Card | undefined {

@@ -1,21 +1,17 @@
 import { calloutCards } from './callout-cards';
 import { DEFAULT_CARD_SETTINGS, type Card, type CardDraft, type CardSettings, type NoteCards, type TopologyCardSource } from './card';
-import { cardId, contentHash, identityOf, withOrdinal } from './card-id';
+import { cardId, contentHash, headingPathKey, identityOf, normalizePath, withOrdinal } from './card-id';
 import { definitionCards } from './definition-cards';
 import { readCardFrontmatter } from './frontmatter';
 import { headingCards } from './heading-cards';
-import { scanNote } from './note-structure';
+import { scanNote, type Heading } from './note-structure';
 import { quoteCards } from './quote-cards';
+
+const NO_CONTEXT = Object.freeze([]) as unknown as string[];
 
 export interface ExtractOptions {
 	/** Makes the topology cards; without one the note makes none. */
 	topologyCards?: TopologyCardSource;
-}
-
-/** A card before the note path is applied: what the index keeps to re-derive ids on rename. */
-export interface PlacedCard {
-	card: Card;
-	identity: string;
 }
 
 /**
@@ -29,33 +25,31 @@ export function extractNote(
 	settings: CardSettings = DEFAULT_CARD_SETTINGS,
 	options: ExtractOptions = {},
 ): NoteCards {
-	return placeNote(file, text, settings, options).note;
+	const { cards, tags, optedOut } = placeNote(file, text, settings, options);
+	return { file, cards, tags, optedOut };
 }
 
-/** extractNote plus each card's identity (path-independent), for the index. */
-export function placeNote(
-	file: string,
-	text: string,
-	settings: CardSettings,
-	options: ExtractOptions,
-): { note: NoteCards; placed: PlacedCard[] } {
+/**
+ * extractNote plus each card's identity (see card-id.ts; independent of the note path), which
+ * the index keeps to re-derive ids when the note is renamed. `identities[i]` belongs to `cards[i]`.
+ */
+export interface PlacedNote extends NoteCards {
+	identities: string[];
+}
+
+export function placeNote(file: string, text: string, settings: CardSettings, options: ExtractOptions): PlacedNote {
 	try {
 		return extractUnsafe(file, text, settings, options);
 	} catch {
-		return { note: { file, cards: [], tags: [], optedOut: false }, placed: [] };
+		return { file, cards: [], tags: [], optedOut: false, identities: [] };
 	}
 }
 
-function extractUnsafe(
-	file: string,
-	text: string,
-	settings: CardSettings,
-	options: ExtractOptions,
-): { note: NoteCards; placed: PlacedCard[] } {
+function extractUnsafe(file: string, text: string, settings: CardSettings, options: ExtractOptions): PlacedNote {
 	const structure = scanNote(text);
 	const frontmatter = readCardFrontmatter(structure.frontmatter?.content);
 	const tags = unique([...frontmatter.tags, ...structure.inlineTags]);
-	if (frontmatter.optedOut) return { note: { file, cards: [], tags, optedOut: true }, placed: [] };
+	if (frontmatter.optedOut) return { file, cards: [], tags, optedOut: true, identities: [] };
 
 	const { sources } = settings;
 	const drafts: CardDraft[] = [];
@@ -68,33 +62,45 @@ function extractUnsafe(
 	}
 	drafts.sort((a, b) => a.line - b.line);
 
-	const placed: PlacedCard[] = [];
+	const cards: Card[] = [];
+	const identities: string[] = [];
 	const seen = new Map<string, number>();
 	const headings = structure.headings;
+	// Per heading, shared by every card under it (frozen, since many cards hold the same array).
+	const pathKeys: string[] = [];
+	const contexts: string[][] = [];
+	const parentContexts: string[][] = [];
+	const fileKey = normalizePath(file);
 	let h = -1;
 	for (const draft of drafts) {
 		while (h + 1 < headings.length && (headings[h + 1]).line <= draft.line) h++;
-		const path = h >= 0 ? (headings[h]).path : [];
-		const ownHeading = draft.kind === 'heading';
-		const base = identityOf(draft.kind, path, draft.key);
+		let pathKey = '';
+		let context = NO_CONTEXT;
+		if (h >= 0) {
+			const path = (headings[h]).path;
+			pathKey = pathKeys[h] ??= headingPathKey(path);
+			context =
+				draft.kind === 'heading'
+					? (parentContexts[h] ??= Object.freeze(path.slice(0, -1)) as string[])
+					: (contexts[h] ??= Object.freeze(path) as string[]);
+		}
+		const base = identityOf(draft.kind, pathKey, draft.key);
 		const ordinal = (seen.get(base) ?? 0) + 1;
 		seen.set(base, ordinal);
 		const identity = withOrdinal(base, ordinal);
-		placed.push({
-			identity,
-			card: {
-				id: cardId(file, draft.kind, identity),
-				file,
-				line: draft.line + 1,
-				kind: draft.kind,
-				front: draft.front,
-				back: draft.back,
-				context: ownHeading ? path.slice(0, -1) : path.slice(),
-				hash: contentHash(draft.front, draft.back),
-			},
+		identities.push(identity);
+		cards.push({
+			id: cardId(fileKey, draft.kind, identity),
+			file,
+			line: draft.line + 1,
+			kind: draft.kind,
+			front: draft.front,
+			back: draft.back,
+			context,
+			hash: contentHash(draft.front, draft.back),
 		});
 	}
-	return { note: { file, cards: placed.map((p) => p.card), tags, optedOut: false }, placed };
+	return { file, cards, tags, optedOut: false, identities };
 }
 
 function unique(values: readonly string[]): string[] {

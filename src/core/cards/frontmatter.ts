@@ -19,7 +19,7 @@ export function readCardFrontmatter(yaml: string | undefined): CardFrontmatter {
 	if (!yaml || (!yaml.includes('cards') && !yaml.includes('tag'))) return result;
 	const trimmed = yaml.trim();
 	if (trimmed.startsWith('{')) return readJson(trimmed, result);
-	const lines = yaml.split(/\r\n|\r|\n/);
+	const lines = yaml.split('\n');
 	for (let i = 0; i < lines.length; i++) {
 		const match = KEY_LINE.exec(lines[i]);
 		if (!match) continue;

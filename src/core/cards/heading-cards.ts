@@ -1,5 +1,5 @@
 import type { CardDraft } from './card';
-import { cardBody, type NoteStructure } from './note-structure';
+import { contentRange, LineKind, rangeText, type NoteStructure } from './note-structure';
 
 const BARE_URL = /^<?https?:\/\/\S+$/;
 
@@ -12,9 +12,9 @@ export function headingCards(structure: NoteStructure, levels: readonly number[]
 	const drafts: CardDraft[] = [];
 	for (const heading of structure.headings) {
 		if (heading.title === '' || !levels.includes(heading.level)) continue;
-		const body = cardBody(structure, heading.line + 1, heading.bodyEnd);
-		if (body.length === 0 || body.every(isBareUrlOrBlank)) continue;
-		drafts.push({ kind: 'heading', line: heading.line, front: heading.title, back: body.join('\n'), key: '' });
+		const range = contentRange(structure, heading.line + 1, heading.bodyEnd);
+		if (!range || onlyBareUrls(structure, range.first, range.last)) continue;
+		drafts.push({ kind: 'heading', line: heading.line, front: heading.title, back: rangeText(structure, range.first, range.last), key: '' });
 	}
 	return drafts;
 }
@@ -23,7 +23,11 @@ export function headingCards(structure: NoteStructure, levels: readonly number[]
  * A section holding nothing but a bare address is a bookmark ("read this later"), not an answer
  * anyone could recall, so it makes no card.
  */
-function isBareUrlOrBlank(line: string): boolean {
-	const trimmed = line.trim();
-	return trimmed === '' || BARE_URL.test(trimmed);
+function onlyBareUrls(structure: NoteStructure, first: number, last: number): boolean {
+	for (let i = first; i <= last; i++) {
+		const kind = structure.kinds[i];
+		if (kind === LineKind.hidden || kind === LineKind.blank) continue;
+		if (kind !== LineKind.text || !BARE_URL.test((structure.lines[i]).trim())) return false;
+	}
+	return true;
 }

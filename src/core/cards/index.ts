@@ -10,7 +10,7 @@ export {
 	type TopologyCardInput,
 	type TopologyCardSource,
 } from './card';
-export { cardId, contentHash, identityOf } from './card-id';
+export { cardId, contentHash, headingPathKey, identityOf, normalizePath } from './card-id';
 export { CardIndex, type NoteChange } from './card-index';
 export { extractNote, type ExtractOptions } from './extract';
 export { headingTitle } from './heading-title';

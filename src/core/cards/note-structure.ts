@@ -4,7 +4,7 @@
  * scanned), headings with their heading path, blockquotes, blank lines. The sources then read
  * this structure instead of re-scanning the text.
  */
-import { findFencedBlocks, findFrontmatter, isTopologyLanguage, splitLines, type Frontmatter } from '../markdown/fences';
+import { findFencedBlocks, findFrontmatter, isTopologyLanguage, type Frontmatter } from '../markdown/fences';
 import { headingTitle } from './heading-title';
 
 export const LineKind = {
@@ -41,6 +41,12 @@ export interface NoteStructure {
 	/** The note's lines with comments cut out (lines without comments are the original strings). */
 	lines: string[];
 	kinds: Uint8Array;
+	/** The note's text, which card backs are sliced from where they can be (see sectionText). */
+	text: string;
+	/** Offset of each line in `text`, or null when the note has CR line ends (backs are then joined). */
+	lineStarts: number[] | null;
+	/** Lines comment cutting changed, which no longer match `text` (null: none). */
+	edited: Set<number> | null;
 	frontmatter: Frontmatter | null;
 	headings: Heading[];
 	quotes: QuoteBlock[];
@@ -60,13 +66,24 @@ const HANGUL = /[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]/;
 const DIGITS_ONLY = /^[\d/_-]*$/;
 
 export function scanNote(text: string): NoteStructure {
-	const lines = splitLines(text);
+	const lines = linesOf(text);
 	const count = lines.length;
 	const kinds = new Uint8Array(count);
+	let edited: Set<number> | null = null;
+	let lineStarts: number[] | null = null;
+	if (!text.includes('\r')) {
+		lineStarts = new Array<number>(count);
+		for (let i = 0, offset = 0; i < count; i++) {
+			lineStarts[i] = offset;
+			offset += (lines[i]).length + 1;
+		}
+	}
 	const frontmatter = findFrontmatter(lines);
 	if (frontmatter) kinds.fill(LineKind.hidden, 0, frontmatter.endLine + 1);
 	let hasTopology = false;
-	for (const block of findFencedBlocks(lines)) {
+	// The fence scanner tests every line with a regex; most notes without a fence skip it whole.
+	const mayHaveFence = text.includes('```') || text.includes('~~~');
+	for (const block of mayHaveFence ? findFencedBlocks(lines) : []) {
 		const kind = HIDDEN_LANGUAGES.has(block.language) ? LineKind.hidden : LineKind.code;
 		kinds.fill(kind, block.openLine, block.closeLine + 1);
 		if (isTopologyLanguage(block.language)) hasTopology = true;
@@ -98,6 +115,7 @@ export function scanNote(text: string): NoteStructure {
 				}
 				line = cut.line;
 				lines[i] = line;
+				(edited ??= new Set()).add(i);
 			}
 		}
 
@@ -137,7 +155,15 @@ export function scanNote(text: string): NoteStructure {
 		if (line.includes('#', start)) collectTags(line, inlineTags);
 	}
 
-	return { lines, kinds, frontmatter, headings, quotes: groupQuotes(kinds), inlineTags, korean, hasTopology };
+	return { lines, kinds, text, lineStarts, edited, frontmatter, headings, quotes: groupQuotes(kinds), inlineTags, korean, hasTopology };
+}
+
+/**
+ * The same lines as fences.ts's splitLines (LF, CRLF, lone CR), splitting on a plain '\n' when the
+ * note has no CR: a string separator is several times faster than the regex on a whole vault.
+ */
+function linesOf(text: string): string[] {
+	return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
 /** Removes `%%...%%` spans; `inComment` carries an open comment from line to line. */
@@ -245,27 +271,34 @@ export function isThematicBreak(line: string): boolean {
 	return THEMATIC_BREAK.test(line);
 }
 
-/** Lines [from, to) that may appear on a card: hidden lines dropped, blank lines and thematic
- * breaks trimmed from both ends (the `---` people put under a heading is layout, not content). */
-export function cardBody(structure: NoteStructure, from: number, to: number): string[] {
+/**
+ * The lines [first, last] of [from, to) that hold a section's content: blank lines and thematic
+ * breaks trimmed from both ends (the `---` people put under a heading is layout, not content),
+ * or null when nothing is left.
+ */
+export function contentRange(structure: NoteStructure, from: number, to: number): { first: number; last: number } | null {
 	const { lines, kinds } = structure;
-	const body: string[] = [];
-	for (let i = from; i < to; i++) {
-		const kind = kinds[i];
-		if (kind === LineKind.hidden) continue;
-		const line = lines[i];
-		if (body.length === 0 && (kind === LineKind.blank || (kind === LineKind.text && isThematicBreak(line)))) continue;
-		body.push(line);
-	}
-	trimEndLayout(body);
-	return body;
+	let first = from;
+	while (first < to && isLayout(kinds[first] as LineKind, lines[first])) first++;
+	let last = to - 1;
+	while (last >= first && isLayout(kinds[last] as LineKind, lines[last])) last--;
+	return first <= last ? { first, last } : null;
 }
 
-/** Drops blank lines and thematic breaks at the end. */
-export function trimEndLayout(body: string[]): void {
-	while (body.length > 0) {
-		const last = body[body.length - 1];
-		if (last.trim() !== '' && !isThematicBreak(last)) break;
-		body.pop();
-	}
+function isLayout(kind: LineKind, line: string): boolean {
+	return kind === LineKind.hidden || kind === LineKind.blank || (kind === LineKind.text && isThematicBreak(line));
+}
+
+/**
+ * Lines [first, last] as one string without hidden lines. A slice of the note's text when the
+ * range is untouched: no copy, so the index holds each note's text once rather than once per card.
+ */
+export function rangeText(structure: NoteStructure, first: number, last: number): string {
+	const { lines, kinds, edited, lineStarts, text } = structure;
+	let untouched = lineStarts !== null;
+	for (let i = first; untouched && i <= last; i++) if (kinds[i] === LineKind.hidden || edited?.has(i)) untouched = false;
+	if (untouched && lineStarts) return text.slice(lineStarts[first], (lineStarts[last]) + (lines[last]).length);
+	const kept: string[] = [];
+	for (let i = first; i <= last; i++) if (kinds[i] !== LineKind.hidden) kept.push(lines[i]);
+	return kept.join('\n');
 }

@@ -1,15 +1,12 @@
 import { LineKind, type NoteStructure, type QuoteBlock } from './note-structure';
 
-const QUOTE_MARKER = /^ {0,3}>[ \t]?/;
-
 /** The lines of a blockquote with one level of `>` removed (hidden lines left out). */
 export function quoteContent(structure: NoteStructure, quote: QuoteBlock): { line: number; text: string }[] {
 	const content: { line: number; text: string }[] = [];
 	for (let i = quote.start; i < quote.end; i++) {
 		if (structure.kinds[i] === LineKind.hidden) continue;
 		const line = structure.lines[i];
-		const marker = QUOTE_MARKER.exec(line);
-		content.push({ line: i, text: marker ? line.slice(marker[0].length) : line });
+		content.push({ line: i, text: line.slice(afterQuoteMarker(line)) });
 	}
 	return content;
 }
@@ -21,4 +18,14 @@ export function joinTrimmed(lines: readonly string[]): string {
 	while (start < end && (lines[start]).trim() === '') start++;
 	while (end > start && (lines[end - 1]).trim() === '') end--;
 	return lines.slice(start, end).join('\n');
+}
+
+/** Index after `>` and one optional space or tab (quote lines carry at most 3 spaces before it). */
+function afterQuoteMarker(line: string): number {
+	let i = 0;
+	while (i < 3 && line.charCodeAt(i) === 0x20) i++;
+	if (line.charCodeAt(i) !== 0x3e) return 0;
+	i++;
+	const next = line.charCodeAt(i);
+	return next === 0x20 || next === 0x09 ? i + 1 : i;
 }

@@ -35,10 +35,16 @@ const WHITESPACE_RUN = /\s+/g;
  * Text NFC leaves unchanged for sure: code units below U+0300 (no combining marks or
  * singletons there) and precomposed Hangul syllables. Checking is much cheaper than normalising.
  */
-const MAYBE_NOT_NFC = /[^\u0000-\u02ff\uac00-\ud7a3]/;
+function maybeNotNfc(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code >= 0x300 && (code < 0xac00 || code > 0xd7a3)) return true;
+	}
+	return false;
+}
 
 export function normalizeText(text: string): string {
-	let out = MAYBE_NOT_NFC.test(text) ? text.normalize('NFC') : text;
+	let out = maybeNotNfc(text) ? text.normalize('NFC') : text;
 	if (SPACE_RUN.test(out)) out = out.replace(WHITESPACE_RUN, ' ');
 	return out.trim();
 }
@@ -61,7 +67,7 @@ export function withOrdinal(identity: string, ordinal: number): string {
 
 export function normalizePath(file: string): string {
 	const slashed = file.includes('\\') ? file.replace(/\\/g, '/') : file;
-	return MAYBE_NOT_NFC.test(slashed) ? slashed.normalize('NFC') : slashed;
+	return maybeNotNfc(slashed) ? slashed.normalize('NFC') : slashed;
 }
 
 /** `normalizedPath` is normalizePath(file), computed once per note. */

@@ -4,7 +4,7 @@ import { cardId, contentHash, headingPathKey, identityOf, normalizePath, withOrd
 import { definitionCards } from './definition-cards';
 import { readCardFrontmatter } from './frontmatter';
 import { headingCards } from './heading-cards';
-import { scanNote, type Heading } from './note-structure';
+import { scanNote } from './note-structure';
 import { quoteCards } from './quote-cards';
 
 const NO_CONTEXT = Object.freeze([]) as unknown as string[];

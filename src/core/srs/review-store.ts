@@ -25,6 +25,8 @@ export interface LoadProblem {
 	/** For a Notice: what happened, where the good copy is, what to do. */
 	message: string;
 	recoveredFromBackup: boolean;
+	/** Names the damaged files were copied to before anything could overwrite them (for a localised message). */
+	keptCopies: string[];
 }
 
 export interface ReviewStoreOptions {
@@ -113,6 +115,7 @@ export class ReviewStore {
 				const store = make(decoded.data, backup.text, {
 					kind: 'half-written',
 					recoveredFromBackup: true,
+					keptCopies: [],
 					message: `Cloudnotes did not find its review history in ${show(REVIEW_FILE)} and loaded the copy in ${show(REVIEW_BACKUP_FILE)}. Reviews from the last few seconds before the file went missing may need to be repeated; nothing else is lost.`,
 				}, false, decoded.migratedFrom ?? null);
 				store.changed();
@@ -123,6 +126,7 @@ export class ReviewStore {
 			return make(emptyReviewData(), null, {
 				kind: decoded.kind,
 				recoveredFromBackup: false,
+				keptCopies: kept === null ? [] : [kept],
 				message: `Cloudnotes could not use ${show(REVIEW_BACKUP_FILE)} (${decoded.reason}) and there is no ${show(REVIEW_FILE)}. ${keptSentence(kept, show)}Review history starts empty.`,
 			}, kept === null);
 		}
@@ -136,6 +140,7 @@ export class ReviewStore {
 			return make(recovered ? decoded.data : emptyReviewData(), null, {
 				kind: 'unreadable',
 				recoveredFromBackup: recovered,
+				keptCopies: [],
 				message: `Cloudnotes could not read ${show(REVIEW_FILE)} (${main.reason}). ${recovered ? `It shows the copy in ${show(REVIEW_BACKUP_FILE)} for now, but` : 'Nothing'} will be saved until the file can be read: check its permissions or sync state, then reload the plugin.`,
 			}, true);
 		}
@@ -174,6 +179,7 @@ export class ReviewStore {
 			const store = make(decodedBackup.data, backup.text, {
 				kind: damage.kind,
 				recoveredFromBackup: true,
+				keptCopies: keptMain === null ? [] : [keptMain],
 				message: `Cloudnotes found that ${what}, probably from a save that was interrupted, and loaded the previous copy from ${show(REVIEW_BACKUP_FILE)}. Grades from the last save may need to be repeated. ${keptSentence(keptMain, show)}`.trim(),
 			}, keptMain === null, decodedBackup.migratedFrom ?? null);
 			// Rewrite the main file from the recovered copy now, rather than finding the damage again on
@@ -188,10 +194,14 @@ export class ReviewStore {
 			? `The backup ${show(REVIEW_BACKUP_FILE)} is not usable either${decodedBackup && !decodedBackup.ok ? ` (${decodedBackup.reason})` : ''}. `
 			: `There is no backup ${show(REVIEW_BACKUP_FILE)}. `;
 		const allKept = keptMain !== null && keptBackup !== null;
-		const keptNote = allKept ? `${keptSentence(keptMain, show)}${keptBackup ? keptSentence(keptBackup, show) : ''}` : '';
+		const keptCopies = [keptMain, keptBackup].filter((name): name is string => typeof name === 'string');
+		const keptNote = !allKept ? '' : keptCopies.length === 1
+			? keptSentence(keptCopies[0], show)
+			: `The damaged files were kept as ${keptCopies.map(show).join(' and ')}. `;
 		return make(emptyReviewData(), null, {
 			kind: damage.kind,
 			recoveredFromBackup: false,
+			keptCopies,
 			message: `Cloudnotes found that ${what}. ${backupNote}${keptNote}${allKept ? `Review history starts empty; to recover older reviews, repair a kept copy and rename it to ${show(REVIEW_FILE)} while the plugin is disabled.` : 'A copy of the damaged files could not be written, so they are left untouched and nothing will be saved until they are moved away.'}`,
 		}, !allKept);
 	}
@@ -381,6 +391,7 @@ function newerSchemaProblem(file: string, reason: string): LoadProblem {
 	return {
 		kind: 'newer-schema',
 		recoveredFromBackup: false,
+		keptCopies: [],
 		message: `${file} was written by a newer version of Cloudnotes (${reason}). Nothing will be saved, so that file stays as it is: update the plugin to review and keep your history.`,
 	};
 }

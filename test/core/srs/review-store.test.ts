@@ -248,6 +248,7 @@ describe('ReviewStore damaged files on load', () => {
 		expect(store.loadProblem!.message).toMatch(/reviews\.corrupt-2026-01-10T09-00-00-000Z\.json/);
 		expect(store.log().map((e) => e.cardId)).toEqual(['card-0', 'card-1']);
 		expect(files.files.get('reviews.corrupt-2026-01-10T09-00-00-000Z.json')).toBe(torn);
+		expect(store.loadProblem!.keptCopies).toEqual(['reviews.corrupt-2026-01-10T09-00-00-000Z.json']);
 
 		await store.flush();
 		expect(decodeReviewData(files.files.get(REVIEW_FILE)!).ok).toBe(true);

@@ -159,7 +159,7 @@ export class ReviewModal extends Modal {
 		this.cardComponent = component;
 		const token = this.renderToken;
 
-		const front = this.bodyEl.createDiv({ cls: 'cloudnotes-review-front', attr: { 'data-card-id': card.id, 'data-kind': card.kind } });
+		const front = this.bodyEl.createDiv({ cls: 'cloudnotes-review-front', attr: { 'data-card-id': card.id, 'data-kind': card.kind, 'data-file': card.file } });
 		const where = front.createDiv({ cls: 'cloudnotes-review-where' });
 		where.createSpan({ cls: 'cloudnotes-review-note', text: noteName(card.file) });
 		if (card.context.length > 0) where.createSpan({ cls: 'cloudnotes-review-context', text: card.context.join(' › ') });

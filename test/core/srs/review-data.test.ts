@@ -114,7 +114,8 @@ describe('review data file', () => {
 		const decoded = decodeReviewData(text);
 		const elapsed = performance.now() - started;
 		expect(decoded.ok).toBe(true);
-		// Generous bound for slow machines; about a second for ~20 MB here.
-		expect(elapsed).toBeLessThan(5000);
-	});
+		// About two seconds for ~20 MB here, even under jest. The bound is loose so a busy machine does
+		// not fail it, yet it still catches the 50 s that a slow checksum loop once took.
+		expect(elapsed).toBeLessThan(10_000);
+	}, 30_000);
 });

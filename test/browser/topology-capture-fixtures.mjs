@@ -17,6 +17,8 @@ const text = `flowchart LR
     subgraph n_private_2d_a["private-a"]
       n_db[("db")]
     end
+    subgraph n_empty["empty-c"]
+    end
   end
   internet -->|"tcp 443"| n_web
   n_web --> n_db

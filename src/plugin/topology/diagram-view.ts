@@ -6,7 +6,7 @@
  * them all.
  */
 import { Component, Menu } from 'obsidian';
-import type { Diagnostic, ResourceInfo, TopologyAnalysis, TopologyKind, TraceResult } from '../../core/topology';
+import type { Diagnostic, ResourceInfo, TopologyAnalysis, TopologyKind, TraceQuery, TraceResult } from '../../core/topology';
 import { t } from '../i18n';
 import { DetailsPanel } from './details-panel';
 import type { DrawnDiagram } from './diagram-service';
@@ -123,7 +123,7 @@ export class DiagramView extends Component {
 
 		const panels = this.el.createDiv({ cls: 'cloudnotes-panels' });
 		this.details = new DetailsPanel(this, panels, (line) => this.host.openLine(line));
-		this.tracePanel = new TracePanel(this, panels, analysis, (result) => this.showTrace(result));
+		this.tracePanel = new TracePanel(this, panels, analysis, (result, query) => this.showTrace(result, query));
 
 		// Hover and focus light a node's neighbourhood; leaving restores the trace (if any).
 		const nodeOf = (target: EventTarget | null): string | null => {
@@ -166,10 +166,12 @@ export class DiagramView extends Component {
 		this.details?.show(this.resource(name) ?? null);
 	}
 
-	private showTrace(result: TraceResult | null): void {
+	private showTrace(result: TraceResult | null, query: TraceQuery | null): void {
 		if (!this.map || this.state.mode !== 'ok') return;
 		const drawnNames = new Set(this.map.nodes.keys());
-		this.traceLight = result ? traceHighlight(result, this.state.drawn.diagram.edges, drawnNames) : null;
+		// The tracer's path lists what the packet passes; the endpoints themselves light up too.
+		const path = result && query ? [...new Set([query.from, ...result.path, ...(result.allowed ? [query.to] : [])])] : [];
+		this.traceLight = result ? traceHighlight({ ...result, path }, this.state.drawn.diagram.edges, drawnNames) : null;
 		this.el.toggleClass('is-trace-refused', !!result && !result.allowed);
 		this.restoreHighlight();
 	}

@@ -6,6 +6,7 @@
  * Mermaid's element ids changed between the versions we support. For `mermaid.render('g1', text)`:
  *   11.4.1   node `flowchart-<id>-<n>`,      cluster `<id>`,      edge `L_<from>_<to>_<n>`
  *   11.17.x  node `g1-flowchart-<id>-<n>`,   cluster `g1-<id>`,   edge `g1-L_<from>_<to>_<n>`
+ * (and in both, a subgraph with nothing in it becomes a `g.node` with the cluster's id).
  * So ids are read with the render id prefix made optional, and nothing else is assumed.
  */
 
@@ -59,14 +60,17 @@ export function mapSvg(svg: Element, renderId: string, nodes: readonly MappedNod
 	for (const el of Array.from(svg.querySelectorAll('[data-node-id]'))) el.removeAttribute('data-node-id');
 
 	const nodeElements = new Map<string, Element>();
+	// A subgraph with nothing inside is drawn as a `g.node` with the subgraph's bare id.
+	const clusterElements = new Map<string, Element>();
 	for (const el of Array.from(svg.querySelectorAll('g.node'))) {
 		const id = nodeIdOfElementId(el.id, renderId);
 		if (id !== null && !nodeElements.has(id)) nodeElements.set(id, el);
+		const bare = stripRenderPrefix(el.id, renderId);
+		if (id === null && bare !== '' && !clusterElements.has(bare)) clusterElements.set(bare, el);
 	}
-	const clusterElements = new Map<string, Element>();
 	for (const el of Array.from(svg.querySelectorAll('g.cluster'))) {
 		const id = stripRenderPrefix(el.id, renderId);
-		if (id !== '' && !clusterElements.has(id)) clusterElements.set(id, el);
+		if (id !== '') clusterElements.set(id, el);
 	}
 
 	const result: SvgMap = { nodes: new Map(), edges: [], missing: [] };

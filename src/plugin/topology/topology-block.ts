@@ -101,7 +101,7 @@ export class TopologyBlock extends MarkdownRenderChild implements RedrawTarget {
 				if ('refusal' in drawn) state = { mode: 'too-large', analysis, message: drawn.refusal || t('diagram.too-large') };
 				else {
 					cache = cached ? 'hit' : 'miss';
-					mermaidMs = drawn.mermaidMs;
+					mermaidMs = cached ? 0 : drawn.mermaidMs;
 					state = { mode: 'ok', analysis, drawn };
 					this.service.rememberGood(this.blockKey, drawn);
 				}
@@ -113,7 +113,7 @@ export class TopologyBlock extends MarkdownRenderChild implements RedrawTarget {
 		if (generation !== this.generation || !this.alive) return;
 		this.show(state);
 		this.lastTiming = { totalMs: performance.now() - started, mermaidMs, cache };
-		this.view?.el.setAttribute('data-cache', cache);
+		this.view?.el.setAttrs({ 'data-cache': cache, 'data-render-ms': this.lastTiming.totalMs.toFixed(2), 'data-mermaid-ms': mermaidMs.toFixed(2) });
 	}
 
 	private showPlaceholder(): void {

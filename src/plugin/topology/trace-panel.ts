@@ -36,7 +36,7 @@ export class TracePanel {
 		owner: Component,
 		parent: HTMLElement,
 		private readonly analysis: TopologyAnalysis,
-		private readonly onResult: (result: TraceResult | null) => void,
+		private readonly onResult: (result: TraceResult | null, query: TraceQuery | null) => void,
 	) {
 		this.el = parent.createDiv({ cls: 'cloudnotes-trace', attr: { role: 'region', 'aria-label': t('trace.title') } });
 		this.el.createDiv({ cls: 'cloudnotes-panel-title', text: t('trace.title') });
@@ -101,7 +101,7 @@ export class TracePanel {
 	clear(): void {
 		this.resultEl.empty();
 		this.el.removeAttribute('data-verdict');
-		this.onResult(null);
+		this.onResult(null, null);
 	}
 
 	run(query: TraceQuery): TraceResult | null {
@@ -129,7 +129,7 @@ export class TracePanel {
 			li.createSpan({ cls: 'cloudnotes-hop-where', text: t('trace.hop', { resource: hop.resource, step: hop.step }) });
 			li.createSpan({ cls: 'cloudnotes-hop-reason', text: hop.reason });
 		}
-		this.onResult(result);
+		this.onResult(result, query);
 		return result;
 	}
 }

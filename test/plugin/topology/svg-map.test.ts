@@ -21,6 +21,8 @@ const NODES: MappedNode[] = [
 	{ mermaidId: 'n_private_2d_a', resource: 'private-a', shape: 'cluster' },
 	{ mermaidId: 'n_web', resource: 'web', shape: 'node' },
 	{ mermaidId: 'n_db', resource: 'db', shape: 'node' },
+	// An empty subgraph: Mermaid draws it as a g.node with the bare id.
+	{ mermaidId: 'n_empty', resource: 'empty-c', shape: 'cluster' },
 ];
 const EDGES: MappedEdge[] = [
 	{ from: 'internet', to: 'web', label: 'tcp 443' },
@@ -44,7 +46,7 @@ describe.each(Object.entries(FIXTURES))('mapping a Mermaid %s flowchart', (_vers
 		for (const node of NODES) {
 			const marked = svg.querySelectorAll(`[data-node-id="${node.resource}"]`);
 			expect(marked).toHaveLength(1);
-			expect(marked[0]?.classList.contains(node.shape)).toBe(true);
+			expect(marked[0]?.classList.contains(node.resource === 'empty-c' ? 'node' : node.shape)).toBe(true);
 			expect(map.nodes.get(node.resource)).toBe(marked[0]);
 		}
 		expect(svg.querySelectorAll('[data-node-id]')).toHaveLength(NODES.length);

@@ -1,0 +1,91 @@
+/** Notes and page helpers shared by the topology browser tests. */
+import type { Page } from 'playwright-core';
+
+/** A three-tier VPC of about 20 resources (the size the issue's performance target names). */
+export const TEST_VPC = `name: test-vpc
+cidr: 10.0.0.0/16
+internet-gateway: igw
+subnets:
+  public-a: { cidr: 10.0.1.0/24, zone: az-a, route-table: public-rt }
+  public-b: { cidr: 10.0.2.0/24, zone: az-b, route-table: public-rt }
+  app-a: { cidr: 10.0.10.0/24, zone: az-a, route-table: private-rt }
+  app-b: { cidr: 10.0.11.0/24, zone: az-b, route-table: private-rt }
+  db-a: { cidr: 10.0.20.0/24, zone: az-a, route-table: db-rt, nacl: db-nacl }
+route-tables:
+  public-rt: { 0.0.0.0/0: igw }
+  private-rt: { 0.0.0.0/0: nat-a }
+  db-rt: {}
+nat-gateways:
+  nat-a: { subnet: public-a }
+load-balancers:
+  alb: { subnets: [public-a, public-b], security-groups: [alb-sg], targets: [web-a, web-b], listeners: [443], target-port: 8080 }
+instances:
+  web-a: { subnet: app-a, security-groups: [web-sg] }
+  web-b: { subnet: app-b, security-groups: [web-sg] }
+  db: { subnet: db-a, security-groups: [db-sg], role: database }
+security-groups:
+  alb-sg: { inbound: ["tcp 443 from 0.0.0.0/0"] }
+  web-sg: { inbound: ["tcp 8080 from alb-sg"] }
+  db-sg: { inbound: ["tcp 5432 from web-sg"] }
+nacls:
+  db-nacl:
+    inbound: ["100 allow tcp 5432 from 10.0.10.0/23"]
+    outbound: ["100 allow tcp 1024-65535 to 10.0.10.0/23"]
+flows:
+  - internet -> alb tcp/443
+  - web-a -> db tcp/5432`;
+
+export const TEST_CONTAINERS = `services:
+  web:
+    image: nginx:1.27
+    ports: ["8080:80"]
+    networks: [front]
+  api:
+    image: example/api:2.1
+    networks: [front, back]
+    depends_on: [db]
+  db:
+    image: postgres:16
+    networks: [back]
+    volumes: ["db-data:/var/lib/postgresql/data"]
+networks:
+  front: {}
+  back: { internal: true }
+volumes:
+  db-data: {}`;
+
+/** A note with one fenced block, the block starting on note line 3 (content on line 4). */
+export function noteWith(kind: 'vpc' | 'containers', source: string, title = 'Test'): string {
+	return `# ${title}\n\n\`\`\`${kind}\n${source}\n\`\`\`\n`;
+}
+
+export function diagramsOf(path: string): string {
+	return `section.demo-note[data-path="${path}"] .cloudnotes-diagram`;
+}
+
+/** Creates a note in the demo vault (the harness renders it) and waits for its diagrams to settle. */
+export async function createNote(page: Page, path: string, text: string, expectedDiagrams = 1): Promise<void> {
+	await page.evaluate(async ([p, t]) => {
+		await (window as any).app.vault.create(p, t);
+	}, [path, text] as const);
+	await waitForDiagrams(page, path, expectedDiagrams);
+}
+
+export async function modifyNote(page: Page, path: string, text: string): Promise<void> {
+	await page.evaluate(async ([p, t]) => {
+		const app = (window as any).app;
+		await app.vault.modify(app.vault.getFileByPath(p), t);
+	}, [path, text] as const);
+}
+
+/** Waits until a note shows `count` settled diagrams (none still loading). */
+export async function waitForDiagrams(page: Page, path: string, count: number): Promise<void> {
+	await page.waitForFunction(
+		([sel, n]) => {
+			const all = document.querySelectorAll(sel);
+			return all.length === n && [...all].every((d) => d.getAttribute('data-state') !== 'loading');
+		},
+		[diagramsOf(path), count] as const,
+		{ timeout: 30_000 },
+	);
+}

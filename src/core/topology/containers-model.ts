@@ -102,6 +102,7 @@ export function hasOutsideAccess(model: ContainersModel, service: Service): bool
 /**
  * Names address resources in traces and diagrams, but Compose keeps services, networks and volumes
  * in separate namespaces; on a clash the service keeps the plain name and the others are qualified.
+ * `internet` always means the outside world, so a network or volume of that name is qualified too.
  */
 export function hostName(model: ContainersModel): string {
 	const name = model.host?.name ?? 'host';
@@ -109,9 +110,9 @@ export function hostName(model: ContainersModel): string {
 }
 
 export function networkResourceName(model: ContainersModel, network: string): string {
-	return model.services.has(network) ? `${network} (network)` : network;
+	return model.services.has(network) || network === 'internet' ? `${network} (network)` : network;
 }
 
 export function volumeResourceName(model: ContainersModel, volume: string): string {
-	return model.services.has(volume) || model.networks.has(volume) ? `${volume} (volume)` : volume;
+	return model.services.has(volume) || model.networks.has(volume) || volume === 'internet' ? `${volume} (volume)` : volume;
 }

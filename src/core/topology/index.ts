@@ -92,11 +92,13 @@ export function analyzeNote(text: string): NoteBlockAnalysis[] {
 	const lines = splitLines(text);
 	return findTopologyBlocks(text).map((b, i) => {
 		const indent = /^ */.exec(lines[b.openLine] ?? '')?.[0].length ?? 0;
+		// An unclosed fence on the note's last line has no content line: point at the fence itself.
+		const firstLine = Math.min(b.contentLine, lines.length - 1) + 1;
 		return {
 			block: i + 1,
 			kind: b.language,
 			openLine: b.openLine + 1,
-			analysis: analyzeTopology(b.language, b.content, b.contentLine + 1, indent),
+			analysis: analyzeTopology(b.language, b.content, firstLine, indent),
 		};
 	});
 }

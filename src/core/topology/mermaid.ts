@@ -236,7 +236,11 @@ function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined): Mermaid
 	const zoneless: Subnet[] = [];
 	for (const subnet of model.subnets.values()) {
 		if (subnet.zone === null) zoneless.push(subnet);
-		else zones.set(subnet.zone, [...(zones.get(subnet.zone) ?? []), subnet]);
+		else {
+			const list = zones.get(subnet.zone);
+			if (list) list.push(subnet);
+			else zones.set(subnet.zone, [subnet]);
+		}
 	}
 	const drawSubnet = (subnet: Subnet): void => {
 		const pub = isPublicSubnet(model, subnet);
@@ -270,7 +274,11 @@ function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined): Mermaid
 	}
 	const members = new Map<string, string[]>();
 	const addMember = (holder: Instance | LoadBalancer): void => {
-		for (const group of groupsOf(model, holder.securityGroups)) members.set(group.name, [...(members.get(group.name) ?? []), holder.name]);
+		for (const group of groupsOf(model, holder.securityGroups)) {
+			const list = members.get(group.name);
+			if (list) list.push(holder.name);
+			else members.set(group.name, [holder.name]);
+		}
 	};
 	for (const lb of model.loadBalancers.values()) {
 		addMember(lb);

@@ -82,9 +82,35 @@ function subnetAccess(model: VpcModel, subnet: Subnet): string {
 	return 'Private: no route to the internet';
 }
 
+/** Who uses what, computed once so describing n resources stays linear. */
+function vpcIndex(model: VpcModel) {
+	const push = (map: Map<string, string[]>, key: string, value: string): void => {
+		const list = map.get(key);
+		if (list) list.push(value);
+		else map.set(key, [value]);
+	};
+	const tableUsers = new Map<string, string[]>();
+	const naclUsers = new Map<string, string[]>();
+	const routedBy = new Map<string, string[]>();
+	const members = new Map<string, string[]>();
+	const lbsByTarget = new Map<string, string[]>();
+	for (const subnet of model.subnets.values()) {
+		const table = routeTableOf(model, subnet);
+		if (table) push(tableUsers, table.name, subnet.name);
+		if (subnet.nacl) push(naclUsers, subnet.nacl.name, subnet.name);
+	}
+	for (const table of model.routeTables.values()) for (const route of table.routes) push(routedBy, route.target, table.name);
+	for (const holder of [...model.instances.values(), ...model.loadBalancers.values()]) {
+		for (const group of groupsOf(model, holder.securityGroups)) push(members, group.name, holder.name);
+	}
+	for (const lb of model.loadBalancers.values()) for (const t of lb.targets) push(lbsByTarget, t.name, lb.name);
+	return { tableUsers, naclUsers, routedBy, members, lbsByTarget };
+}
+
 export function vpcResources(model: VpcModel): ResourceInfo[] {
 	const out: ResourceInfo[] = [];
 	const igw = model.internetGateway;
+	const index = vpcIndex(model);
 	if (model.name) {
 		out.push({
 			name: model.name,
@@ -103,7 +129,7 @@ export function vpcResources(model: VpcModel): ResourceInfo[] {
 		out.push({ name: 'internet', type: 'internet', line: igw?.pos.line ?? model.pos.line, drawn: true, details: [{ label: 'Means', value: 'Everything outside the VPC' }] });
 	}
 	if (igw) {
-		const tables = [...model.routeTables.values()].filter((t) => t.routes.some((r) => r.target === igw.name)).map((t) => t.name);
+		const tables = [...new Set(index.routedBy.get(igw.name) ?? [])];
 		out.push({ name: igw.name, type: 'internet-gateway', line: igw.pos.line, drawn: true, details: [{ label: 'Attached to', value: model.name || 'the VPC' }, { label: 'Routed to by', value: listed(tables) }] });
 	}
 	for (const subnet of model.subnets.values()) {
@@ -126,11 +152,11 @@ export function vpcResources(model: VpcModel): ResourceInfo[] {
 		});
 	}
 	for (const table of model.routeTables.values()) {
-		const users = [...model.subnets.values()].filter((s) => routeTableOf(model, s) === table).map((s) => s.name);
+		const users = index.tableUsers.get(table.name) ?? [];
 		out.push({ name: table.name, type: 'route-table', line: table.pos.line, drawn: false, details: [{ label: 'Routes', value: routesOf(model, table) }, { label: 'Used by', value: listed(users) }] });
 	}
 	for (const nat of model.natGateways.values()) {
-		const tables = [...model.routeTables.values()].filter((t) => t.routes.some((r) => r.target === nat.name)).map((t) => t.name);
+		const tables = [...new Set(index.routedBy.get(nat.name) ?? [])];
 		const subnet = nat.subnet && model.subnets.get(nat.subnet.name);
 		out.push({
 			name: nat.name,
@@ -147,7 +173,7 @@ export function vpcResources(model: VpcModel): ResourceInfo[] {
 	for (const instance of model.instances.values()) {
 		const subnet = instance.subnet && model.subnets.get(instance.subnet.name);
 		const groups = groupsOf(model, instance.securityGroups);
-		const lbs = [...model.loadBalancers.values()].filter((lb) => lb.targets.some((t) => t.name === instance.name)).map((lb) => lb.name);
+		const lbs = index.lbsByTarget.get(instance.name) ?? [];
 		out.push({
 			name: instance.name,
 			type: 'instance',
@@ -184,11 +210,11 @@ export function vpcResources(model: VpcModel): ResourceInfo[] {
 		});
 	}
 	for (const group of model.securityGroups.values()) {
-		const members = [...model.instances.values(), ...model.loadBalancers.values()].filter((h) => groupsOf(model, h.securityGroups).includes(group)).map((h) => h.name);
+		const members = index.members.get(group.name) ?? [];
 		out.push({ name: group.name, type: 'security-group', line: group.pos.line, drawn: false, details: [...groupDetails([group]), { label: 'Members', value: listed(members) }] });
 	}
 	for (const nacl of model.nacls.values()) {
-		const subnets = [...model.subnets.values()].filter((s) => s.nacl?.name === nacl.name).map((s) => s.name);
+		const subnets = index.naclUsers.get(nacl.name) ?? [];
 		out.push({ name: nacl.name, type: 'nacl', line: nacl.pos.line, drawn: false, details: [...naclDetails(nacl), { label: 'Subnets', value: listed(subnets) }] });
 	}
 	return out;

@@ -101,10 +101,10 @@ export function parseVpc(src: YamlSource): VpcModel {
 	const top = src.fields(root, 'vpc', TOP_FIELDS);
 
 	const name = src.requireText(top, 'name', 'the vpc', start);
-	if (name) {
+	// A refused name (`internet`) is not kept: it would be the internet's node in the diagram and trace.
+	if (name && names.claim(name.value, 'vpc', name.pos)) {
 		model.name = name.value;
 		model.pos = name.pos;
-		names.claim(name.value, 'vpc', name.pos);
 	}
 	const cidr = src.requireText(top, 'cidr', 'the vpc', start);
 	if (cidr) {

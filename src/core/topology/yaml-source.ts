@@ -7,6 +7,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { DiagnosticSink, type DiagnosticCode, type Pos } from './diagnostic';
 import { didYouMean } from './did-you-mean';
+import { readSimpleYaml } from './fast-yaml';
 
 export interface Entry {
 	key: string;
@@ -21,7 +22,8 @@ export class YamlSource {
 	/** Note position of the block's first content line. */
 	readonly start: Pos;
 	private readonly lineCounter = new LineCounter();
-	private readonly doc: Document;
+	/** Null when the fast path read the block (no aliases to resolve then). */
+	private readonly doc: Document | null = null;
 	private readonly firstLine: number;
 	private readonly columnOffset: number;
 	/** Diagnostics after this note line are dropped: past a syntax error the tree is guesswork. */
@@ -31,16 +33,25 @@ export class YamlSource {
 		this.firstLine = firstLine;
 		this.columnOffset = columnOffset;
 		this.start = { line: firstLine, column: 1 + columnOffset };
-		this.doc = parseDocument(source, {
+		const fast = readSimpleYaml(source);
+		if (fast) {
+			this.lineCounter.addNewLine(0);
+			for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) this.lineCounter.addNewLine(i + 1);
+			this.root = fast.root;
+			this.syntaxCutoff = Infinity;
+			return;
+		}
+		const doc = parseDocument(source, {
 			lineCounter: this.lineCounter,
 			uniqueKeys: false,
 			merge: true,
 			prettyErrors: false,
 			strict: false,
 		});
+		this.doc = doc;
 		let cutoff = Infinity;
 		const lines = source.split(/\r\n|\r|\n/);
-		for (const error of this.doc.errors) {
+		for (const error of doc.errors) {
 			const pos = this.pos(error.pos[0]);
 			cutoff = Math.min(cutoff, pos.line);
 			const text = lines[pos.line - firstLine] ?? '';
@@ -50,7 +61,7 @@ export class YamlSource {
 			this.sink.add(pos, 'yaml-syntax', message);
 		}
 		this.syntaxCutoff = cutoff;
-		this.root = this.doc.contents;
+		this.root = doc.contents;
 	}
 
 	/** Note position of an offset in the block. */
@@ -71,6 +82,7 @@ export class YamlSource {
 	/** Follows an alias (`*anchor`) to the node it names. */
 	resolve(node: unknown): Node | null {
 		if (isAlias(node)) {
+			if (!this.doc) return null;
 			const target = node.resolve(this.doc);
 			return target && !isAlias(target) ? (target) : null;
 		}

@@ -1,0 +1,403 @@
+/**
+ * A fast path for the YAML our blocks are made of: block mappings and sequences, one-line flow
+ * collections, plain and quoted scalars, comments. The `yaml` package's parser costs tens of
+ * milliseconds for a few hundred resources, which a note re-renders on every keystroke; this
+ * reader builds the same `yaml` node objects (with the same start offsets) in a fraction of it.
+ *
+ * It only ever says "I read this exactly as YAML would" or "not mine": anything outside the
+ * subset (anchors, tags, block scalars, multi-line scalars or flow collections, documents
+ * markers, tabs, odd indentation, any error) returns null and the caller uses the `yaml` package,
+ * which also produces the syntax errors. A test compares both readers on every fixture.
+ */
+
+import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+
+class NotMine extends Error {}
+
+function bail(): never {
+	throw new NotMine();
+}
+
+interface Line {
+	/** Offset of the line's first character in the source. */
+	start: number;
+	text: string;
+	/** Column of the first non-space character; -1 for blank or comment-only lines. */
+	indent: number;
+}
+
+const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
+const TRUES = new Set(['true', 'True', 'TRUE']);
+const FALSES = new Set(['false', 'False', 'FALSE']);
+
+/** The YAML 1.2 core schema's reading of a plain scalar. */
+function plainValue(text: string): unknown {
+	if (text === '' || NULLS.has(text)) return null;
+	if (TRUES.has(text)) return true;
+	if (FALSES.has(text)) return false;
+	if (/^[-+]?[0-9]+$/.test(text)) return Number(text);
+	if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
+	if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
+	if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text)) return Number(text);
+	if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
+	if (/^\.(?:nan|NaN|NAN)$/.test(text)) return NaN;
+	return text;
+}
+
+function scalar(value: unknown, source: string, start: number, end: number, type: Scalar.Type): Scalar {
+	const node = new Scalar(value);
+	node.source = source;
+	node.type = type;
+	node.range = [start, end, end];
+	return node;
+}
+
+const DOUBLE_ESCAPES: Record<string, string> = {
+	'0': '\0',
+	a: '\x07',
+	b: '\b',
+	t: '\t',
+	'\t': '\t',
+	n: '\n',
+	v: '\v',
+	f: '\f',
+	r: '\r',
+	e: '\x1b',
+	' ': ' ',
+	'"': '"',
+	'/': '/',
+	'\\': '\\',
+	N: '\u0085',
+	_: '\u00a0',
+	L: '\u2028',
+	P: '\u2029',
+};
+
+class Reader {
+	private readonly lines: Line[] = [];
+	private row = 0;
+
+	constructor(private readonly source: string) {
+		let start = 0;
+		for (const text of source.split('\n')) {
+			if (text.includes('\r') || text.includes('\t')) bail();
+			const content = /^ *(?:#.*)?$/.test(text) ? -1 : (/^ */.exec(text)?.[0].length ?? 0);
+			this.lines.push({ start, text, indent: content });
+			start += text.length + 1;
+		}
+	}
+
+	read(): Node | null {
+		this.skipBlank();
+		if (this.row >= this.lines.length) return null;
+		const first = this.lines[this.row];
+		if (first.indent !== 0 || /^(?:---|\.\.\.)(?:\s|$)/.test(first.text) || first.text.startsWith('%')) bail();
+		const node = this.blockNode(0, 0);
+		this.skipBlank();
+		if (this.row < this.lines.length) bail();
+		return node;
+	}
+
+	private skipBlank(): void {
+		while (this.row < this.lines.length && (this.lines[this.row]).indent === -1) this.row++;
+	}
+
+	/** A block node whose first character is at `col` of the current line. */
+	private blockNode(col: number, parentIndent: number): Node {
+		const line = this.lines[this.row];
+		const rest = line.text.slice(col);
+		if (rest === '-' || rest.startsWith('- ')) return this.blockSeq(col);
+		if (this.keyEnd(line.text, col) !== -1) return this.blockMap(col);
+		const node = this.inlineValue(line, col);
+		this.row++;
+		this.noContinuation(parentIndent);
+		return node;
+	}
+
+	/** A multi-line plain scalar or stray deeper line would follow here: not ours. */
+	private noContinuation(parentIndent: number): void {
+		this.skipBlank();
+		const next = this.lines[this.row];
+		if (next && next.indent > parentIndent) bail();
+	}
+
+	private blockSeq(col: number): YAMLSeq {
+		const seq = new YAMLSeq();
+		const first = this.lines[this.row];
+		let end = first.start + col;
+		for (;;) {
+			const line = this.lines[this.row];
+			if (!line || line.indent === -1) break;
+			const dash = line.start + col;
+			const isItem = line.indent === col && (line.text.slice(col) === '-' || line.text.startsWith('- ', col));
+			if (!isItem) {
+				if (line.indent > col) bail();
+				break;
+			}
+			let itemCol = col + 1;
+			while (line.text[itemCol] === ' ') itemCol++;
+			if (itemCol >= line.text.length || line.text[itemCol] === '#') {
+				this.row++;
+				this.skipBlank();
+				const next = this.lines[this.row];
+				if (next && next.indent > col) seq.items.push(this.blockNode(next.indent, col));
+				else seq.items.push(scalar(null, '', dash + 1, dash + 1, Scalar.PLAIN));
+			} else if (line.text.startsWith('- ', itemCol) || line.text.slice(itemCol) === '-') {
+				bail();
+			} else {
+				seq.items.push(this.blockNode(itemCol, col));
+			}
+			end = dash;
+			this.skipBlank();
+		}
+		seq.range = [first.start + col, end, end];
+		return seq;
+	}
+
+	private blockMap(col: number): YAMLMap {
+		const map = new YAMLMap();
+		const first = this.lines[this.row];
+		let firstLine = true;
+		for (;;) {
+			const line = this.lines[this.row];
+			if (!line || line.indent === -1) break;
+			const keyCol = firstLine ? col : line.indent;
+			if (!firstLine && line.indent !== col) {
+				if (line.indent > col) bail();
+				break;
+			}
+			firstLine = false;
+			const colon = this.keyEnd(line.text, keyCol);
+			if (colon === -1) bail();
+			const key = this.keyScalar(line, keyCol, colon);
+			let valueCol = colon + 1;
+			while (line.text[valueCol] === ' ') valueCol++;
+			let value: Node;
+			if (valueCol >= line.text.length || line.text[valueCol] === '#') {
+				this.row++;
+				this.skipBlank();
+				const next = this.lines[this.row];
+				const nextIsSeq = next && next.indent === col && (next.text.slice(col) === '-' || next.text.startsWith('- ', col));
+				if (next && (next.indent > col || nextIsSeq)) value = this.blockNode(next.indent, col);
+				else value = scalar(null, '', line.start + colon + 1, line.start + colon + 1, Scalar.PLAIN);
+			} else {
+				const rest = line.text.slice(valueCol);
+				if (rest === '-' || rest.startsWith('- ') || this.keyEnd(line.text, valueCol) !== -1) bail();
+				value = this.inlineValue(line, valueCol);
+				this.row++;
+				this.noContinuation(col);
+			}
+			map.items.push(new Pair(key, value));
+			this.skipBlank();
+		}
+		map.range = [first.start + col, this.offsetHere(), this.offsetHere()];
+		return map;
+	}
+
+	private offsetHere(): number {
+		return this.lines[this.row]?.start ?? this.source.length;
+	}
+
+	/** Column of the `:` ending a block mapping key that starts at `col`, or -1. */
+	private keyEnd(text: string, col: number): number {
+		const c = text[col];
+		if (c === '"' || c === "'") {
+			const close = this.quotedEnd(text, col);
+			if (close === -1) return -1;
+			let i = close;
+			while (text[i] === ' ') i++;
+			return text[i] === ':' && (i + 1 >= text.length || text[i + 1] === ' ') ? i : -1;
+		}
+		if (c === undefined || '-?:,[]{}#&*!|>%@`'.includes(c)) {
+			if (!((c === '-' || c === '?' || c === ':') && text[col + 1] !== undefined && text[col + 1] !== ' ')) return -1;
+		}
+		for (let i = col; i < text.length; i++) {
+			if (text[i] === ':' && (i + 1 >= text.length || text[i + 1] === ' ')) return i;
+			if (text[i] === '#' && text[i - 1] === ' ') return -1;
+		}
+		return -1;
+	}
+
+	private keyScalar(line: Line, col: number, colon: number): Node {
+		const c = line.text[col];
+		if (c === '"' || c === "'") {
+			const end = this.quotedEnd(line.text, col);
+			return this.quoted(line, col, end);
+		}
+		const raw = line.text.slice(col, colon).trimEnd();
+		return scalar(plainValue(raw), raw, line.start + col, line.start + col + raw.length, Scalar.PLAIN);
+	}
+
+	/** Offset just past the closing quote, or -1. */
+	private quotedEnd(text: string, col: number): number {
+		const q = text[col];
+		for (let i = col + 1; i < text.length; i++) {
+			if (q === '"' && text[i] === '\\') {
+				i++;
+				continue;
+			}
+			if (text[i] === q) {
+				if (q === "'" && text[i + 1] === "'") {
+					i++;
+					continue;
+				}
+				return i + 1;
+			}
+		}
+		return -1;
+	}
+
+	private quoted(line: Line, col: number, end: number): Scalar {
+		if (end === -1) bail();
+		const body = line.text.slice(col + 1, end - 1);
+		let value: string;
+		if (line.text[col] === "'") {
+			value = body.replace(/''/g, "'");
+			return scalar(value, value, line.start + col, line.start + end, Scalar.QUOTE_SINGLE);
+		}
+		value = '';
+		for (let i = 0; i < body.length; i++) {
+			const ch = body[i];
+			if (ch !== '\\') {
+				value += ch;
+				continue;
+			}
+			const e = body[++i] ?? '';
+			const simple = DOUBLE_ESCAPES[e];
+			if (simple !== undefined) {
+				value += simple;
+				continue;
+			}
+			const width = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+			const hex = body.slice(i + 1, i + 1 + width);
+			if (width === 0 || !new RegExp(`^[0-9a-fA-F]{${width}}$`).test(hex)) bail();
+			const code = parseInt(hex, 16);
+			if (code > 0x10ffff) bail();
+			value += String.fromCodePoint(code);
+			i += width;
+		}
+		return scalar(value, value, line.start + col, line.start + end, Scalar.QUOTE_DOUBLE);
+	}
+
+	/** A value that must fit on this line: flow collection, quoted or plain scalar, then a comment at most. */
+	private inlineValue(line: Line, col: number): Node {
+		const c = line.text[col];
+		let node: Node;
+		let after: number;
+		if (c === '[' || c === '{') {
+			const flow = new FlowReader(line, col, this);
+			node = flow.collection();
+			after = flow.pos;
+		} else if (c === '"' || c === "'") {
+			after = this.quotedEnd(line.text, col);
+			node = this.quoted(line, col, after);
+		} else {
+			if (c === undefined || '&*!|>%@`,]}'.includes(c) || ((c === '-' || c === '?' || c === ':') && line.text[col + 1] === ' ')) bail();
+			let end = line.text.length;
+			const hash = line.text.indexOf(' #', col);
+			if (hash !== -1) end = hash;
+			const raw = line.text.slice(col, end).trimEnd();
+			if (raw.includes(': ') || raw.endsWith(':')) bail();
+			node = scalar(plainValue(raw), raw, line.start + col, line.start + col + raw.length, Scalar.PLAIN);
+			after = col + raw.length;
+		}
+		const tail = line.text.slice(after);
+		if (!/^ *(?:#.*)?$/.test(tail) || (tail.startsWith('#') && after > col)) bail();
+		return node;
+	}
+
+	quotedAt(line: Line, col: number): { node: Scalar; end: number } {
+		const end = this.quotedEnd(line.text, col);
+		return { node: this.quoted(line, col, end), end };
+	}
+}
+
+/** One-line flow collections: `[a, "b", {c: d}]`, `{ cidr: 10.0.1.0/24, zone: a }`. */
+class FlowReader {
+	pos: number;
+	constructor(
+		private readonly line: Line,
+		col: number,
+		private readonly reader: Reader,
+	) {
+		this.pos = col;
+	}
+
+	private get text(): string {
+		return this.line.text;
+	}
+
+	private spaces(): void {
+		while (this.text[this.pos] === ' ') this.pos++;
+		if (this.pos >= this.text.length) bail();
+	}
+
+	collection(): Node {
+		const open = this.text[this.pos];
+		const start = this.pos;
+		this.pos++;
+		const close = open === '[' ? ']' : '}';
+		const node = open === '[' ? new YAMLSeq() : new YAMLMap();
+		node.flow = true;
+		this.spaces();
+		while (this.text[this.pos] !== close) {
+			if (open === '{') {
+				const key = this.item(true);
+				this.spaces();
+				if (this.text[this.pos] !== ':') bail();
+				this.pos++;
+				this.spaces();
+				const c = this.text[this.pos];
+				const value = c === ',' || c === '}' ? scalar(null, '', this.line.start + this.pos, this.line.start + this.pos, Scalar.PLAIN) : this.item(false);
+				(node as YAMLMap).items.push(new Pair(key, value));
+			} else {
+				(node as YAMLSeq).items.push(this.item(false));
+			}
+			this.spaces();
+			if (this.text[this.pos] === ',') {
+				this.pos++;
+				this.spaces();
+			} else if (this.text[this.pos] !== close) bail();
+		}
+		this.pos++;
+		node.range = [this.line.start + start, this.line.start + this.pos, this.line.start + this.pos];
+		return node;
+	}
+
+	private item(isKey: boolean): Node {
+		const c = this.text[this.pos];
+		if (c === '[' || c === '{') {
+			if (isKey) bail();
+			return this.collection();
+		}
+		if (c === '"' || c === "'") {
+			const { node, end } = this.reader.quotedAt(this.line, this.pos);
+			this.pos = end;
+			return node;
+		}
+		if (c === undefined || '&*!|>%@`#,]}'.includes(c) || ((c === '-' || c === '?' || c === ':') && /[\s,[\]{}]/.test(this.text[this.pos + 1] ?? ' '))) bail();
+		const start = this.pos;
+		while (this.pos < this.text.length) {
+			const ch = this.text[this.pos];
+			if (',[]{}'.includes(ch)) break;
+			if (ch === ':' && /[\s,[\]{}]/.test(this.text[this.pos + 1] ?? ' ')) break;
+			if (ch === '#' && this.text[this.pos - 1] === ' ') bail();
+			this.pos++;
+		}
+		const raw = this.text.slice(start, this.pos).trimEnd();
+		if (!isKey && this.text[this.pos] === ':') bail();
+		return scalar(plainValue(raw), raw, this.line.start + start, this.line.start + start + raw.length, Scalar.PLAIN);
+	}
+}
+
+/** The document's root node, or null when this input is not for the fast path. */
+export function readSimpleYaml(source: string): { root: Node | null } | null {
+	try {
+		return { root: new Reader(source).read() };
+	} catch (e) {
+		// RangeError: flow collections nested thousands deep overflow the recursive reader;
+		// the `yaml` package reports those as a syntax error instead.
+		if (e instanceof NotMine || e instanceof RangeError) return null;
+		throw e;
+	}
+}

@@ -20,9 +20,10 @@ export class CardIndex {
 	private readonly notes = new Map<string, PlacedNote>();
 	private readonly cardsById = new Map<string, Card>();
 
-	constructor(settings: CardSettings = DEFAULT_CARD_SETTINGS, options: { topologyCards?: TopologyCardSource } = {}) {
+	/** `options.topologyCards`: the topology card generator (default: the real one; `null` for none). */
+	constructor(settings: CardSettings = DEFAULT_CARD_SETTINGS, options: { topologyCards?: TopologyCardSource | null } = {}) {
 		this.settings = settings;
-		this.options = options.topologyCards ? { topologyCards: options.topologyCards } : {};
+		this.options = options.topologyCards === undefined ? {} : { topologyCards: options.topologyCards };
 	}
 
 	/** Indexes (or re-indexes) one note and reports which card ids appeared, vanished or changed. */

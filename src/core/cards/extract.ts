@@ -6,12 +6,13 @@ import { readCardFrontmatter } from './frontmatter';
 import { headingCards } from './heading-cards';
 import { scanNote } from './note-structure';
 import { quoteCards } from './quote-cards';
+import { topologyCards } from './topology-cards';
 
 const NO_CONTEXT = Object.freeze([]) as unknown as string[];
 
 export interface ExtractOptions {
-	/** Makes the topology cards; without one the note makes none. */
-	topologyCards?: TopologyCardSource;
+	/** Makes the topology cards (default: from the topology core); `null` for none. */
+	topologyCards?: TopologyCardSource | null;
 }
 
 /**
@@ -57,8 +58,9 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 	if (sources.callout) drafts.push(...calloutCards(structure, settings.calloutTypes));
 	if (sources.quote) drafts.push(...quoteCards(structure));
 	if (sources.definition) drafts.push(...definitionCards(structure));
-	if (sources.topology && structure.hasTopology && options.topologyCards) {
-		drafts.push(...options.topologyCards({ file, text, korean: structure.korean }).filter((d) => d.kind === 'topology'));
+	const topology = options.topologyCards === undefined ? topologyCards : options.topologyCards;
+	if (sources.topology && structure.hasTopology && topology) {
+		drafts.push(...topology({ file, text, korean: structure.korean }).filter((d) => d.kind === 'topology'));
 	}
 	drafts.sort((a, b) => a.line - b.line);
 

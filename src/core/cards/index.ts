@@ -15,3 +15,4 @@ export { CardIndex, type NoteChange } from './card-index';
 export { extractNote, type ExtractOptions } from './extract';
 export { headingTitle } from './heading-title';
 export { toAnkiTsv } from './anki-tsv';
+export { topologyCards } from './topology-cards';

@@ -46,6 +46,7 @@ export class CardIndexService {
 	private readonly now: () => number;
 	private readonly sliceMs: number;
 	private stopped = false;
+	private started = false;
 
 	constructor(
 		private readonly app: App,
@@ -75,6 +76,7 @@ export class CardIndexService {
 	 * vault fires a `create` for every file it loads, and reading every note would slow start-up.
 	 */
 	start(): Promise<void> {
+		this.started = true;
 		const vault = this.app.vault;
 		this.owner.registerEvent(vault.on('create', (file) => this.enqueue(() => this.refresh(file))));
 		this.owner.registerEvent(vault.on('modify', (file) => this.enqueue(() => this.refresh(file))));
@@ -101,6 +103,8 @@ export class CardIndexService {
 		this.cardSettings = cardSettings;
 		this.scope = scope;
 		this.index.setSettings(cardSettings);
+		// Before start() there is nothing to rebuild: the first build uses the new settings.
+		if (!this.started) return;
 		this.built = false;
 		await this.build();
 	}

@@ -82,7 +82,6 @@ export class ReviewService {
 	async applySettings(): Promise<void> {
 		this.scheduler = new Scheduler(this.schedulerSettings());
 		this.notify();
-		if (!this.store) return;
 		await this.index.reconfigure(cardSettingsOf(this.plugin.settings.cards), this.plugin.settings.scan);
 	}
 

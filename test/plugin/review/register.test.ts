@@ -1,0 +1,177 @@
+/** @jest-environment jsdom */
+/**
+ * The whole review feature inside the real plugin class, over the stand-in app: what onload
+ * registers, that the index waits for the layout, that commands work, and that unload saves the
+ * last grade and leaves nothing behind.
+ */
+import { installDomHelpers } from '../../stand-in/dom';
+import { App, Keymap, mapStorage, type StandInStorage } from '../../stand-in/obsidian';
+import CloudnotesPlugin from '../../../src/plugin/main';
+
+installDomHelpers(window);
+
+const MANIFEST = { id: 'cloudnotes', name: 'Cloudnotes', version: '0.1.0', minAppVersion: '1.8.7', description: '', author: '', dir: '.obsidian/plugins/cloudnotes' };
+const NOTES: Record<string, string> = {
+	'vault:AWS/VPC.md': '# VPC\n\n## Subnet\n\nA range of addresses.\n\n## NAT gateway\n\nOutbound only.\n',
+	'vault:Docker/Images.md': '---\ntags: [docker]\n---\n## Image\n\nA read-only template.\n',
+};
+const REVIEWS = 'adapter:.obsidian/plugins/cloudnotes/reviews.json';
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+const statusEl = () => document.querySelector<HTMLElement>('.cloudnotes-status');
+
+async function waitFor(check: () => boolean): Promise<void> {
+	for (let i = 0; i < 200 && !check(); i++) await tick();
+	expect(check()).toBe(true);
+}
+
+function press(key: string, code: string): void {
+	Keymap.handleKeydown(new KeyboardEvent('keydown', { key, code }));
+}
+
+async function start(storage: StandInStorage = mapStorage({ ...NOTES })) {
+	const app = new App(storage);
+	document.body.empty();
+	document.body.appendChild(app.statusBarEl);
+	Keymap.scopes = [];
+	const before = { vault: app.vault.listenerCount(), workspace: app.workspace.listenerCount() };
+	const plugin = new CloudnotesPlugin(app as never, MANIFEST);
+	const read = jest.spyOn(app.vault, 'cachedRead');
+	// The stand-in returns onload's promise from load(), so the test can wait for it.
+	await Promise.resolve(plugin.load() as unknown);
+	return { app, plugin, storage, read, before };
+}
+
+describe('registerReview in the plugin', () => {
+	test('registers the commands with their released ids, ribbon, status bar, view and settings tab', async () => {
+		const { app, plugin } = await start();
+		for (const id of ['review-due', 'review-current-note', 'review-deck', 'open-statistics', 'export-review-log']) {
+			expect(app.commands.commands[`cloudnotes:${id}`]).toBeDefined();
+		}
+		expect(app.ribbonEl.querySelector('[aria-label="Review due cards"]')).not.toBeNull();
+		expect(statusEl()).not.toBeNull();
+		expect(app.viewRegistry.has('cloudnotes-statistics')).toBe(true);
+		expect(app.settingTabs).toHaveLength(1);
+		plugin.unload();
+	});
+
+	test('reads no note in onload; builds the index once the layout is ready', async () => {
+		const { app, plugin, read } = await start();
+		await tick();
+		expect(read).not.toHaveBeenCalled();
+		app.workspace.setLayoutReady();
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '3');
+		expect(read).toHaveBeenCalledTimes(2);
+		plugin.unload();
+	});
+
+	test('a grade is saved on unload even while the save debounce is still waiting, and unload leaves no listeners', async () => {
+		const { app, plugin, storage, before } = await start();
+		app.workspace.setLayoutReady();
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '3');
+		app.commands.executeCommandById('cloudnotes:review-due');
+		await waitFor(() => document.querySelector('.cloudnotes-review-front') !== null);
+		const id = document.querySelector('.cloudnotes-review-front')!.getAttribute('data-card-id')!;
+		press(' ', 'Space');
+		await tick();
+		press('4', 'Digit4');
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '2');
+		// The modal is still open and the 2 s debounce has not fired: nothing is on disk yet.
+		expect(storage.get(REVIEWS)).toBeNull();
+		plugin.unload();
+		await waitFor(() => (storage.get(REVIEWS) ?? '').includes(id));
+		expect(app.vault.listenerCount()).toBe(before.vault);
+		expect(app.workspace.listenerCount()).toBe(before.workspace);
+		expect(statusEl()).toBeNull();
+		expect(Object.keys(app.commands.commands)).toEqual([]);
+
+		// Enabled again, the grade is there: one card fewer is due.
+		const again = new CloudnotesPlugin(app as never, MANIFEST);
+		await Promise.resolve(again.load() as unknown);
+		app.workspace.onLayoutReady(() => undefined);
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '2');
+		again.unload();
+	});
+
+	test('a new scan scope in the settings rebuilds the index', async () => {
+		const { app, plugin } = await start();
+		app.workspace.setLayoutReady();
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '3');
+		plugin.settings.scan = { mode: 'tags', folders: [], tags: ['docker'] };
+		await plugin.saveSettings();
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '1');
+		plugin.unload();
+	});
+
+	test('"Review this note" needs an active Markdown note and reviews it even out of scan scope', async () => {
+		const { app, plugin } = await start();
+		plugin.settings.scan = { mode: 'folders', folders: ['Docker'], tags: [] };
+		// Changed before the layout is ready: the first build already uses it.
+		await plugin.saveSettings();
+		app.workspace.setLayoutReady();
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '1');
+		const command = app.commands.commands['cloudnotes:review-current-note'];
+		expect(command.checkCallback!(true)).toBe(false);
+		app.workspace.activeFile = app.vault.getFileByPath('AWS/VPC.md');
+		expect(command.checkCallback!(true)).toBe(true);
+		app.commands.executeCommandById('cloudnotes:review-current-note');
+		await waitFor(() => document.querySelector('.cloudnotes-review-front') !== null);
+		expect(document.querySelector('.cloudnotes-review-front')!.getAttribute('data-file')).toBe('AWS/VPC.md');
+		expect(document.querySelector('.cloudnotes-review-progress')!.textContent).toBe('0 / 2');
+		press('Escape', 'Escape');
+		plugin.unload();
+	});
+
+	test('export writes the review log as CSV into the vault root and names the file', async () => {
+		const { app, plugin } = await start();
+		app.workspace.setLayoutReady();
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '3');
+		app.commands.executeCommandById('cloudnotes:review-due');
+		await waitFor(() => document.querySelector('.cloudnotes-review-front') !== null);
+		press(' ', 'Space');
+		await tick();
+		press('3', 'Digit3');
+		press('Escape', 'Escape');
+		app.commands.executeCommandById('cloudnotes:export-review-log');
+		await waitFor(() => app.vault.getFiles().some((f) => f.extension === 'csv'));
+		const file = app.vault.getFiles().find((f) => f.extension === 'csv')!;
+		expect(file.path).toMatch(/^cloudnotes-review-log-\d{4}-\d{2}-\d{2}\.csv$/);
+		const lines = (await app.vault.read(file)).trim().split('\n');
+		expect(lines[0]).toBe('card_id,review_time,review_rating,review_state,review_duration');
+		expect(lines).toHaveLength(2);
+		expect(lines[1]).toMatch(/^h-[0-9a-z]+,\d+,3,0,\d+$/);
+		expect(document.querySelector('.notice')!.textContent).toContain(file.path);
+		plugin.unload();
+	});
+
+	test('"Review deck..." lists folder and tag decks as a tree with new/due counts and reviews the chosen one', async () => {
+		const storage = mapStorage({ ...NOTES, 'vault:AWS/Networking/Routes.md': '## Route table\n\nWhere traffic goes. #aws/network\n' });
+		const { app, plugin } = await start(storage);
+		app.workspace.setLayoutReady();
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '4');
+		app.commands.executeCommandById('cloudnotes:review-deck');
+		await waitFor(() => document.querySelectorAll('.cloudnotes-deck-picker .suggestion-item').length > 0);
+		const rows = [...document.querySelectorAll<HTMLElement>('.cloudnotes-deck-item')].map((el) => [
+			el.dataset.deckKind,
+			el.dataset.depth,
+			el.querySelector('.cloudnotes-deck-name span:last-child')!.textContent,
+			el.querySelector('.cloudnotes-deck-new')!.textContent,
+			el.querySelector('.cloudnotes-deck-due')!.textContent,
+		]);
+		expect(rows).toEqual([
+			['all', '0', 'All notes', '4', '0'],
+			['folder', '1', 'AWS', '3', '0'],
+			['folder', '2', 'Networking', '1', '0'],
+			['folder', '1', 'Docker', '1', '0'],
+			['tag', '0', '#aws', '1', '0'],
+			['tag', '1', 'network', '1', '0'],
+			['tag', '0', '#docker', '1', '0'],
+		]);
+		document.querySelector<HTMLElement>('.cloudnotes-deck-item[data-deck="AWS"]')!.click();
+		await waitFor(() => document.querySelector('.cloudnotes-review-front') !== null);
+		expect(document.querySelector('.cloudnotes-review .modal-title')!.textContent).toBe('Review deck: AWS');
+		expect(document.querySelector('.cloudnotes-review-progress')!.textContent).toBe('0 / 3');
+		press('Escape', 'Escape');
+		plugin.unload();
+	});
+});

@@ -3,7 +3,7 @@
  * The stand-in must behave like Obsidian where our plugin depends on it; these tests say where.
  */
 import { installDomHelpers } from '../stand-in/dom';
-import { App, Component, MarkdownRenderChild, MarkdownRenderer, Plugin, debounce, mapStorage } from 'obsidian';
+import { App, Component, MarkdownRenderChild, MarkdownRenderer, Plugin, debounce, mapStorage } from '../stand-in/obsidian';
 import { liveRenderChildren, sweepDetached } from '../stand-in/markdown';
 
 beforeAll(() => installDomHelpers(window));

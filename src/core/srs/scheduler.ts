@@ -3,10 +3,6 @@
  * epoch-ms times, never ts-fsrs `Card`s with Dates.
  */
 
-// ts-fsrs declares its typings for the ESM build only, while its "require" export is a real CJS build
-// (what esbuild and ts-jest load). Under tsconfig's node16 resolution that mismatch is error TS1479;
-// with "moduleResolution": "bundler" it disappears and this directive will ask to be removed.
-// @ts-expect-error TS1479: ESM-only typings for a package that also ships CommonJS
 import { createEmptyCard, dateDiffInDays, fsrs, GenSeedStrategyWithCardId, Rating as FsrsRating, State as FsrsState, StrategyMode, type Card, type FSRS, type Grade } from 'ts-fsrs';
 import type { CardState, CardStateName, Rating, ReviewLogEntry } from './card-state';
 import { intervalLabel } from './interval-label';

@@ -1,0 +1,167 @@
+import { main } from '../../src/cli/main';
+import type { CliIO } from '../../src/cli/io';
+
+/** An in-memory terminal and file system: folders are path prefixes. */
+function fakeIO(files: Record<string, string>) {
+	const out: string[] = [];
+	const err: string[] = [];
+	const io: CliIO = {
+		out: (t) => out.push(t),
+		err: (t) => err.push(t),
+		readText: async (f) => {
+			const text = files[f];
+			if (text === undefined) throw new Error(`ENOENT: no such file ${f}`);
+			return text;
+		},
+		markdownFiles: async (paths) => {
+			const found = new Set<string>();
+			for (const p of paths) {
+				const matches = Object.keys(files).filter((f) => f === p || f.startsWith(p.replace(/\/?$/, '/')));
+				if (matches.length === 0) throw new Error(`ENOENT: no such file or directory ${p}`);
+				for (const m of matches) if (m.endsWith('.md')) found.add(m);
+			}
+			return [...found].sort();
+		},
+	};
+	return { io, out, err, stdout: () => out.join('\n'), stderr: () => err.join('\n') };
+}
+
+const GOOD_VPC = [
+	'name: lab',
+	'cidr: 10.0.0.0/16',
+	'internet-gateway: igw',
+	'subnets:',
+	'  pub: { cidr: 10.0.1.0/24, zone: a, route-table: public }',
+	'  priv: { cidr: 10.0.2.0/24, zone: a }',
+	'route-tables:',
+	'  public: { 0.0.0.0/0: igw }',
+	'instances:',
+	'  web: { subnet: pub, public-ip: true, security-groups: [web-sg] }',
+	'  db: { subnet: priv, security-groups: [db-sg] }',
+	'security-groups:',
+	'  web-sg: { inbound: ["tcp 443 from 0.0.0.0/0"] }',
+	'  db-sg: { inbound: ["tcp 5432 from web-sg"] }',
+].join('\n');
+
+/** Frontmatter, prose and a non-topology code block before the block, so line numbers shift. */
+const NOTE = ['---', 'dg-publish: true', '---', '# 노트', '', '```yaml', 'cidr: not-checked', '```', '', '```vpc', GOOD_VPC, '```', ''].join('\n');
+const BROKEN = ['# broken', '', '```vpc', 'name: x', 'cidr: 10.0.0.0/16', 'subnets:', '  a: { cidr: 10.9.0.0/24, zone: z }', '  b: { cird: 10.0.1.0/24 }', '```', ''].join('\n');
+const COMPOSE = ['```containers', 'services:', '  web: { image: nginx, ports: ["80:80"], networks: [front] }', '  db: { image: "postgres:16", networks: [back] }', 'networks:', '  front: {}', '  back: {}', '```'].join('\n');
+
+describe('cloudnotes lint', () => {
+	it('is silent with exit 0 on clean notes, reporting counts on stderr', async () => {
+		const t = fakeIO({ 'vault/a.md': NOTE, 'vault/b.txt': 'not markdown' });
+		expect(await main(['lint', 'vault'], t.io)).toBe(0);
+		expect(t.stdout()).toBe('');
+		expect(t.stderr()).toBe('1 file, 1 topology block: no problems');
+	});
+
+	it('prints file:line:column severity code message with note lines, exit 1 on errors', async () => {
+		const t = fakeIO({ 'vault/b.md': BROKEN, 'vault/a.md': NOTE });
+		expect(await main(['lint', 'vault'], t.io)).toBe(1);
+		expect(t.out).toEqual([
+			"vault/b.md:7:14 error subnet-outside-vpc `a` (10.9.0.0/24) is not inside the VPC's 10.0.0.0/16; pick a range within it",
+			'vault/b.md:8:3 error missing-field subnet `b` needs `cidr`',
+			'vault/b.md:8:8 error unknown-field `cird` is not a subnet field; did you mean `cidr`?',
+		]);
+		expect(t.stderr()).toBe('2 files, 2 topology blocks: 3 errors, 0 warnings, 0 info');
+	});
+
+	it('exits 0 when there are only warnings', async () => {
+		const t = fakeIO({ 'c.md': COMPOSE });
+		expect(await main(['lint', 'c.md'], t.io)).toBe(0);
+		expect(t.stdout()).toMatch(/^c\.md:3:\d+ warning image-latest-tag /);
+	});
+
+	it('writes a JSON array with --format json', async () => {
+		const t = fakeIO({ 'b.md': BROKEN });
+		expect(await main(['lint', 'b.md', '--format', 'json'], t.io)).toBe(1);
+		const parsed = JSON.parse(t.stdout()) as unknown[];
+		expect(parsed).toHaveLength(3);
+		expect(parsed[0]).toEqual({ file: 'b.md', line: 7, column: 14, severity: 'error', code: 'subnet-outside-vpc', message: expect.any(String) as string });
+	});
+
+	it('exits 2 on bad usage', async () => {
+		for (const args of [['lint'], ['lint', 'a.md', '--format', 'xml'], ['lint', 'a.md', '--colour']]) {
+			const t = fakeIO({ 'a.md': NOTE });
+			expect(await main(args, t.io)).toBe(2);
+			expect(t.stderr()).toMatch(/^cloudnotes lint: /);
+		}
+		const missing = fakeIO({});
+		expect(await main(['lint', 'nowhere'], missing.io)).toBe(2);
+	});
+});
+
+describe('cloudnotes mermaid', () => {
+	const twoBlocks = `${NOTE}\n${COMPOSE}\n`;
+
+	it('prints bare Mermaid text for a single block', async () => {
+		const t = fakeIO({ 'a.md': NOTE });
+		expect(await main(['mermaid', 'a.md'], t.io)).toBe(0);
+		expect(t.stdout()).toMatch(/^flowchart TB\n\tr_internet\(\("internet"\)\)/);
+		expect(t.stdout()).not.toContain('```');
+	});
+
+	it('fences each block when a note has several, or picks one with --block', async () => {
+		const t = fakeIO({ 'a.md': twoBlocks });
+		expect(await main(['mermaid', 'a.md'], t.io)).toBe(0);
+		expect(t.stdout().match(/```mermaid\nflowchart/g)).toHaveLength(2);
+		const second = fakeIO({ 'a.md': twoBlocks });
+		expect(await main(['mermaid', 'a.md', '--block', '2'], second.io)).toBe(0);
+		expect(second.stdout()).toMatch(/^flowchart LR\n/);
+	});
+
+	it('rejects a block number the note does not have, and a note without blocks', async () => {
+		const t = fakeIO({ 'a.md': NOTE });
+		expect(await main(['mermaid', 'a.md', '--block', '3'], t.io)).toBe(2);
+		expect(t.stderr()).toMatch(/--block 3: a\.md: there is only 1 topology block/);
+		const none = fakeIO({ 'n.md': '# nothing here' });
+		expect(await main(['mermaid', 'n.md'], none.io)).toBe(1);
+		expect(none.stderr()).toBe('n.md: no vpc or containers block');
+	});
+});
+
+describe('cloudnotes trace', () => {
+	it('prints the verdict and every hop, exit 0 when allowed', async () => {
+		const t = fakeIO({ 'a.md': NOTE });
+		expect(await main(['trace', 'a.md', '--from', 'web', '--to', 'db', '--port', '5432'], t.io)).toBe(0);
+		expect(t.out[0]).toBe('web -> db (tcp 5432): ALLOWED  [block 1, line 10]');
+		expect(t.out.some((l) => /^\s+\d+\. ok\s+db-sg · security group inbound: "tcp 5432 from web-sg" admits/.test(l))).toBe(true);
+		expect(t.out[t.out.length - 1]).toBe('Allowed: web -> db on tcp 5432');
+	});
+
+	it('exits 1 when refused and names the hop', async () => {
+		const t = fakeIO({ 'a.md': NOTE });
+		expect(await main(['trace', 'a.md', '--from', 'internet', '--to', 'db'], t.io)).toBe(1);
+		expect(t.out[0]).toMatch(/REFUSED/);
+		expect(t.stdout()).toMatch(/priv.*has no public IP|private subnet priv/);
+	});
+
+	it('writes { allowed, hops, blockedAt } with --format json', async () => {
+		const t = fakeIO({ 'a.md': NOTE });
+		expect(await main(['trace', 'a.md', '--from', 'internet', '--to', 'web', '--port', '22', '--format', 'json'], t.io)).toBe(1);
+		const result = JSON.parse(t.stdout()) as { allowed: boolean; hops: { step: string }[]; blockedAt: number };
+		expect(result.allowed).toBe(false);
+		expect(result.hops[result.blockedAt]?.step).toBe('security group inbound');
+	});
+
+	it('finds the block that knows both names, or uses --block', async () => {
+		const t = fakeIO({ 'a.md': `${NOTE}\n${COMPOSE}\n` });
+		expect(await main(['trace', 'a.md', '--from', 'web', '--to', 'db', '--port', '5432'], t.io)).toBe(0);
+		const second = fakeIO({ 'a.md': `${NOTE}\n${COMPOSE}\n` });
+		expect(await main(['trace', 'a.md', '--from', 'web', '--to', 'db', '--block', '2'], second.io)).toBe(1);
+		expect(second.stdout()).toMatch(/no shared network/);
+	});
+
+	it('exits 2 on bad usage', async () => {
+		for (const args of [
+			['trace', 'a.md', '--to', 'db'],
+			['trace', 'a.md', '--from', 'web', '--to', 'db', '--port', 'http'],
+			['trace', 'a.md', '--from', 'web', '--to', 'db', '--proto', 'sctp'],
+			['trace', '--from', 'web', '--to', 'db'],
+		]) {
+			const t = fakeIO({ 'a.md': NOTE });
+			expect(await main(args, t.io)).toBe(2);
+		}
+	});
+});

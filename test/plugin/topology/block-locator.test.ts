@@ -1,0 +1,27 @@
+import { blockAtLine, locateBlocks, refindBlock } from '../../../src/plugin/topology/block-locator';
+
+const NOTE = ['---', 'tags: [aws]', '---', '# VPC', '', '```vpc', 'name: a', 'cidr: 10.0.0.0/16', '```', '', 'text', '', '```containers', 'services: {}', '```', '', '```yaml', 'x: 1', '```'].join('\n');
+
+describe('block locator', () => {
+	test('finds the topology blocks with note positions', () => {
+		const blocks = locateBlocks(NOTE);
+		expect(blocks.map((b) => [b.kind, b.openLine, b.closeLine, b.firstLine, b.index])).toEqual([
+			['vpc', 5, 8, 7, 1],
+			['containers', 12, 14, 14, 2],
+		]);
+		expect(blocks[0]?.source).toBe('name: a\ncidr: 10.0.0.0/16');
+	});
+	test('the block under the cursor, fences included; none outside', () => {
+		expect(blockAtLine(NOTE, 5)?.kind).toBe('vpc');
+		expect(blockAtLine(NOTE, 7)?.kind).toBe('vpc');
+		expect(blockAtLine(NOTE, 8)?.kind).toBe('vpc');
+		expect(blockAtLine(NOTE, 10)).toBeNull();
+		expect(blockAtLine(NOTE, 13)?.kind).toBe('containers');
+		expect(blockAtLine(NOTE, 17)).toBeNull();
+	});
+	test('refinds a block after lines were added above it, and not a block whose text changed', () => {
+		const moved = 'New first line\n\n' + NOTE;
+		expect(refindBlock(moved, 'vpc', 'name: a\ncidr: 10.0.0.0/16\n', 5)?.openLine).toBe(7);
+		expect(refindBlock(moved.replace('name: a', 'name: b'), 'vpc', 'name: a\ncidr: 10.0.0.0/16', 5)).toBeNull();
+	});
+});

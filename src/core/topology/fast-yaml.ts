@@ -32,7 +32,10 @@ const FALSES = new Set(['false', 'False', 'FALSE']);
 
 /** The YAML 1.2 core schema's reading of a plain scalar. */
 function plainValue(text: string): unknown {
-	if (text === '' || NULLS.has(text)) return null;
+	if (text === '') return null;
+	// Most scalars are names: anything not starting like a null, bool or number is a string.
+	if (!/^[-+.0-9~nNtTfF]/.test(text)) return text;
+	if (NULLS.has(text)) return null;
 	if (TRUES.has(text)) return true;
 	if (FALSES.has(text)) return false;
 	if (/^[-+]?[0-9]+$/.test(text)) return Number(text);

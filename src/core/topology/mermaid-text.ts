@@ -71,6 +71,7 @@ const ENTITIES: Record<string, string> = {
  * Mermaid entity code, line breaks and control characters become spaces, long text is cut.
  */
 export function escapeLabel(text: string, max = 80): string {
+	if (text.length <= max && /^[A-Za-z0-9 ._:/,-]*$/.test(text)) return text;
 	let out = '';
 	let count = 0;
 	for (const ch of text) {

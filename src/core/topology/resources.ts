@@ -107,10 +107,27 @@ function vpcIndex(model: VpcModel) {
 	return { tableUsers, naclUsers, routedBy, members, lbsByTarget };
 }
 
+/** Memoised per key: many instances share a group, many subnets a NACL or route table. */
+function memo<K, V>(compute: (key: K) => V): (key: K) => V {
+	const cache = new Map<K, V>();
+	return (key) => {
+		let value = cache.get(key);
+		if (value === undefined) {
+			value = compute(key);
+			cache.set(key, value);
+		}
+		return value;
+	};
+}
+
 export function vpcResources(model: VpcModel): ResourceInfo[] {
 	const out: ResourceInfo[] = [];
 	const igw = model.internetGateway;
 	const index = vpcIndex(model);
+	const rulesOfGroup = memo((g: SecurityGroup) => groupDetails([g]));
+	const groupsDetails = (groups: readonly SecurityGroup[]): ResourceDetail[] => groups.flatMap(rulesOfGroup);
+	const rulesOfNacl = memo(naclDetails);
+	const routesOfTable = memo((t: RouteTable | null) => routesOf(model, t));
 	if (model.name) {
 		out.push({
 			name: model.name,
@@ -145,15 +162,15 @@ export function vpcResources(model: VpcModel): ResourceInfo[] {
 				{ label: 'Zone', value: subnet.zone ?? 'not set' },
 				{ label: 'Access', value: subnetAccess(model, subnet) },
 				{ label: 'Route table', value: table ? table.name : 'none (local route only)' },
-				{ label: 'Routes', value: routesOf(model, table) },
+				{ label: 'Routes', value: routesOfTable(table) },
 				{ label: 'NACL', value: nacl.implicit ? 'default (allows all traffic both ways)' : nacl.name },
-				...naclDetails(nacl),
+				...rulesOfNacl(nacl),
 			],
 		});
 	}
 	for (const table of model.routeTables.values()) {
 		const users = index.tableUsers.get(table.name) ?? [];
-		out.push({ name: table.name, type: 'route-table', line: table.pos.line, drawn: false, details: [{ label: 'Routes', value: routesOf(model, table) }, { label: 'Used by', value: listed(users) }] });
+		out.push({ name: table.name, type: 'route-table', line: table.pos.line, drawn: false, details: [{ label: 'Routes', value: routesOfTable(table) }, { label: 'Used by', value: listed(users) }] });
 	}
 	for (const nat of model.natGateways.values()) {
 		const tables = [...new Set(index.routedBy.get(nat.name) ?? [])];
@@ -184,8 +201,9 @@ export function vpcResources(model: VpcModel): ResourceInfo[] {
 				{ label: 'Public IP', value: instance.publicIp ? 'yes' : 'no' },
 				...(instance.privateIp ? [{ label: 'Private IP', value: instance.privateIp.text }] : []),
 				...(instance.role ? [{ label: 'Role', value: instance.role }] : []),
+				...(instance.instanceType ? [{ label: 'Instance type', value: instance.instanceType }] : []),
 				{ label: 'Security groups', value: listed(groups.map((g) => g.name)) },
-				...groupDetails(groups),
+				...groupsDetails(groups),
 				...(lbs.length ? [{ label: 'Behind load balancers', value: listed(lbs) }] : []),
 			],
 		});
@@ -205,17 +223,17 @@ export function vpcResources(model: VpcModel): ResourceInfo[] {
 				{ label: 'Listeners', value: lb.listeners ? lb.listeners.join(', ') : 'not set (whatever its security groups admit)' },
 				{ label: 'Targets', value: listed(lb.targets.map((t) => t.name)) + (lb.targetPort ? ` on port ${lb.targetPort}` : '') },
 				{ label: 'Security groups', value: listed(groups.map((g) => g.name)) },
-				...groupDetails(groups),
+				...groupsDetails(groups),
 			],
 		});
 	}
 	for (const group of model.securityGroups.values()) {
 		const members = index.members.get(group.name) ?? [];
-		out.push({ name: group.name, type: 'security-group', line: group.pos.line, drawn: false, details: [...groupDetails([group]), { label: 'Members', value: listed(members) }] });
+		out.push({ name: group.name, type: 'security-group', line: group.pos.line, drawn: false, details: [...rulesOfGroup(group), { label: 'Members', value: listed(members) }] });
 	}
 	for (const nacl of model.nacls.values()) {
 		const subnets = index.naclUsers.get(nacl.name) ?? [];
-		out.push({ name: nacl.name, type: 'nacl', line: nacl.pos.line, drawn: false, details: [...naclDetails(nacl), { label: 'Subnets', value: listed(subnets) }] });
+		out.push({ name: nacl.name, type: 'nacl', line: nacl.pos.line, drawn: false, details: [...rulesOfNacl(nacl), { label: 'Subnets', value: listed(subnets) }] });
 	}
 	return out;
 }

@@ -41,6 +41,8 @@ export interface Instance {
 	publicIpPos: Pos;
 	securityGroups: Ref[];
 	role: string | null;
+	/** EC2 instance type as written (`t3.micro`), for the side panel. */
+	instanceType: string | null;
 	/** A fixed private address, when the note gives one (else the subnet's range stands for it). */
 	privateIp: Cidr | null;
 }

@@ -28,6 +28,7 @@ const TOP_FIELDS = [
 	'security-groups',
 	'nacls',
 	'flows',
+	'description',
 ] as const;
 
 const KIND_LABEL: Record<string, string> = {
@@ -139,7 +140,7 @@ export function parseVpc(src: YamlSource): VpcModel {
 	};
 
 	section('subnets', (subnetName, item) => {
-		const f = src.fields(item.value, 'subnet', ['cidr', 'zone', 'route-table', 'nacl']);
+		const f = src.fields(item.value, 'subnet', ['cidr', 'zone', 'route-table', 'nacl', 'description']);
 		const subnet: Subnet = {
 			name: subnetName,
 			pos: item.keyPos,
@@ -172,14 +173,14 @@ export function parseVpc(src: YamlSource): VpcModel {
 	});
 
 	section('nat-gateways', (natName, item) => {
-		const f = src.fields(item.value, 'NAT gateway', ['subnet']);
+		const f = src.fields(item.value, 'NAT gateway', ['subnet', 'description']);
 		const nat: NatGateway = { name: natName, pos: item.keyPos, subnet: ref(src, f, 'subnet') };
 		if (!nat.subnet) src.report(item.keyPos, 'missing-field', `NAT gateway \`${natName}\` needs \`subnet\`: the public subnet it sits in`);
 		model.natGateways.set(natName, nat);
 	});
 
 	section('instances', (instanceName, item) => {
-		const f = src.fields(item.value, 'instance', ['subnet', 'public-ip', 'security-groups', 'role', 'private-ip']);
+		const f = src.fields(item.value, 'instance', ['subnet', 'public-ip', 'security-groups', 'role', 'private-ip', 'type', 'description']);
 		const instance: Instance = {
 			name: instanceName,
 			pos: item.keyPos,
@@ -188,6 +189,7 @@ export function parseVpc(src: YamlSource): VpcModel {
 			publicIpPos: f.get('public-ip')?.valuePos ?? item.keyPos,
 			securityGroups: refs(src, f, 'security-groups'),
 			role: optionalText(src, f, 'role'),
+			instanceType: optionalText(src, f, 'type'),
 			privateIp: null,
 		};
 		if (!instance.subnet) src.report(item.keyPos, 'missing-field', `instance \`${instanceName}\` needs \`subnet\``);
@@ -201,7 +203,7 @@ export function parseVpc(src: YamlSource): VpcModel {
 	});
 
 	section('load-balancers', (lbName, item) => {
-		const f = src.fields(item.value, 'load balancer', ['subnets', 'security-groups', 'targets', 'scheme', 'type', 'listeners', 'target-port']);
+		const f = src.fields(item.value, 'load balancer', ['subnets', 'security-groups', 'targets', 'scheme', 'type', 'listeners', 'target-port', 'description']);
 		const lb: LoadBalancer = {
 			name: lbName,
 			pos: item.keyPos,
@@ -253,7 +255,7 @@ export function parseVpc(src: YamlSource): VpcModel {
 	});
 
 	section('nacls', (naclName, item) => {
-		const f = src.fields(item.value, 'NACL', ['inbound', 'outbound']);
+		const f = src.fields(item.value, 'NACL', ['inbound', 'outbound', 'description']);
 		const nacl: Nacl = {
 			name: naclName,
 			pos: item.keyPos,

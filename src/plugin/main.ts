@@ -2,6 +2,7 @@ import { Plugin } from 'obsidian';
 import { readSettings, type CloudnotesSettings } from './settings';
 import { registerTopology } from './topology/register';
 import { registerReview } from './review/register';
+import type { ReviewService } from './review/review-service';
 
 /**
  * The plugin's lifecycle only. onload registers; anything that costs time (the card index, the
@@ -9,12 +10,14 @@ import { registerReview } from './review/register';
  */
 export default class CloudnotesPlugin extends Plugin {
 	settings: CloudnotesSettings = readSettings(null);
+	/** Flashcards: the vault index, review store and review actions (commands and views use it). */
+	review: ReviewService | null = null;
 	private settingsListeners: (() => void)[] = [];
 
 	async onload(): Promise<void> {
 		this.settings = readSettings(await this.loadData());
 		registerTopology(this);
-		registerReview(this);
+		this.review = registerReview(this);
 	}
 
 	/** Saves settings and tells the features that registered for changes. */

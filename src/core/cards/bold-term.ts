@@ -38,7 +38,8 @@ export function parseBoldTerm(line: string, start: number): BoldTerm | null {
 	} else if (i < line.length && !colon) {
 		return null;
 	}
-	if (term === '') return null;
+	// `** **` or a term of Unicode spaces (ideographic, zero-width...) names nothing.
+	if (term.trim() === '') return null;
 	return { term, rest: line.slice(i).trim(), colon };
 }
 

@@ -5,7 +5,7 @@
  * Scheme (stable across runs and platforms; changing it orphans every stored review state):
  *
  *   identity = kind  US  heading path joined by RS  US  key  [ US  '#' ordinal ]
- *   id       = prefix(kind) '-' base32(cyrb53(path  GS  identity))          e.g. "h-0k2x9c1d4ab"
+ *   id       = prefix(kind) '-' base32(cyrb53(path  GS  base32(cyrb53(identity))))   e.g. "h-0k2x9c1d4ab"
  *
  * - heading path: the titles of the enclosing headings (a heading card includes its own), with
  *   outline numbers and emphasis stripped (heading-title.ts), so renumbering `1.2` -> `1.3` or
@@ -19,6 +19,8 @@
  *   two notes is two cards; a rename or move re-derives ids and the index reports old -> new.
  * - All text is NFC-normalised (macOS file names arrive decomposed) and whitespace runs are
  *   collapsed, so the same note gives the same ids on every platform.
+ * - The identity is hashed on its own first so the index can keep a number per card (to re-derive
+ *   ids on rename) rather than the identity text.
  * - prefix: h heading, c callout, q quote, d definition, t topology; the hash is written as 11 base-32 digits.
  * US, RS, GS are the ASCII unit/record/group separators, which never occur in titles or terms.
  */
@@ -70,9 +72,14 @@ export function normalizePath(file: string): string {
 	return maybeNotNfc(slashed) ? slashed.normalize('NFC') : slashed;
 }
 
+/** The path-independent half of an id: what the index keeps per card. */
+export function identityHash(identity: string): number {
+	return cyrb53(identity, '', 0, GS);
+}
+
 /** `normalizedPath` is normalizePath(file), computed once per note. */
-export function cardId(normalizedPath: string, kind: CardKind, identity: string): string {
-	return PREFIX[kind] + '-' + hashString(cyrb53(normalizedPath, identity, 0, GS));
+export function cardId(normalizedPath: string, kind: CardKind, identityHashValue: number): string {
+	return PREFIX[kind] + '-' + hashString(cyrb53(normalizedPath, hashString(identityHashValue), 0, GS));
 }
 
 /** The "changed since last review" hash: front and back, nothing positional. */

@@ -95,7 +95,7 @@ export class CardIndex {
 			moved = { ...previous, file: newFile, cards };
 			this.store(newFile, moved);
 		}
-		const oldIdByIdentity = new Map<string, string>();
+		const oldIdByIdentity = new Map<number, string>();
 		previous.identities.forEach((identity, i) => oldIdByIdentity.set(identity, (previous.cards[i]).id));
 		const pairs: { oldId: string; newId: string }[] = [];
 		moved.identities.forEach((identity, i) => {

@@ -1,6 +1,6 @@
 import { calloutCards } from './callout-cards';
 import { DEFAULT_CARD_SETTINGS, type Card, type CardDraft, type CardSettings, type NoteCards, type TopologyCardSource } from './card';
-import { cardId, contentHash, headingPathKey, identityOf, normalizePath, withOrdinal } from './card-id';
+import { cardId, contentHash, headingPathKey, identityHash, identityOf, normalizePath, withOrdinal } from './card-id';
 import { definitionCards } from './definition-cards';
 import { readCardFrontmatter } from './frontmatter';
 import { headingCards } from './heading-cards';
@@ -8,6 +8,7 @@ import { scanNote } from './note-structure';
 import { quoteCards } from './quote-cards';
 import { topologyCards } from './topology-cards';
 
+const EMPTY_IDENTITIES = new Float64Array(0);
 const NO_CONTEXT = Object.freeze([]) as unknown as string[];
 
 export interface ExtractOptions {
@@ -31,18 +32,19 @@ export function extractNote(
 }
 
 /**
- * extractNote plus each card's identity (see card-id.ts; independent of the note path), which
- * the index keeps to re-derive ids when the note is renamed. `identities[i]` belongs to `cards[i]`.
+ * extractNote plus each card's identity hash (see card-id.ts; independent of the note path), which
+ * the index keeps to re-derive ids when the note is renamed. `identities[i]` belongs to `cards[i]`;
+ * numbers in one typed array, so the index keeps no per-card object for them.
  */
 export interface PlacedNote extends NoteCards {
-	identities: string[];
+	identities: Float64Array;
 }
 
 export function placeNote(file: string, text: string, settings: CardSettings, options: ExtractOptions): PlacedNote {
 	try {
 		return extractUnsafe(file, text, settings, options);
 	} catch {
-		return { file, cards: [], tags: [], optedOut: false, identities: [] };
+		return { file, cards: [], tags: [], optedOut: false, identities: EMPTY_IDENTITIES };
 	}
 }
 
@@ -50,7 +52,7 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 	const structure = scanNote(text);
 	const frontmatter = readCardFrontmatter(structure.frontmatter?.content);
 	const tags = unique([...frontmatter.tags, ...structure.inlineTags]);
-	if (frontmatter.optedOut) return { file, cards: [], tags, optedOut: true, identities: [] };
+	if (frontmatter.optedOut) return { file, cards: [], tags, optedOut: true, identities: EMPTY_IDENTITIES };
 
 	const { sources } = settings;
 	const drafts: CardDraft[] = [];
@@ -65,7 +67,7 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 	drafts.sort((a, b) => a.line - b.line);
 
 	const cards: Card[] = [];
-	const identities: string[] = [];
+	const identities = new Float64Array(drafts.length);
 	const seen = new Map<string, number>();
 	const headings = structure.headings;
 	// Per heading, shared by every card under it (frozen, since many cards hold the same array).
@@ -89,8 +91,8 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 		const base = identityOf(draft.kind, pathKey, draft.key);
 		const ordinal = (seen.get(base) ?? 0) + 1;
 		seen.set(base, ordinal);
-		const identity = withOrdinal(base, ordinal);
-		identities.push(identity);
+		const identity = identityHash(withOrdinal(base, ordinal));
+		identities[cards.length] = identity;
 		cards.push({
 			id: cardId(fileKey, draft.kind, identity),
 			file,

@@ -14,7 +14,11 @@ export function headingCards(structure: NoteStructure, levels: readonly number[]
 		if (heading.title === '' || !levels.includes(heading.level)) continue;
 		const range = contentRange(structure, heading.line + 1, heading.bodyEnd);
 		if (!range || onlyBareUrls(structure, range.first, range.last)) continue;
-		drafts.push({ kind: 'heading', line: heading.line, front: heading.title, back: rangeText(structure, range.first, range.last), key: '' });
+		const back = rangeText(structure, range.first, range.last);
+		// Lines of no-break, ideographic or other Unicode spaces are not blank to the scanner, but
+		// such a body still shows nothing: it is an empty section, and makes no card.
+		if (back.trim() === '') continue;
+		drafts.push({ kind: 'heading', line: heading.line, front: heading.title, back, key: '' });
 	}
 	return drafts;
 }

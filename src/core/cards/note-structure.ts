@@ -43,10 +43,12 @@ export interface NoteStructure {
 	kinds: Uint8Array;
 	/** The note's text, which card backs are sliced from where they can be (see sectionText). */
 	text: string;
-	/** Offset of each line in `text`, or null when the note has CR line ends (backs are then joined). */
-	lineStarts: number[] | null;
-	/** Lines comment cutting changed, which no longer match `text` (null: none). */
-	edited: Set<number> | null;
+	/** The note has CR line ends, so line offsets in `text` are unknown (backs are then joined). */
+	hasCarriageReturns: boolean;
+	/** A forward cursor for lineOffset: sections are asked for in note order, so offsets cost O(lines) per note. */
+	offsetCursor: { line: number; offset: number };
+	/** Lines comment cutting changed, which no longer match `text`, with their original lengths (null: none). */
+	edited: Map<number, number> | null;
 	frontmatter: Frontmatter | null;
 	headings: Heading[];
 	quotes: QuoteBlock[];
@@ -69,15 +71,7 @@ export function scanNote(text: string): NoteStructure {
 	const lines = linesOf(text);
 	const count = lines.length;
 	const kinds = new Uint8Array(count);
-	let edited: Set<number> | null = null;
-	let lineStarts: number[] | null = null;
-	if (!text.includes('\r')) {
-		lineStarts = new Array<number>(count);
-		for (let i = 0, offset = 0; i < count; i++) {
-			lineStarts[i] = offset;
-			offset += (lines[i]).length + 1;
-		}
-	}
+	let edited: Map<number, number> | null = null;
 	const frontmatter = findFrontmatter(lines);
 	if (frontmatter) kinds.fill(LineKind.hidden, 0, frontmatter.endLine + 1);
 	let hasTopology = false;
@@ -113,9 +107,9 @@ export function scanNote(text: string): NoteStructure {
 					kinds[i] = LineKind.hidden;
 					continue;
 				}
+				(edited ??= new Map()).set(i, line.length);
 				line = cut.line;
 				lines[i] = line;
-				(edited ??= new Set()).add(i);
 			}
 		}
 
@@ -155,7 +149,7 @@ export function scanNote(text: string): NoteStructure {
 		if (line.includes('#', start)) collectTags(line, inlineTags);
 	}
 
-	return { lines, kinds, text, lineStarts, edited, frontmatter, headings, quotes: groupQuotes(kinds), inlineTags, korean, hasTopology };
+	return { lines, kinds, text, hasCarriageReturns: text.includes('\r'), offsetCursor: { line: 0, offset: 0 }, edited, frontmatter, headings, quotes: groupQuotes(kinds), inlineTags, korean, hasTopology };
 }
 
 /**
@@ -289,15 +283,30 @@ function isLayout(kind: LineKind, line: string): boolean {
 	return kind === LineKind.hidden || kind === LineKind.blank || (kind === LineKind.text && isThematicBreak(line));
 }
 
+/** Offset of a line in the note's text (only meaningful without CR line ends). */
+function lineOffset(structure: NoteStructure, line: number): number {
+	const cursor = structure.offsetCursor;
+	if (line < cursor.line) {
+		cursor.line = 0;
+		cursor.offset = 0;
+	}
+	const { lines, edited } = structure;
+	for (; cursor.line < line; cursor.line++) cursor.offset += (edited?.get(cursor.line) ?? (lines[cursor.line]).length) + 1;
+	return cursor.offset;
+}
+
 /**
  * Lines [first, last] as one string without hidden lines. A slice of the note's text when the
  * range is untouched: no copy, so the index holds each note's text once rather than once per card.
  */
 export function rangeText(structure: NoteStructure, first: number, last: number): string {
-	const { lines, kinds, edited, lineStarts, text } = structure;
-	let untouched = lineStarts !== null;
+	const { lines, kinds, edited, text } = structure;
+	let untouched = !structure.hasCarriageReturns;
 	for (let i = first; untouched && i <= last; i++) if (kinds[i] === LineKind.hidden || edited?.has(i)) untouched = false;
-	if (untouched && lineStarts) return text.slice(lineStarts[first], (lineStarts[last]) + (lines[last]).length);
+	if (untouched) {
+		const start = lineOffset(structure, first);
+		return text.slice(start, lineOffset(structure, last) + (lines[last]).length);
+	}
 	const kept: string[] = [];
 	for (let i = first; i <= last; i++) if (kinds[i] !== LineKind.hidden) kept.push(lines[i]);
 	return kept.join('\n');

@@ -13,6 +13,15 @@ describe('what never reaches a card', () => {
 		expect(cards.map((c) => [c.front, c.back])).toEqual([['A', 'keep  this\nend']]);
 	});
 
+	it('slices later sections correctly after lines shortened by a comment', () => {
+		const text = note('## A', 'x %%cut%% y', '%%', 'gone', '%%', '## B', 'body b', '', '- more', '## C', 'c %%z%%');
+		expect(extractNote('n.md', text).cards.map((c) => [c.front, c.back])).toEqual([
+			['A', 'x  y'],
+			['B', 'body b\n\n- more'],
+			['C', 'c '],
+		]);
+	});
+
 	it('drops table-of-contents blocks from backs', () => {
 		const { cards } = extractNote('n.md', note('## A', '```table-of-contents', 'style: nestedList', '```', 'body'));
 		expect(cards[0]?.back).toBe('body');

@@ -62,7 +62,7 @@ describe('cloudnotes lint', () => {
 		expect(t.out).toEqual([
 			"vault/b.md:7:14 error subnet-outside-vpc `a` (10.9.0.0/24) is not inside the VPC's 10.0.0.0/16; pick a range within it",
 			'vault/b.md:8:3 error missing-field subnet `b` needs `cidr`',
-			'vault/b.md:8:8 error unknown-field `cird` is not a subnet field; did you mean `cidr`?',
+			'vault/b.md:8:8 error unknown-field unknown subnet field `cird`; did you mean `cidr`?',
 		]);
 		expect(t.stderr()).toBe('2 files, 2 topology blocks: 3 errors, 0 warnings, 0 info');
 	});

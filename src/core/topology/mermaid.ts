@@ -197,7 +197,8 @@ function outsideLabel(model: VpcModel, groups: readonly SecurityGroup[]): string
 	for (const group of groups) {
 		for (const rule of group.inbound) {
 			if (!isOutsideVpc(model, rule.peer)) continue;
-			const text = rule.proto === 'all' || rule.proto === 'icmp' ? rule.proto : `${rule.proto} ${formatPorts(rule.ports)}`;
+			const what = rule.proto === 'all' || rule.proto === 'icmp' ? rule.proto : `${rule.proto} ${formatPorts(rule.ports)}`;
+			const text = rule.peer.kind === 'cidr' && rule.peer.cidr.prefix > 0 ? `${what} from ${rule.peer.cidr.text}` : what;
 			if (!parts.includes(text)) parts.push(text);
 		}
 	}

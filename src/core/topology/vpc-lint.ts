@@ -39,8 +39,8 @@ function checkReferences(model: VpcModel, sink: DiagnosticSink): void {
 		for (const route of table.routes) {
 			if (route.target === 'local' || route.target === igw || model.natGateways.has(route.target)) continue;
 			const gateways = [igw, ...model.natGateways.keys()].filter((n): n is string => !!n);
-			const hint = gateways.length ? `: ${gateways.join(', ')} or local` : '; declare `internet-gateway:` or a NAT gateway';
-			sink.add(route.pos, 'unknown-reference', `route ${route.destination.text} -> \`${route.target}\`: a route targets a declared gateway${hint}`);
+			const hint = gateways.length ? `; targets are ${gateways.join(', ')} or local` : '; declare `internet-gateway:` or a NAT gateway first';
+			sink.add(route.pos, 'unknown-reference', `route ${route.destination.text} -> \`${route.target}\`: \`${route.target}\` is not a declared gateway${hint}`);
 		}
 	}
 	for (const nat of model.natGateways.values()) expect(nat.subnet, model.subnets, 'subnets', `NAT gateway \`${nat.name}\``);
@@ -128,6 +128,10 @@ function checkNacl(nacl: Nacl, sink: DiagnosticSink): void {
 			} else seen.set(rule.number, rule);
 		}
 		const reply: Direction = direction === 'inbound' ? 'outbound' : 'inbound';
+		const replyRules = reply === 'inbound' ? nacl.inbound : nacl.outbound;
+		const used = new Set(replyRules.map((r) => r.number));
+		let suggested = Math.floor(Math.max(0, ...replyRules.map((r) => r.number)) / 10) * 10 + 10;
+		while (used.has(suggested)) suggested += 10;
 		for (const rule of rules) {
 			if (rule.action !== 'allow' || rule.proto === 'icmp' || isEphemeralRule(rule)) continue;
 			const protos: Proto[] = rule.proto === 'all' ? ['tcp'] : [rule.proto];
@@ -140,7 +144,7 @@ function checkNacl(nacl: Nacl, sink: DiagnosticSink): void {
 				sink.add(
 					rule.pos,
 					'nacl-missing-ephemeral',
-					`\`${nacl.name}\` ${requests} but blocks the replies (${proto} ${blocked} ${reply}); NACLs are stateless: add an ${reply} rule like "${rule.number + 10} allow ${proto} 1024-65535 ${word} ${rule.cidr.text}"`,
+					`\`${nacl.name}\` ${requests} but blocks the replies (${proto} ${blocked} ${reply}); NACLs are stateless: add an ${reply} rule like "${suggested} allow ${proto} 1024-65535 ${word} ${rule.cidr.text}"`,
 				);
 			}
 		}

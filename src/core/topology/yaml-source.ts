@@ -161,10 +161,10 @@ export class YamlSource {
 			if (lenient) {
 				if (lenient.includes(entry.key) || entry.key.startsWith('x-')) continue;
 				const hint = didYouMean(entry.key, [...known, ...lenient]);
-				if (hint) this.report(entry.keyPos, 'unknown-field', `\`${entry.key}\` is not a ${what} field${hint}`);
+				if (hint) this.report(entry.keyPos, 'unknown-field', `unknown ${what} field \`${entry.key}\`${hint}`);
 				continue;
 			}
-			this.report(entry.keyPos, 'unknown-field', `\`${entry.key}\` is not a ${what} field${didYouMean(entry.key, known) || `; expected one of ${known.join(', ')}`}`);
+			this.report(entry.keyPos, 'unknown-field', `unknown ${what} field \`${entry.key}\`${didYouMean(entry.key, known) || `; expected one of ${known.join(', ')}`}`);
 		}
 		return result;
 	}

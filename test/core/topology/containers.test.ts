@@ -54,7 +54,7 @@ describe('containers blocks', () => {
 	describe('diagnostics', () => {
 		it('unknown-field: a typo of a Compose key gets a suggestion; unknown non-typos pass', () => {
 			const a = containers('services:\n  web:\n    image: nginx:1.27\n    prots: ["80:80"]\n    enviroment: { A: 1 }\n    some_new_key: 1');
-			expect(a.diagnostics.map((d) => d.message)).toEqual(['`prots` is not a service field; did you mean `ports`?', '`enviroment` is not a service field; did you mean `environment`?']);
+			expect(a.diagnostics.map((d) => d.message)).toEqual(['unknown service field `prots`; did you mean `ports`?', 'unknown service field `enviroment`; did you mean `environment`?']);
 			expect(a.diagnostics[0]).toMatchObject({ line: 4, column: 5, code: 'unknown-field' });
 		});
 

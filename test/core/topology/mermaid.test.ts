@@ -99,7 +99,7 @@ describe('toMermaid for a VPC', () => {
 			{ from: 'app-a', to: 'nat-a', label: '0.0.0.0/0' },
 			{ from: 'igw', to: 'alb', label: 'tcp 80,443' },
 			{ from: 'alb', to: 'web', label: 'tcp 8080' },
-			{ from: 'igw', to: 'bastion', label: 'tcp 22' },
+			{ from: 'igw', to: 'bastion', label: 'tcp 22 from 203.0.113.0/24' },
 			{ from: 'bastion', to: 'web', label: 'tcp 22' },
 			{ from: 'web', to: 'db', label: 'tcp 3306' },
 		]);

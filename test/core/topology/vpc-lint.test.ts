@@ -169,7 +169,8 @@ describe('vpc lint', () => {
 			const found = only(a, 'nacl-missing-ephemeral');
 			// Both directions: inbound 443 has no outbound reply rule, outbound 443 no inbound one.
 			expect(found).toHaveLength(2);
-			expect(found[0]?.message).toMatch(/1024-65535/);
+			// The suggested rule takes the next free number of the other direction.
+			expect(found[0]?.message).toContain('add an outbound rule like "110 allow tcp 1024-65535 to 0.0.0.0/0"');
 		});
 
 		it('nacl-missing-ephemeral: a partial ephemeral range is still a gap', () => {

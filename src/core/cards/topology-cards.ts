@@ -7,7 +7,8 @@
  * Identity keys name the block (its `name:`, or its position among the note's blocks) and the
  * resources asked about, never the wording, so switching the note's language keeps the ids.
  */
-import { analyzeNote, declaredFlows, trace, type ContainersModel, type NoteBlockAnalysis, type TraceResult, type VpcModel } from '../topology';
+import { findTopologyBlocks } from '../markdown/fences';
+import { analyzeTopology, declaredFlows, trace, type ContainersModel, type NoteBlockAnalysis, type TraceResult, type VpcModel } from '../topology';
 import { hasOutsideAccess, hostName, networksOf } from '../topology/containers-model';
 import { internetRouteOf, routeTableOf } from '../topology/vpc-model';
 import type { CardDraft, TopologyCardInput, TopologyCardSource } from './card';
@@ -15,17 +16,40 @@ import type { CardDraft, TopologyCardInput, TopologyCardSource } from './card';
 /** Enough to drill a block without burying the note's own cards under generated ones. */
 const MAX_CARDS_PER_BLOCK = 12;
 
+/**
+ * Cards per block, keyed by the block's text, position among the note's blocks and language, with
+ * lines relative to the fence. Analysing and tracing a block costs milliseconds, and re-indexing a
+ * note on every keystroke in its prose must not redo it. Bounded, and transparent: the output is
+ * the same with or without it.
+ */
+const blockCache = new Map<string, CardDraft[]>();
+const MAX_CACHED_BLOCKS = 500;
+
 export const topologyCards: TopologyCardSource = (input: TopologyCardInput): CardDraft[] => {
 	const drafts: CardDraft[] = [];
-	for (const block of analyzeNote(input.text)) {
-		const model = block.analysis.model;
-		if (!model || block.analysis.diagnostics.some((d) => d.severity === 'error')) continue;
-		const say = input.korean ? KOREAN : ENGLISH;
-		const found = model.kind === 'vpc' ? vpcCards(model, block, say) : containersCards(model, block, say);
-		drafts.push(...found.slice(0, MAX_CARDS_PER_BLOCK));
-	}
+	findTopologyBlocks(input.text).forEach((fenced, i) => {
+		const key = [input.korean ? 'ko' : 'en', String(i), fenced.language, fenced.info, fenced.content].join('\u0000');
+		let relative = blockCache.get(key);
+		if (!relative) {
+			relative = blockCards(fenced.language, fenced.content, i + 1, input.korean);
+			if (blockCache.size >= MAX_CACHED_BLOCKS) blockCache.clear();
+			blockCache.set(key, relative);
+		}
+		for (const draft of relative) drafts.push({ ...draft, line: draft.line + fenced.openLine });
+	});
 	return drafts;
 };
+
+/** The cards of one block, analysed as if its fence were the note's first line. */
+function blockCards(kind: 'vpc' | 'containers', source: string, number: number, korean: boolean): CardDraft[] {
+	const analysis = analyzeTopology(kind, source, 2);
+	const model = analysis.model;
+	if (!model || analysis.diagnostics.some((d) => d.severity === 'error')) return [];
+	const block: NoteBlockAnalysis = { block: number, kind, openLine: 1, analysis };
+	const say = korean ? KOREAN : ENGLISH;
+	const found = model.kind === 'vpc' ? vpcCards(model, block, say) : containersCards(model, block, say);
+	return found.slice(0, MAX_CARDS_PER_BLOCK);
+}
 
 interface Flow {
 	from: string;

@@ -98,6 +98,13 @@ describe('topology cards', () => {
 		expect(extractNote('net.md', note('## Three tiers', ...shop), off).cards.filter((c) => c.kind === 'topology')).toEqual([]);
 	});
 
+	it('follow their block when lines are added above (the per-block cache keeps lines right)', () => {
+		const before = extractNote('net.md', note('## Three tiers', ...shop), topologyOnly).cards;
+		const after = extractNote('net.md', note('intro', '', '## Three tiers', ...shop), topologyOnly).cards;
+		expect(after.map((c) => c.line)).toEqual(before.map((c) => c.line + 2));
+		expect(after.map((c) => [c.id, c.front, c.back])).toEqual(before.map((c) => [c.id, c.front, c.back]));
+	});
+
 	it('keep the block itself on the heading card', () => {
 		const { cards } = extractNote('net.md', note('## Three tiers', ...shop));
 		expect(cards[0]?.kind).toBe('heading');

@@ -47,8 +47,25 @@ function plainValue(text: string): unknown {
 	return text;
 }
 
+/*
+ * yaml's node constructors define their type tag with Object.defineProperty, which dominates
+ * building thousands of small nodes. Nodes made from a prototype instance inherit that tag
+ * (yaml's isScalar/isMap/isPair read it through the prototype chain) at the cost of a plain
+ * object allocation.
+ */
+const SCALAR_PROTO = new Scalar(null);
+const PAIR_PROTO = new Pair(null, null);
+
+function pair(key: Node, value: Node): Pair {
+	const node = Object.create(PAIR_PROTO) as Pair;
+	node.key = key;
+	node.value = value;
+	return node;
+}
+
 function scalar(value: unknown, source: string, start: number, end: number, type: Scalar.Type): Scalar {
-	const node = new Scalar(value);
+	const node = Object.create(SCALAR_PROTO) as Scalar;
+	node.value = value;
 	node.source = source;
 	node.type = type;
 	node.range = [start, end, end];
@@ -144,7 +161,7 @@ class Reader {
 				this.skipBlank();
 				const next = this.lines[this.row];
 				if (next && next.indent > col) seq.items.push(this.blockNode(next.indent, col));
-				else seq.items.push(scalar(null, '', dash + 1, dash + 1, Scalar.PLAIN));
+				else seq.items.push(scalar(null, '', line.start + itemCol, line.start + itemCol, Scalar.PLAIN));
 			} else if (line.text.startsWith('- ', itemCol) || line.text.slice(itemCol) === '-') {
 				bail();
 			} else {
@@ -182,7 +199,8 @@ class Reader {
 				const next = this.lines[this.row];
 				const nextIsSeq = next && next.indent === col && (next.text.slice(col) === '-' || next.text.startsWith('- ', col));
 				if (next && (next.indent > col || nextIsSeq)) value = this.blockNode(next.indent, col);
-				else value = scalar(null, '', line.start + colon + 1, line.start + colon + 1, Scalar.PLAIN);
+				// Where yaml puts an empty value: after the spaces that follow the colon.
+				else value = scalar(null, '', line.start + valueCol, line.start + valueCol, Scalar.PLAIN);
 			} else {
 				const rest = line.text.slice(valueCol);
 				if (rest === '-' || rest.startsWith('- ') || this.keyEnd(line.text, valueCol) !== -1) bail();
@@ -190,7 +208,7 @@ class Reader {
 				this.row++;
 				this.noContinuation(col);
 			}
-			map.items.push(new Pair(key, value));
+			map.items.push(pair(key, value));
 			this.skipBlank();
 		}
 		map.range = [first.start + col, this.offsetHere(), this.offsetHere()];
@@ -352,7 +370,7 @@ class FlowReader {
 				this.spaces();
 				const c = this.text[this.pos];
 				const value = c === ',' || c === '}' ? scalar(null, '', this.line.start + this.pos, this.line.start + this.pos, Scalar.PLAIN) : this.item(false);
-				(node as YAMLMap).items.push(new Pair(key, value));
+				(node as YAMLMap).items.push(pair(key, value));
 			} else {
 				(node as YAMLSeq).items.push(this.item(false));
 			}
@@ -393,8 +411,12 @@ class FlowReader {
 	}
 }
 
+const NOT_YAML_SPACE = /[\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
 /** The document's root node, or null when this input is not for the fast path. */
 export function readSimpleYaml(source: string): { root: Node | null } | null {
+	// JavaScript's trim and \s treat these as spaces, YAML does not (a key of no-break spaces is a key).
+	if (NOT_YAML_SPACE.test(source)) return null;
 	try {
 		return { root: new Reader(source).read() };
 	} catch (e) {

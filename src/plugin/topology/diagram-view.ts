@@ -12,7 +12,7 @@ import { DetailsPanel } from './details-panel';
 import type { DrawnDiagram } from './diagram-service';
 import { applyHighlight, neighbourhood, traceHighlight, type Highlight } from './highlight';
 import { addBadges, renderLintPanel } from './lint-panel';
-import { PanZoom } from './pan-zoom';
+import { fitViewBox, formatViewBox, PanZoom } from './pan-zoom';
 import { mapSvg, type SvgMap } from './svg-map';
 import { TracePanel } from './trace-panel';
 
@@ -30,18 +30,12 @@ export interface ViewHost {
 	exportMenu(menu: Menu): void;
 }
 
-/** The smallest and largest height a diagram takes in the note, in pixels. */
-const MIN_HEIGHT = 160;
-const MAX_HEIGHT = 640;
-
 export class DiagramView extends Component {
 	readonly el: HTMLElement;
 	map: SvgMap | null = null;
 	panZoom: PanZoom | null = null;
 	details: DetailsPanel | null = null;
 	tracePanel: TracePanel | null = null;
-	private svg: SVGSVGElement | null = null;
-	private viewport: HTMLElement | null = null;
 	private traceLight: Highlight | null = null;
 	private selected: string | null = null;
 
@@ -67,16 +61,20 @@ export class DiagramView extends Component {
 		if (state.mode !== 'broken' && this.host.showLint) renderLintPanel(this, this.el, state.analysis.diagnostics, (line, column) => this.host.openLine(line, column));
 	}
 
-	/** Called once the wrapper is in the document: sizes the SVG and places lint badges (both need layout). */
+	/**
+	 * Called once the wrapper is in the document. Lint badges need the nodes' boxes, which need
+	 * layout: they are placed in the next frame, when the browser lays the page out anyway, so a
+	 * render never forces a layout of the whole note.
+	 */
 	attached(): void {
-		if (!this.svg || !this.viewport || this.state.mode === 'broken') return;
-		const drawn = this.state.mode === 'ok' ? this.state.drawn : null;
-		if (!drawn) return;
-		const available = this.viewport.clientWidth;
-		const scale = available > 0 ? Math.min(1, available / (drawn.content.width + 16)) : 1;
-		const height = Math.round(Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, (drawn.content.height + 16) * scale)));
-		this.svg.setAttribute('height', String(height));
-		if (this.map && this.state.mode === 'ok') addBadges(this.map, this.state.analysis.diagnostics, this.state.analysis.resources);
+		if (!this.map || this.state.mode !== 'ok') return;
+		const { analysis } = this.state;
+		if (!analysis.diagnostics.some((d) => d.severity !== 'info' || analysis.resources.some((r) => r.drawn && r.line === d.line))) return;
+		const map = this.map;
+		const frame = window.requestAnimationFrame(() => {
+			if (this.el.isConnected) addBadges(map, analysis.diagnostics, analysis.resources);
+		});
+		this.register(() => window.cancelAnimationFrame(frame));
 	}
 
 	private resource(name: string): ResourceInfo | undefined {
@@ -86,13 +84,12 @@ export class DiagramView extends Component {
 	private buildDiagram(drawn: DrawnDiagram, analysis: TopologyAnalysis): void {
 		const toolbar = this.el.createDiv({ cls: 'cloudnotes-toolbar', attr: { role: 'toolbar', 'aria-label': t('diagram.toolbar') } });
 		const viewport = this.el.createDiv({ cls: 'cloudnotes-viewport', attr: { title: t('diagram.hint') } });
-		this.viewport = viewport;
 		const svg = drawn.svg.cloneNode(true) as SVGSVGElement;
+		// Width follows the note; the height follows from the viewBox's aspect (CSS caps it).
 		svg.setAttribute('width', '100%');
 		svg.setAttribute('focusable', 'false');
 		svg.classList.add('cloudnotes-svg');
 		viewport.appendChild(svg);
-		this.svg = svg;
 
 		const map = mapSvg(svg, drawn.renderId, drawn.diagram.nodes, drawn.diagram.edges);
 		this.map = map;
@@ -199,7 +196,7 @@ export class DiagramView extends Component {
 			const viewport = this.el.createDiv({ cls: 'cloudnotes-viewport is-stale', attr: { 'aria-hidden': 'true' } });
 			const svg = stale.svg.cloneNode(true) as SVGSVGElement;
 			svg.setAttribute('width', '100%');
-			svg.setAttribute('height', String(Math.round(Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, stale.content.height + 16)))));
+			svg.setAttribute('viewBox', formatViewBox(fitViewBox(stale.content)));
 			svg.classList.add('cloudnotes-svg');
 			// The picture is only a reminder: its nodes are not the block's resources any more.
 			for (const el of Array.from(svg.querySelectorAll('[data-node-id]'))) el.removeAttribute('data-node-id');

@@ -98,7 +98,10 @@ export function mapSvg(svg: Element, renderId: string, nodes: readonly MappedNod
 		// Mermaid writes edges in the order they were declared; the id confirms the pairing.
 		let path: Element | null = paths[index] ?? null;
 		if (!path || used.has(path) || !edgeIdMatches(path.id, renderId, fromId, toId)) {
-			path = paths.find((p) => !used.has(p) && edgeIdMatches(p.id, renderId, fromId, toId)) ?? null;
+			const byId = paths.find((p) => !used.has(p) && edgeIdMatches(p.id, renderId, fromId, toId)) ?? null;
+			// An edge drawn from a helper node (not a resource) has no id to confirm; when the SVG
+			// has exactly one path per edge, the order alone is reliable.
+			path = byId ?? (paths.length === edges.length && path && !used.has(path) ? path : null);
 		}
 		if (path) used.add(path);
 		const label = path && paths.length === labels.length ? (labels[paths.indexOf(path)] ?? null) : null;

@@ -68,6 +68,14 @@ describe.each(Object.entries(FIXTURES))('mapping a Mermaid %s flowchart', (_vers
 		svg.remove();
 	});
 
+	test('an edge drawn from a helper node (no resource id to confirm) keeps its place in the order', () => {
+		const svg = load(file);
+		const edges = [{ from: 'host', to: 'web', label: 'tcp 443' }, ...EDGES.slice(1)];
+		const map = mapSvg(svg, 'g1', NODES, edges);
+		expect(stripRenderPrefix(map.edges[0].path!.id, 'g1')).toMatch(/^L_internet_n_web_\d+$/);
+		svg.remove();
+	});
+
 	test('mapping again (a re-render from cache) keeps one marker per resource', () => {
 		const svg = load(file);
 		mapSvg(svg, 'g1', NODES, EDGES);

@@ -301,7 +301,8 @@ function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined): Mermaid
 		}
 	}
 	const groups = [...model.securityGroups.values(), model.defaultSecurityGroup];
-	let budget = OPTIONAL_EDGE_BUDGET;
+	// Reference edges are the first to go: structural ones must fit under Mermaid's edge cap.
+	let budget = Math.min(OPTIONAL_EDGE_BUDGET, MERMAID_CAPS.maxEdges - 50 - b.edgeCount);
 	for (const group of groups) {
 		for (const rule of group.inbound) {
 			if (rule.peer.kind !== 'sg' || rule.peer.name === group.name) continue;

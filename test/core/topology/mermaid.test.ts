@@ -216,3 +216,27 @@ console.log(JSON.stringify(failures));
 		expect(JSON.parse(out.trim().split('\n').pop() ?? '[]')).toEqual([]);
 	});
 });
+
+describe('size', () => {
+	it('keeps a 500-resource VPC under Mermaid\'s text and edge caps by dropping reference edges first', () => {
+		const lines = ['name: big', 'cidr: 10.0.0.0/16', 'internet-gateway: igw', 'subnets:'];
+		for (let i = 0; i < 100; i++) lines.push(`  s${i}: { cidr: 10.0.${i}.0/24, zone: az-${i % 3}, route-table: rt }`);
+		lines.push('route-tables:', '  rt: { 0.0.0.0/0: igw }', 'instances:');
+		for (let i = 0; i < 350; i++) lines.push(`  i${i}: { subnet: s${i % 100}, security-groups: [sg${i % 49}] }`);
+		lines.push('security-groups:');
+		for (let i = 0; i < 49; i++) lines.push(`  sg${i}: { inbound: ["tcp 443 from 0.0.0.0/0", "tcp 8080 from sg${(i + 1) % 49}"] }`);
+		const a = analyzeTopology('vpc', lines.join('\n'), 1);
+		expect(a.resources.length).toBeGreaterThan(500);
+		const d = toMermaid(modelOf(a));
+		expect(d.text.length).toBeGreaterThan(0);
+		expect(d.text.length).toBeLessThan(50_000);
+		expect(d.edges.length).toBeLessThanOrEqual(450);
+		expect(d.edges.filter((e) => e.label === '0.0.0.0/0')).toHaveLength(100);
+	});
+
+	it('reports too-large for a block over the character limit, and checks it anyway', () => {
+		const a = analyzeTopology('vpc', `name: v\ncidr: 10.0.0.0/8\n# ${'x'.repeat(200_001)}`, 1);
+		expect(a.diagnostics.map((d) => d.code)).toEqual(['too-large', 'invalid-cidr']);
+		expect(toMermaid(modelOf(a)).text).toBe('');
+	});
+});

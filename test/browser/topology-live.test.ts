@@ -181,6 +181,23 @@ describe('export', () => {
 	});
 });
 
+describe('size limits', () => {
+	test('a block over the limit shows a clear message instead of a diagram, and its lint still shows', async () => {
+		const groups = Array.from({ length: 1001 }, (_, i) => `  sg-${i}: { inbound: ["tcp 443 from 10.0.0.0/16"] }`).join('\n');
+		const note = noteWith('vpc', `name: huge\ncidr: 10.0.0.0/16\nsecurity-groups:\n${groups}`);
+		const expected = analyzeNote(note)[0].analysis;
+		expect(expected.diagnostics.some((d) => d.code === 'too-large')).toBe(true);
+		await createNote(demo.page, 'Live/huge.md', note);
+		const sel = diagramsOf('Live/huge.md');
+		expect(await demo.page.getAttribute(sel, 'data-state')).toBe('too-large');
+		expect(await demo.page.locator(`${sel} .cloudnotes-limit`).count()).toBe(1);
+		expect(await demo.page.locator(`${sel} svg`).count()).toBe(0);
+		const lint = await demo.page.evaluate((s) => [...document.querySelectorAll(`${s} .cloudnotes-lint-item`)].map((li) => li.getAttribute('data-code')), sel);
+		expect(lint).toEqual(expected.diagnostics.map((d) => d.code));
+		expect(lint).toContain('too-large');
+	});
+});
+
 describe('lifecycle', () => {
 	test('disable removes every diagram, processor, command and extension; enable brings them back', async () => {
 		const count = () => demo.page.evaluate(() => (window as any).__demo.counts());

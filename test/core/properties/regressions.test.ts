@@ -3,7 +3,9 @@
  * change and stop reaching them.
  */
 import { extractNote } from '../../../src/core/cards';
+import { parseDocument } from 'yaml';
 import { analyzeNote, analyzeTopology, mermaidIdFor, toMermaid, trace } from '../../../src/core/topology';
+import { readSimpleYaml } from '../../../src/core/topology/fast-yaml';
 
 describe('regressions found by the property suite', () => {
 	it('an unclosed topology fence on the last line reports on that line, not one past the note', () => {
@@ -52,5 +54,23 @@ describe('regressions found by the property suite', () => {
 		// definition card whose front showed nothing (only ASCII and no-break spaces were refused).
 		expect(extractNote('a.md', '* **\u3000\u3000** : definition\n\n> **\u2003** : quoted').cards).toEqual([]);
 		expect(extractNote('a.md', '* **KVM** : definition').cards.map((c) => c.front)).toEqual(['KVM']);
+	});
+
+	it('the fast YAML reader leaves keys of Unicode spaces to the yaml package', () => {
+		// Found by "fast reader agrees with yaml": JavaScript's trimEnd removed the no-break spaces
+		// YAML keeps, so the key `\u00a0\u00a0` became '' on the fast path only.
+		expect(readSimpleYaml('instances:\n  \u00a0\u00a0: {}\n')).toBeNull();
+		expect(readSimpleYaml('instances:\n  web: {}\n')).not.toBeNull();
+	});
+
+	it.each([
+		['a map', 'subnets:\n  web-subnet:   \nname: x\n', (root: any) => root.items[0].value.items[0].value],
+		['a list', 'flows:\n  -   \n  - a -> b\n', (root: any) => root.items[0].value.items[0]],
+	])('an empty value in %s starts where the yaml package puts it (after the spaces)', (_, source, pick) => {
+		// Found by "fast reader agrees with yaml": the empty value sat right after the colon or
+		// dash, so a diagnostic about it pointed one or more columns left of where yaml points.
+		const fast = readSimpleYaml(source);
+		expect(fast).not.toBeNull();
+		expect(pick(fast!.root).range[0]).toBe(pick(parseDocument(source).contents).range[0]);
 	});
 });

@@ -58,10 +58,10 @@ describe('bold-term definitions', () => {
 
 	it('make no card from bold text that is not a term with a colon', () => {
 		const text = note(
-			'- **KVM (kernel-based virtual machine)**',
+			'- **ALIAS (apex domain 전용)**',
 			'**장점**',
-			'- **호스트 OS의 커널을 공유**하므로 빠름',
-			'- 실제 서버를 **Bare Metal** 이라 한다: 설명',
+			'- **원본 서버의 부하를 줄이고** 응답이 빨라짐',
+			'- 리전별로 나누는 방식을 **GSLB** 라고 한다: 설명',
 			'- 예: `nginx`',
 			'- **Empty**:',
 			'    ',

@@ -3,12 +3,12 @@ import { note, summary } from './helpers';
 
 describe('heading titles', () => {
 	it.each([
-		['1.1  그리드 컴퓨팅', '그리드 컴퓨팅'],
-		['1.2가상화 기술', '가상화 기술'],
-		['2.  Docker ', 'Docker'],
-		['**2.1. Docker란?**', 'Docker란?'],
-		['2. **2. Docker의 주요 개념**', 'Docker의 주요 개념'],
-		['3.3 Nat Gate Way', 'Nat Gate Way'],
+		['1.1  로드 밸런싱', '로드 밸런싱'],
+		['1.2DNS 동작 방식', 'DNS 동작 방식'],
+		['2.  Kubernetes ', 'Kubernetes'],
+		['**2.1. Kubernetes란?**', 'Kubernetes란?'],
+		['2. **2. Kubernetes의 핵심 개념**', 'Kubernetes의 핵심 개념'],
+		['3.3 Web Application Firewall', 'Web Application Firewall'],
 		['1) *First* step', 'First step'],
 		['~~old~~ ==new== __bold__ _it_', 'old new bold it'],
 		['snake_case and a_b', 'snake_case and a_b'],

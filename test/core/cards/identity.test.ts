@@ -108,8 +108,8 @@ describe('card identity', () => {
 		expect(card(base.replace('a slice', 'a slice of it'))?.hash).not.toBe(card(base)?.hash);
 	});
 
-	it('is unique across every card of the seed note', () => {
-		const cards = extractNote('seed.md', fixture('seed-note.md')).cards;
+	it('is unique across every card of the Korean study note', () => {
+		const cards = extractNote('study.md', fixture('study-note-ko.md')).cards;
 		expect(new Set(cards.map((c) => c.id)).size).toBe(cards.length);
 	});
 });

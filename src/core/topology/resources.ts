@@ -128,6 +128,7 @@ export function vpcResources(model: VpcModel): ResourceInfo[] {
 	const groupsDetails = (groups: readonly SecurityGroup[]): ResourceDetail[] => groups.flatMap(rulesOfGroup);
 	const rulesOfNacl = memo(naclDetails);
 	const routesOfTable = memo((t: RouteTable | null) => routesOf(model, t));
+	const accessOf = memo((subnet: Subnet) => subnetAccess(model, subnet));
 	if (model.name) {
 		out.push({
 			name: model.name,
@@ -160,7 +161,7 @@ export function vpcResources(model: VpcModel): ResourceInfo[] {
 			details: [
 				{ label: 'CIDR', value: subnet.cidr?.text ?? 'invalid' },
 				{ label: 'Zone', value: subnet.zone ?? 'not set' },
-				{ label: 'Access', value: subnetAccess(model, subnet) },
+				{ label: 'Access', value: accessOf(subnet) },
 				{ label: 'Route table', value: table ? table.name : 'none (local route only)' },
 				{ label: 'Routes', value: routesOfTable(table) },
 				{ label: 'NACL', value: nacl.implicit ? 'default (allows all traffic both ways)' : nacl.name },
@@ -197,7 +198,7 @@ export function vpcResources(model: VpcModel): ResourceInfo[] {
 			line: instance.pos.line,
 			drawn: true,
 			details: [
-				{ label: 'Subnet', value: subnet ? `${subnet.name} (${subnetAccess(model, subnet)})` : (instance.subnet?.name ?? 'not set') },
+				{ label: 'Subnet', value: subnet ? `${subnet.name} (${accessOf(subnet)})` : (instance.subnet?.name ?? 'not set') },
 				{ label: 'Public IP', value: instance.publicIp ? 'yes' : 'no' },
 				...(instance.privateIp ? [{ label: 'Private IP', value: instance.privateIp.text }] : []),
 				...(instance.role ? [{ label: 'Role', value: instance.role }] : []),

@@ -4,10 +4,15 @@
  * them so every diagnostic points into the note, not into the block.
  */
 
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import * as yaml from 'yaml';
+import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { DiagnosticSink, type DiagnosticCode, type Pos } from './diagnostic';
 import { didYouMean } from './did-you-mean';
 import { readSimpleYaml } from './fast-yaml';
+
+// Bundlers expose a CommonJS package's exports through getters; these checks run for every node,
+// so they are read once.
+const { isAlias, isMap, isPair, isScalar, isSeq } = yaml;
 
 export interface Entry {
 	key: string;
@@ -109,13 +114,15 @@ export class YamlSource {
 	entries(node: Node | null, what: string): Entry[] {
 		const map = this.resolve(node);
 		if (!isMap(map)) return [];
-		const own: Entry[] = [];
+		const result: Entry[] = [];
+		const indexOf = new Map<string, number>();
 		const merged: Entry[] = [];
+		let mapPos: Pos | null = null;
 		for (const pair of map.items) {
 			if (!isPair(pair)) continue;
 			const keyNode = pair.key as Node | null;
 			const valueNode = (pair.value as Node | null) ?? null;
-			const keyPos = this.posOf(keyNode, this.posOf(map));
+			const keyPos = keyNode?.range ? this.pos(keyNode.range[0]) : (mapPos ??= this.posOf(map));
 			if (isScalar(keyNode) && (typeof keyNode.value === 'symbol' || keyNode.value === '<<')) {
 				const sources = this.resolve(valueNode);
 				const list = isSeq(sources) ? (sources.items as Node[]) : [valueNode];
@@ -127,20 +134,21 @@ export class YamlSource {
 				this.report(keyPos, 'invalid-value', `${what} keys must be plain names, not lists or maps`);
 				continue;
 			}
-			own.push({ key, keyPos, value: valueNode, valuePos: this.posOf(valueNode, keyPos) });
-		}
-		const seen = new Map<string, Entry>();
-		for (const entry of own) {
-			const previous = seen.get(entry.key);
-			if (previous) {
-				this.report(entry.keyPos, 'duplicate-name', `\`${entry.key}\` appears twice in ${what} (line ${previous.keyPos.line}); rename or merge them`);
+			const entry: Entry = { key, keyPos, value: valueNode, valuePos: this.posOf(valueNode, keyPos) };
+			const previous = indexOf.get(key);
+			if (previous === undefined) {
+				indexOf.set(key, result.length);
+				result.push(entry);
+				continue;
 			}
-			seen.set(entry.key, entry);
+			// YAML forbids repeated keys; the yaml package keeps the last, and so do we.
+			this.report(keyPos, 'duplicate-name', `\`${key}\` appears twice in ${what} (line ${(result[previous] as Entry).keyPos.line}); rename or merge them`);
+			result[previous] = entry;
 		}
 		// Merged keys are defaults: the mapping's own keys win, as YAML merge keys define.
-		const result = [...seen.values()];
-		for (const entry of merged) if (!seen.has(entry.key)) {
-			seen.set(entry.key, entry);
+		for (const entry of merged) {
+			if (indexOf.has(entry.key)) continue;
+			indexOf.set(entry.key, result.length);
 			result.push(entry);
 		}
 		return result;

@@ -142,7 +142,7 @@ export class YamlSource {
 				continue;
 			}
 			// YAML forbids repeated keys; the yaml package keeps the last, and so do we.
-			this.report(keyPos, 'duplicate-name', `\`${key}\` appears twice in ${what} (line ${(result[previous] as Entry).keyPos.line}); rename or merge them`);
+			this.report(keyPos, 'duplicate-name', `\`${key}\` appears twice in ${what} (line ${(result[previous]).keyPos.line}); rename or merge them`);
 			result[previous] = entry;
 		}
 		// Merged keys are defaults: the mapping's own keys win, as YAML merge keys define.

@@ -231,6 +231,14 @@ export class Harness {
 		this.app.workspace.trigger('css-change');
 	}
 
+	private openViews(): number {
+		let n = 0;
+		this.app.workspace.iterateAllLeaves((leaf) => {
+			if (leaf.view) n++;
+		});
+		return n;
+	}
+
 	/** What the lifecycle tests count: anything a plugin leaves behind after unload shows up here. */
 	counts(): Record<string, number> {
 		return {
@@ -249,7 +257,7 @@ export class Harness {
 			statusBarItems: this.app.statusBarEl.childElementCount,
 			settingTabs: this.app.settingTabs.length,
 			modals: document.querySelectorAll('.modal-container').length,
-			leaves: this.app.workspace.rightSplitEl.childElementCount,
+			openViews: this.openViews(),
 		};
 	}
 }

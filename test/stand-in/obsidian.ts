@@ -548,7 +548,8 @@ export class WorkspaceLeaf extends Events {
 	getViewState(): { type: string } {
 		return { type: this.view?.getViewType() ?? 'empty' };
 	}
-	private async closeView(): Promise<void> {
+	/** Closes the view and leaves the leaf empty (what Obsidian does when a view's plugin is disabled). */
+	async closeView(): Promise<void> {
 		if (!this.view) return;
 		const view = this.view;
 		this.view = null;
@@ -737,7 +738,11 @@ export abstract class Plugin extends Component {
 	}
 	registerView(type: string, viewCreator: (leaf: WorkspaceLeaf) => View): void {
 		this.app.viewRegistry.set(type, viewCreator);
-		this.register(() => this.app.viewRegistry.delete(type));
+		// As in Obsidian: disabling the plugin closes its open views (their leaves stay, empty).
+		this.register(() => {
+			this.app.viewRegistry.delete(type);
+			for (const leaf of this.app.workspace.getLeavesOfType(type)) void leaf.closeView();
+		});
 	}
 	registerMarkdownCodeBlockProcessor(language: string, handler: CodeBlockProcessor, _sortOrder?: number): void {
 		const list = this.app.codeBlockProcessors.get(language) ?? [];

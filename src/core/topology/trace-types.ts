@@ -42,6 +42,12 @@ export class HopLog {
 		return allowed;
 	}
 
+	/** Drops the last hop (a leg's "destination" when the path goes on). */
+	pop(): void {
+		this.hops.pop();
+		this.places.pop();
+	}
+
 	get blocked(): boolean {
 		return this.hops.some((h) => !h.allowed);
 	}

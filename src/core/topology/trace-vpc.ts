@@ -415,7 +415,7 @@ function viaLoadBalancer(model: VpcModel, src: Endpoint, lbEnd: Endpoint, lb: Lo
 		const tracer = front(model, src, lbEnd, lb, frontPacket);
 		last = tracer;
 		if (tracer.log.blocked) continue;
-		tracer.log.hops.pop();
+		tracer.log.pop();
 		tracer.log.add(lb.name, 'load balancer', true, `${lb.name} accepts ${describePacket(frontPacket)} and forwards to target ${target.name} on ${describePacket(packet)}`);
 		tracer.inside(lbEnd, target, packet);
 		if (!tracer.log.blocked) tracer.log.add(target.name, 'destination', true, `reaches ${target.name}`);

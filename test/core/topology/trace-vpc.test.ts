@@ -225,3 +225,20 @@ describe('trace in a VPC', () => {
 		expect(trace(m, { from: 'internet', to: 'alb', port: 443 }).allowed).toBe(false);
 	});
 });
+
+describe('trace through a load balancer', () => {
+	it('names the refusing hop on the target leg, not a hop of the client leg', () => {
+		const m = modelOf(vpc(SHOP.replace('"tcp 8080 from alb-sg", ', '')));
+		const r = trace(m, { from: 'internet', to: 'web', port: 8080 });
+		expect(r.allowed).toBe(false);
+		expect(r.summary).toMatch(/^Refused at web-sg inbound: no inbound rule of web-sg admits tcp 8080 from alb/);
+		expect(r.hops.some((h) => h.resource === 'alb' && h.step === 'load balancer' && h.allowed)).toBe(true);
+	});
+
+	it('respects declared listeners and target port', () => {
+		const m = modelOf(vpc(SHOP.replace('targets: [web] }', 'targets: [web], listeners: [443], target-port: 8080 }')));
+		expect(trace(m, { from: 'internet', to: 'alb', port: 80 }).summary).toMatch(/listens on 443, not 80/);
+		expect(trace(m, { from: 'internet', to: 'web', port: 8080 }).allowed).toBe(true);
+		expect(trace(m, { from: 'internet', to: 'web', port: 22 }).summary).toMatch(/forwards to web on port 8080, not 22/);
+	});
+});

@@ -198,8 +198,7 @@ class VpcTracer {
 	/** From inside the VPC out to the internet or an outside address. */
 	outbound(src: Endpoint, dst: Endpoint, packet: Packet): boolean {
 		const from = src.subnet as Subnet;
-		const outside: Endpoint = dst;
-		if (!this.securityGroups(src, 'outbound', packet, outside, dst.range.text)) return false;
+		if (!this.securityGroups(src, 'outbound', packet, dst, dst.range.text)) return false;
 		if (!this.nacl(from, 'outbound', packet, dst.range)) return false;
 		const igw = this.model.internetGateway?.name;
 		const target = this.route(
@@ -282,16 +281,17 @@ function candidatePackets(model: VpcModel, dst: Endpoint, query: TraceQuery): Pa
 		if (wanted && p.proto !== wanted) return;
 		if (!packets.some((q) => q.proto === p.proto && q.port === p.port)) packets.push(p);
 	};
-	let groups = dst.groups ?? [];
-	if (dst.kind === 'instance' && !isOutside(dst)) {
+	const groups = isOutside(dst) ? [] : (dst.groups ?? []);
+	if (dst.kind === 'instance') {
 		for (const lb of model.loadBalancers.values()) {
 			if (lb.targets.some((t) => t.name === dst.name) && lb.targetPort !== null) add({ proto: 'tcp', port: lb.targetPort });
 		}
 	}
-	if (isOutside(dst)) groups = [];
 	for (const group of groups) {
 		for (const rule of group.inbound) {
-			if (rule.proto === 'tcp' || rule.proto === 'udp') add({ proto: rule.proto, port: rule.ports[0]?.from ?? 0 });
+			// An all-ports rule says nothing about which port; 443 stands for "some service".
+			const first = rule.ports[0]?.from ?? 0;
+			if (rule.proto === 'tcp' || rule.proto === 'udp') add({ proto: rule.proto, port: first === 0 ? 443 : first });
 		}
 	}
 	add({ proto: wanted ?? 'tcp', port: 443 });

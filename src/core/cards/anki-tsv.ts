@@ -40,6 +40,8 @@ export function escapeHtml(text: string): string {
 }
 
 const CODE_SPAN = /`([^`\n]+)`/g;
+// After escapeHtml, so `\<` arrives as `\&lt;`.
+const ESCAPED = /\\(&(?:lt|gt|amp|quot);|[!-/:-@[-`{-~])/g;
 const BOLD = /\*\*([^*\n]+?)\*\*/g;
 const ITALIC = /\*([^*\s][^*\n]*?)\*/g;
 
@@ -55,6 +57,11 @@ export function markdownToHtml(markdown: string): string {
 			// Code spans first, so emphasis inside code stays literal.
 			let html = escapeHtml(line.slice(i).replace(/\t/g, ' ')).replace(CODE_SPAN, (_m, code: string) => {
 				spans.push(`<code>${code}</code>`);
+				return `\ue000${spans.length - 1}\ue000`;
+			});
+			// Backslash escapes (generated cards escape names this way) stand for the bare character.
+			html = html.replace(ESCAPED, (_m, char: string) => {
+				spans.push(char);
 				return `\ue000${spans.length - 1}\ue000`;
 			});
 			html = html.replace(BOLD, '<b>$1</b>').replace(ITALIC, '<i>$1</i>');

@@ -11,6 +11,7 @@ import { findTopologyBlocks } from '../markdown/fences';
 import { analyzeTopology, declaredFlows, trace, type ContainersModel, type NoteBlockAnalysis, type TraceResult, type VpcModel } from '../topology';
 import { hasOutsideAccess, hostName, networksOf } from '../topology/containers-model';
 import { internetRouteOf, routeTableOf } from '../topology/vpc-model';
+import { markdownCode, markdownText } from '../markdown/escape';
 import type { CardDraft, TopologyCardInput, TopologyCardSource } from './card';
 
 /** Enough to drill a block without burying the note's own cards under generated ones. */
@@ -46,7 +47,7 @@ function blockCards(kind: 'vpc' | 'containers', source: string, number: number, 
 	const model = analysis.model;
 	if (!model || analysis.diagnostics.some((d) => d.severity === 'error')) return [];
 	const block: NoteBlockAnalysis = { block: number, kind, openLine: 1, analysis };
-	const say = korean ? KOREAN : ENGLISH;
+	const say = escapingNames(korean ? KOREAN : ENGLISH);
 	const found = model.kind === 'vpc' ? vpcCards(model, block, say) : containersCards(model, block, say);
 	return found.slice(0, MAX_CARDS_PER_BLOCK);
 }
@@ -178,6 +179,34 @@ interface Phrases {
 	internalOnly(networks: string[]): string;
 }
 
+/**
+ * The phrases with every user-typed value (names, CIDRs, summaries) escaped as Markdown text;
+ * rules, routes and port mappings go into code spans by the phrases themselves.
+ */
+function escapingNames(say: Phrases): Phrases {
+	const text = markdownText;
+	const flow = (f: Flow): Flow => ({ ...f, from: text(f.from), to: text(f.to) });
+	return {
+		subnetQuestion: (vpc, subnet) => say.subnetQuestion(text(vpc), text(subnet)),
+		publicVia: (table, destination, gateway) => say.publicVia(text(table), text(destination), text(gateway)),
+		privateViaNat: (table, destination, nat) => say.privateViaNat(text(table), text(destination), text(nat)),
+		privateNoRoute: (table) => say.privateNoRoute(text(table)),
+		privateNoTable: () => say.privateNoTable(),
+		canReach: (f) => say.canReach(flow(f)),
+		refused: (result) => say.refused({ ...result, summary: text(result.summary), hops: result.hops.map((h) => ({ ...h, resource: text(h.resource) })) }),
+		whichSgRule: (f) => say.whichSgRule(flow(f)),
+		sgRule: (group, rule) => say.sgRule(text(group), rule),
+		whichNat: (f) => say.whichNat(flow(f)),
+		viaNat: (nat, table, route) => say.viaNat(text(nat), text(table), route),
+		whichNetwork: (f) => say.whichNetwork(flow(f)),
+		sharedNetwork: (network, to) => say.sharedNetwork(text(network), text(to)),
+		whichPublish: (f) => say.whichPublish(flow(f)),
+		published: (mapping, host, service) => say.published(mapping, text(host), text(service)),
+		canGoOut: (service) => say.canGoOut(text(service)),
+		internalOnly: (networks) => say.internalOnly(networks.map(text)),
+	};
+}
+
 const on = (flow: Flow): string => (traffic(flow) ? ` on ${traffic(flow)}` : '');
 
 const ENGLISH: Phrases = {
@@ -189,13 +218,13 @@ const ENGLISH: Phrases = {
 	canReach: (flow) => `Can ${flow.from} reach ${flow.to}${on(flow)}?`,
 	refused: (result) => `No. ${result.summary}`,
 	whichSgRule: (flow) => `Which security group rule lets ${flow.from} reach ${flow.to}${on(flow)}?`,
-	sgRule: (group, rule) => `${group}, inbound: \`${rule}\``,
+	sgRule: (group, rule) => `${group}, inbound: ${markdownCode(rule)}`,
 	whichNat: (flow) => `Through which NAT gateway does ${flow.from} reach ${flow.to}${on(flow)}?`,
-	viaNat: (nat, table, route) => (route ? `${nat}: route table ${table} has \`${route}\`.` : nat),
+	viaNat: (nat, table, route) => (route ? `${nat}: route table ${table} has ${markdownCode(route)}.` : nat),
 	whichNetwork: (flow) => `Over which network does ${flow.from} reach ${flow.to}?`,
 	sharedNetwork: (network, to) => `${network}: both services are on it, so ${to} resolves by name and every port is open.`,
 	whichPublish: (flow) => `Which published port lets ${flow.from} reach ${flow.to}${on(flow)}?`,
-	published: (mapping, host, service) => `\`${mapping}\`: host ${host} forwards it to ${service}.`,
+	published: (mapping, host, service) => `${markdownCode(mapping)}: host ${host} forwards it to ${service}.`,
 	canGoOut: (service) => `Can service ${service} reach the internet?`,
 	internalOnly: (networks) => `No: its network${networks.length > 1 ? 's' : ''} (${networks.join(', ')}) ${networks.length > 1 ? 'are' : 'is'} internal.`,
 };
@@ -237,16 +266,16 @@ const KOREAN: Phrases = {
 	refused: (result) => {
 		const hop = result.blockedAt === undefined ? undefined : result.hops[result.blockedAt];
 		if (!hop) return `아니오. ${result.summary}`;
-		return `아니오: ${hop.resource} 의 ${koreanStep(hop.step)} 에서 막힌다${hop.rule ? ` (\`${hop.rule}\`)` : ''}.`;
+		return `아니오: ${hop.resource} 의 ${koreanStep(hop.step)} 에서 막힌다${hop.rule ? ` (${markdownCode(hop.rule)})` : ''}.`;
 	},
 	whichSgRule: (flow) => `${flowKo(flow)} 연결을 허용하는 보안 그룹 규칙은?`,
-	sgRule: (group, rule) => `${group} 의 인바운드 규칙 \`${rule}\``,
+	sgRule: (group, rule) => `${group} 의 인바운드 규칙 ${markdownCode(rule)}`,
 	whichNat: (flow) => `${flowKo(flow)} 트래픽이 거치는 NAT 게이트웨이는?`,
-	viaNat: (nat, table, route) => (route ? `${nat}: 라우팅 테이블 ${table} 의 \`${route}\`` : nat),
+	viaNat: (nat, table, route) => (route ? `${nat}: 라우팅 테이블 ${table} 의 ${markdownCode(route)}` : nat),
 	whichNetwork: (flow) => `${flowKo(flow)} 연결은 어느 네트워크를 거치는가?`,
 	sharedNetwork: (network, to) => `${network}: 두 서비스가 모두 연결된 네트워크라서 ${to} 를 이름으로 찾고 모든 포트로 통신한다.`,
 	whichPublish: (flow) => `${flowKo(flow)} 연결을 여는 포트 공개는?`,
-	published: (mapping, host, service) => `\`${mapping}\`: 호스트 ${host} 에서 ${service} 로 전달한다.`,
+	published: (mapping, host, service) => `${markdownCode(mapping)}: 호스트 ${host} 에서 ${service} 로 전달한다.`,
 	canGoOut: (service) => `서비스 ${service} 에서 인터넷으로 나갈 수 있는가?`,
 	internalOnly: (networks) => `아니오: 연결된 네트워크(${networks.join(', ')})가 모두 internal 이다.`,
 };

@@ -32,8 +32,8 @@ export interface SchedulingSettings {
 }
 
 export interface DiagramSettings {
-	/** Flowchart direction of topology diagrams. */
-	direction: 'LR' | 'TB';
+	/** Flowchart direction of topology diagrams; 'auto' draws a VPC top to bottom and containers left to right. */
+	direction: 'auto' | 'LR' | 'TB';
 	/** Show lint results under each diagram. */
 	showLint: boolean;
 }
@@ -64,7 +64,7 @@ export const DEFAULT_SETTINGS: CloudnotesSettings = {
 		calloutExclude: [],
 	},
 	scheduling: { desiredRetention: 0.9, maximumInterval: 36500, newCardsPerDay: 20, reviewsPerDay: 200 },
-	diagrams: { direction: 'LR', showLint: true },
+	diagrams: { direction: 'auto', showLint: true },
 	showStatusBar: true,
 };
 

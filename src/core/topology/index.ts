@@ -23,7 +23,7 @@ export type { ResourceInfo, ResourceDetail, ResourceType } from './resources';
 export type { TraceHop, TraceQuery, TraceResult } from './trace-types';
 export { trace } from './trace';
 export { declaredFlows, type FlowDecl } from './flows';
-export { toMermaid, MERMAID_CAPS, type DiagramColors, type MermaidDiagram } from './mermaid';
+export { toMermaid, MERMAID_CAPS, type DiagramColors, type MermaidDiagram, type MermaidOptions } from './mermaid';
 export { mermaidIdFor, resourceForMermaidId, escapeLabel } from './mermaid-text';
 export type { VpcModel } from './vpc-model';
 export type { ContainersModel } from './containers-model';

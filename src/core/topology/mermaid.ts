@@ -159,11 +159,17 @@ class Builder {
 	}
 }
 
-export function toMermaid(model: Model, options: { colors?: DiagramColors } = {}): MermaidDiagram {
+/** Options of toMermaid: colours from the theme, and the flowchart direction (default: top to bottom for a VPC, left to right for containers). */
+export interface MermaidOptions {
+	colors?: DiagramColors;
+	direction?: 'TB' | 'LR';
+}
+
+export function toMermaid(model: Model, options: MermaidOptions = {}): MermaidDiagram {
 	if (model.tooLarge) {
 		return { text: '', nodes: [], edges: [], refusal: 'This block is too large to draw; split it into smaller blocks.' };
 	}
-	const diagram = model.kind === 'vpc' ? vpcDiagram(model, options.colors) : containersDiagram(model, options.colors);
+	const diagram = model.kind === 'vpc' ? vpcDiagram(model, options.colors, options.direction ?? 'TB') : containersDiagram(model, options.colors, options.direction ?? 'LR');
 	if (diagram.text.length > MERMAID_CAPS.maxTextSize || diagram.edges.length > MERMAID_CAPS.maxEdges) {
 		return {
 			text: '',
@@ -205,8 +211,8 @@ function outsideLabel(model: VpcModel, groups: readonly SecurityGroup[]): string
 	return parts.join(', ');
 }
 
-function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined): MermaidDiagram {
-	const b = new Builder('TB', colors);
+function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, direction: 'TB' | 'LR'): MermaidDiagram {
+	const b = new Builder(direction, colors);
 	const igw = model.internetGateway;
 	if (vpcDrawsInternet(model)) b.node('internet', mermaidIdFor('internet'), 'circle', 'internet', 'cnInternet');
 	const vpcId = model.name ? mermaidIdFor(model.name) : 'z_vpc';
@@ -337,8 +343,8 @@ function serviceShape(service: Service): Shape {
 	return service.image && DATABASE_IMAGES.test(service.image) ? 'cylinder' : 'box';
 }
 
-function containersDiagram(model: ContainersModel, colors: DiagramColors | undefined): MermaidDiagram {
-	const b = new Builder('LR', colors);
+function containersDiagram(model: ContainersModel, colors: DiagramColors | undefined, direction: 'TB' | 'LR'): MermaidDiagram {
+	const b = new Builder(direction, colors);
 	const host = hostName(model);
 	if (containersDrawsInternet(model)) b.node('internet', mermaidIdFor('internet'), 'circle', 'internet', 'cnInternet');
 	const hostLabel = model.host ? `${model.host.name}${model.host.os ? ` · ${model.host.os}` : ''}` : 'Docker host';

@@ -238,10 +238,10 @@ export class CloudnotesSettingTab extends PluginSettingTab {
 			.setDesc(t('settings.diagrams.direction.desc'))
 			.addDropdown((dropdown) =>
 				dropdown
-					.addOptions({ LR: t('settings.diagrams.direction.lr'), TB: t('settings.diagrams.direction.tb') })
+					.addOptions({ auto: t('settings.diagrams.direction.auto'), LR: t('settings.diagrams.direction.lr'), TB: t('settings.diagrams.direction.tb') })
 					.setValue(diagrams.direction)
 					.onChange(async (value) => {
-						diagrams.direction = value === 'TB' ? 'TB' : 'LR';
+						diagrams.direction = value === 'TB' || value === 'LR' ? value : 'auto';
 						await this.saveNow();
 					}),
 			);

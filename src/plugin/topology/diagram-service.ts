@@ -116,7 +116,7 @@ export class DiagramService {
 	}
 
 	private keyFor(kind: TopologyKind, source: string): string {
-		return renderCacheKey({ kind, source, themeKey: themeKey(this.currentPalette()), options: '' });
+		return renderCacheKey({ kind, source, themeKey: themeKey(this.currentPalette()), options: this.settings().direction });
 	}
 
 	/** Draws a block's diagram (or takes it from the cache). Rejects with Mermaid's message on failure. */
@@ -125,7 +125,8 @@ export class DiagramService {
 		const hit = this.drawings.get(key);
 		if (hit) return { ...hit, mermaidMs: 0 };
 		if (!analysis.model) return { refusal: '' };
-		const diagram = toMermaid(analysis.model, { colors: diagramColorsFrom(this.currentPalette()) });
+		const direction = this.settings().direction;
+		const diagram = toMermaid(analysis.model, { colors: diagramColorsFrom(this.currentPalette()), ...(direction === 'auto' ? {} : { direction }) });
 		if (diagram.refusal !== undefined || diagram.text === '') return { refusal: diagram.refusal ?? '' };
 		const out = await this.renderer.render(diagram.text);
 		const svg = parseSvg(out.svg, activeDocument);

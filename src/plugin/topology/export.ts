@@ -106,7 +106,8 @@ export class TopologyExporter {
 			return null;
 		}
 		// Portable text: the core's default colours, not this theme's.
-		const diagram = toMermaid(analysis.model);
+		const direction = this.service.settings().direction;
+		const diagram = toMermaid(analysis.model, direction === 'auto' ? {} : { direction });
 		if (diagram.refusal !== undefined) {
 			new Notice(diagram.refusal);
 			return null;

@@ -240,3 +240,14 @@ describe('size', () => {
 		expect(toMermaid(modelOf(a)).text).toBe('');
 	});
 });
+
+describe('flowchart direction', () => {
+	test('a VPC reads top to bottom and containers left to right unless the user picks a direction', () => {
+		const shop = modelOf(vpc(SHOP));
+		expect(toMermaid(shop).text.split('\n')[0]).toBe('flowchart TB');
+		expect(toMermaid(shop, { direction: 'LR' }).text.split('\n')[0]).toBe('flowchart LR');
+		const stack = modelOf(containers('services:\n  web: { image: nginx:1.27 }\n'));
+		expect(toMermaid(stack).text.split('\n')[0]).toBe('flowchart LR');
+		expect(toMermaid(stack, { direction: 'TB' }).text.split('\n')[0]).toBe('flowchart TB');
+	});
+});

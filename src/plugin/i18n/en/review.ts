@@ -109,6 +109,7 @@ export const review = {
 	'settings.diagrams.heading': 'Diagrams',
 	'settings.diagrams.direction': 'Diagram direction',
 	'settings.diagrams.direction.desc': 'How topology diagrams are laid out.',
+	'settings.diagrams.direction.auto': 'Automatic (VPC top to bottom, containers left to right)',
 	'settings.diagrams.direction.lr': 'Left to right',
 	'settings.diagrams.direction.tb': 'Top to bottom',
 	'settings.diagrams.showLint': 'Show lint results',

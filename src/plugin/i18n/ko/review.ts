@@ -111,6 +111,7 @@ export const review: typeof en = {
 	'settings.diagrams.heading': '다이어그램',
 	'settings.diagrams.direction': '다이어그램 방향',
 	'settings.diagrams.direction.desc': '토폴로지 다이어그램을 배치하는 방향입니다.',
+	'settings.diagrams.direction.auto': '자동 (VPC는 위에서 아래, 컨테이너는 왼쪽에서 오른쪽)',
 	'settings.diagrams.direction.lr': '왼쪽에서 오른쪽',
 	'settings.diagrams.direction.tb': '위에서 아래',
 	'settings.diagrams.showLint': '점검 결과 표시',

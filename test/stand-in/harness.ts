@@ -17,6 +17,11 @@ export interface HarnessOptions {
 	storage: StandInStorage;
 	title?: string;
 	mermaidVersion?: string;
+	/**
+	 * false: keep the notes in the vault only, without a view, list entry or rendering per note
+	 * (the benchmarks load 10,000 notes; the plugin still indexes them). Default true.
+	 */
+	renderNotes?: boolean;
 }
 
 interface NoteView {
@@ -74,7 +79,8 @@ export class Harness {
 		right.appendChild(this.app.workspace.containerEl);
 		this.settingsEl = right.createDiv({ cls: 'demo-settings' });
 
-		for (const file of this.app.vault.getMarkdownFiles().sort((a, b) => a.path.localeCompare(b.path))) {
+		const shown = options.renderNotes === false ? [] : this.app.vault.getMarkdownFiles().sort((a, b) => a.path.localeCompare(b.path));
+		for (const file of shown) {
 			list.createEl('li').createEl('a', { text: file.path, attr: { href: '#', 'data-note-link': file.path } }).addEventListener('click', (e) => {
 				e.preventDefault();
 				this.setActive(file.path);
@@ -82,13 +88,13 @@ export class Harness {
 			});
 			this.addNoteView(file);
 		}
-		const first = this.app.vault.getMarkdownFiles().sort((a, b) => a.path.localeCompare(b.path))[0];
+		const first = shown[0];
 		if (first) this.setActive(first.path);
 
 		this.app.workspace.openFileHandler = (file, line) => this.reveal(file.path, line);
 		this.app.vault.on('modify', (file: TFile) => void this.renderNote(file.path));
 		this.app.vault.on('create', (file: TFile) => {
-			if (file.extension === 'md' && !this.notes.has(file.path)) {
+			if (options.renderNotes !== false && file.extension === 'md' && !this.notes.has(file.path)) {
 				this.addNoteView(file);
 				void this.renderNote(file.path);
 			}

@@ -1,5 +1,6 @@
-import { analyzeNote, blockByNumber, toMermaid, type NoteBlockAnalysis } from '../core/topology';
+import { toMermaid } from '../core/topology';
 import { parseArgs, UsageError, type CliIO } from './io';
+import { readTopologyNote } from './topology-note';
 
 /**
  * `cloudnotes mermaid <file> [--block N]`: one block prints bare Mermaid text (pipe it to mmdc);
@@ -9,12 +10,9 @@ export async function runMermaid(args: readonly string[], io: CliIO): Promise<nu
 	const { positionals, flags } = parseArgs(args, { block: 'string' });
 	if (positionals.length !== 1) throw new UsageError('mermaid takes exactly one file');
 	const file = positionals[0];
-	const blocks = analyzeNote(await io.readText(file));
-	const chosen = chosenBlock(blocks, flags.block, file);
-	if (blocks.length === 0) {
-		io.err(`${file}: no vpc or containers block`);
-		return 1;
-	}
+	const note = await readTopologyNote(io, file, flags.block);
+	if (!note) return 1;
+	const { blocks, chosen } = note;
 	const selected = chosen === null ? blocks : blocks.filter((b) => b.block === chosen);
 	let status = 0;
 	const texts: string[] = [];
@@ -35,12 +33,4 @@ export async function runMermaid(args: readonly string[], io: CliIO): Promise<nu
 		io.out(texts.map((t) => '```mermaid\n' + t + '\n```').join('\n\n'));
 	}
 	return status;
-}
-
-/** `--block N` checked against the note's topology blocks; null when not given. */
-export function chosenBlock(blocks: readonly NoteBlockAnalysis[], flag: string | boolean | undefined, file: string): number | null {
-	if (flag === undefined) return null;
-	const found = blockByNumber(blocks, /^[0-9]+$/.test(String(flag)) ? Number(flag) : NaN);
-	if (typeof found === 'string') throw new UsageError(`--block ${String(flag)}: ${file}: ${found}`);
-	return found.block;
 }

@@ -1,6 +1,6 @@
-import { analyzeNote, isAddress, trace, type NoteBlockAnalysis, type TraceQuery } from '../core/topology';
+import { isAddress, trace, type NoteBlockAnalysis, type TraceQuery } from '../core/topology';
 import { parseArgs, UsageError, type CliIO } from './io';
-import { chosenBlock } from './mermaid';
+import { readTopologyNote } from './topology-note';
 
 const PROTOS = ['tcp', 'udp', 'icmp', 'all'] as const;
 
@@ -28,12 +28,9 @@ export async function runTrace(args: readonly string[], io: CliIO): Promise<numb
 		query.proto = proto;
 	}
 	const file = positionals[0];
-	const blocks = analyzeNote(await io.readText(file));
-	const chosen = chosenBlock(blocks, flags.block, file);
-	if (blocks.length === 0) {
-		io.err(`${file}: no vpc or containers block`);
-		return 1;
-	}
+	const note = await readTopologyNote(io, file, flags.block);
+	if (!note) return 1;
+	const { blocks, chosen } = note;
 	const block = chosen !== null ? blocks[chosen - 1] : pickBlock(blocks, from, to);
 	const model = block?.analysis.model;
 	if (!block || !model) {

@@ -1,6 +1,6 @@
 import type { CardDraft, CardSettings } from './card';
 import type { NoteStructure } from './note-structure';
-import { joinTrimmed, quoteContent } from './quote-lines';
+import { joinTrimmed, quoteContent, quoteStartsWith } from './quote-lines';
 
 /** `[!type]`, `[!type|metadata]`, folding `+`/`-`, then the optional title. */
 const CALLOUT_HEADER = /^\[!([^\]|\s]+)(?:\|[^\]]*)?\]([+-]?)(?:[ \t]+(.*))?$/;
@@ -25,6 +25,8 @@ export function calloutCards(structure: NoteStructure, types: CardSettings['call
 	const include = types.include.map((t) => t.toLowerCase());
 	const exclude = types.exclude.map((t) => t.toLowerCase());
 	for (const quote of structure.quotes) {
+		// Most quotes are not callouts: the header's `[!` rules them out before any copying.
+		if (!quoteStartsWith(structure, quote, '[!')) continue;
 		const content = quoteContent(structure, quote);
 		const first = content[0];
 		if (!first) continue;

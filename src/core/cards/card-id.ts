@@ -25,12 +25,13 @@
  * US, RS, GS are the ASCII unit/record/group separators, which never occur in titles or terms.
  */
 import type { CardKind } from './card';
-import { cyrb53, cyrb53Flat, hashString } from './hash';
+import { cyrb53, cyrb53Flat, Cyrb53Stream, hashString, prefixedHashString } from './hash';
 
-const PREFIX: Record<CardKind, string> = { heading: 'h', callout: 'c', quote: 'q', definition: 'd', topology: 't' };
 const US = '\u001f';
 const RS = '\u001e';
 const GS = 0x1d;
+const US_CODE = 0x1f;
+const PREFIX_CODE: Record<CardKind, number> = { heading: 0x68, callout: 0x63, quote: 0x71, definition: 0x64, topology: 0x74 };
 const SPACE_RUN = /\s{2,}|[\t\n\r\f\v\u00a0]/;
 const WHITESPACE_RUN = /\s+/g;
 /**
@@ -79,10 +80,65 @@ export function identityHash(identity: string): number {
 
 /** `normalizedPath` is normalizePath(file), computed once per note. */
 export function cardId(normalizedPath: string, kind: CardKind, identityHashValue: number): string {
-	return PREFIX[kind] + '-' + hashString(cyrb53(normalizedPath, hashString(identityHashValue), 0, GS));
+	return prefixedHashString(PREFIX_CODE[kind], cyrb53(normalizedPath, hashString(identityHashValue), 0, GS));
 }
 
 /** The "changed since last review" hash: front and back, nothing positional. */
 export function contentHash(front: string, back: string): string {
 	return hashString(cyrb53Flat(front, back, 0x5eed));
+}
+
+/**
+ * identityHash(withOrdinal(identityOf(...), n)) and cardId(...) for the cards of one note, hashed
+ * from their parts: no identity string is built, the note's path is hashed once for all its cards,
+ * and an id is one flat string. Gives exactly the values of the functions above (the scheme in the
+ * header); the index builds tens of thousands of ids, so the strings those would build matter.
+ */
+export class NoteCardIds {
+	private readonly base = new Cyrb53Stream();
+	private readonly work = new Cyrb53Stream();
+	private readonly path = new Cyrb53Stream();
+
+	/** `normalizedPath` is normalizePath(file). */
+	constructor(normalizedPath: string) {
+		this.path.reset(0);
+		this.path.text(normalizedPath);
+		this.path.code(GS);
+	}
+
+	/**
+	 * Starts a card's identity from its kind, heading-path key (headingPathKey) and key. Returns a
+	 * hash of that identity without an ordinal, to count cards sharing it.
+	 */
+	start(kind: CardKind, pathKey: string, key: string): number {
+		const base = this.base;
+		base.reset(0);
+		base.text(kind);
+		base.code(US_CODE);
+		base.text(pathKey);
+		base.code(US_CODE);
+		base.text(normalizeText(key));
+		return base.value();
+	}
+
+	/** The identity hash of the started card as the `ordinal`-th (from 1) card sharing its identity. */
+	identity(ordinal: number): number {
+		const work = this.work;
+		work.copy(this.base);
+		if (ordinal > 1) {
+			work.code(US_CODE);
+			work.code(0x23 /* # */);
+			work.text(String(ordinal));
+		}
+		work.code(GS);
+		return work.value();
+	}
+
+	/** cardId(normalizedPath, kind, identityHashValue), built as one flat string. */
+	id(kind: CardKind, identityHashValue: number): string {
+		const work = this.work;
+		work.copy(this.path);
+		work.digits(identityHashValue);
+		return prefixedHashString(PREFIX_CODE[kind], work.value());
+	}
 }

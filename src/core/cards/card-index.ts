@@ -18,7 +18,13 @@ export class CardIndex {
 	private settings: CardSettings;
 	private readonly options: ExtractOptions;
 	private readonly notes = new Map<string, PlacedNote>();
-	private readonly cardsById = new Map<string, Card>();
+	/**
+	 * Id -> card, built on the first `byId` (only a review asks, long after the vault is indexed:
+	 * a map of every card's id was a tenth of the time to index a vault), then kept up to date.
+	 */
+	private cardsById: Map<string, Card> | null = null;
+	/** Cards in `notes` (ids are unique: they include the note path, and ordinals part repeats within a note). */
+	private cardCount = 0;
 
 	/** `options.topologyCards`: the topology card generator (default: the real one; `null` for none). */
 	constructor(settings: CardSettings = DEFAULT_CARD_SETTINGS, options: { topologyCards?: TopologyCardSource | null } = {}) {
@@ -34,12 +40,14 @@ export class CardIndex {
 	private store(file: string, note: PlacedNote): NoteChange {
 		const previous = this.notes.get(file);
 		const change: NoteChange = { added: [], removed: [], changed: [] };
+		const byId = this.cardsById;
+		this.notes.set(file, note);
+		this.cardCount += note.cards.length - (previous?.cards.length ?? 0);
 		if (!previous) {
 			for (const card of note.cards) {
 				change.added.push(card.id);
-				this.cardsById.set(card.id, card);
+				byId?.set(card.id, card);
 			}
-			this.notes.set(file, note);
 			return change;
 		}
 		const before = new Map<string, Card>();
@@ -49,13 +57,12 @@ export class CardIndex {
 			if (!old) change.added.push(card.id);
 			else if (old.hash !== card.hash) change.changed.push(card.id);
 			before.delete(card.id);
-			this.cardsById.set(card.id, card);
+			byId?.set(card.id, card);
 		}
 		for (const id of before.keys()) {
 			change.removed.push(id);
-			this.cardsById.delete(id);
+			byId?.delete(id);
 		}
-		this.notes.set(file, note);
 		return change;
 	}
 
@@ -64,8 +71,9 @@ export class CardIndex {
 		const previous = this.notes.get(file);
 		if (!previous) return [];
 		this.notes.delete(file);
+		this.cardCount -= previous.cards.length;
 		const removed = previous.cards.map((c) => c.id);
-		for (const id of removed) this.cardsById.delete(id);
+		if (this.cardsById) for (const id of removed) this.cardsById.delete(id);
 		return removed;
 	}
 
@@ -87,11 +95,7 @@ export class CardIndex {
 			moved = this.notes.get(newFile) as PlacedNote;
 		} else {
 			const fileKey = normalizePath(newFile);
-			const cards = previous.cards.map((card, i) => ({
-				...card,
-				file: newFile,
-				id: cardId(fileKey, card.kind, previous.identities[i]),
-			}));
+			const cards = previous.cards.map((card, i) => card.movedTo(newFile, cardId(fileKey, card.kind, previous.identities[i])));
 			moved = { ...previous, file: newFile, cards };
 			this.store(newFile, moved);
 		}
@@ -106,7 +110,7 @@ export class CardIndex {
 	}
 
 	get size(): number {
-		return this.cardsById.size;
+		return this.cardCount;
 	}
 
 	/** Every card, note by note in the order notes were added, cards in note order. */
@@ -121,6 +125,10 @@ export class CardIndex {
 	}
 
 	byId(id: string): Card | undefined {
+		if (!this.cardsById) {
+			this.cardsById = new Map();
+			for (const note of this.notes.values()) for (const card of note.cards) this.cardsById.set(card.id, card);
+		}
 		return this.cardsById.get(id);
 	}
 
@@ -141,6 +149,7 @@ export class CardIndex {
 	setSettings(settings: CardSettings): void {
 		this.settings = settings;
 		this.notes.clear();
-		this.cardsById.clear();
+		this.cardsById = null;
+		this.cardCount = 0;
 	}
 }

@@ -18,9 +18,15 @@ export interface Card {
 	front: string;
 	/** Markdown, rendered at review time. */
 	back: string;
-	/** The heading path above the card, outline numbers and emphasis stripped (a heading card excludes itself). */
-	context: string[];
-	/** Content hash of front and back, so a review can say "changed since last review". */
+	/**
+	 * The heading path above the card, outline numbers and emphasis stripped (a heading card excludes
+	 * itself). Shared by the cards under one heading, hence readonly.
+	 */
+	context: readonly string[];
+	/**
+	 * Content hash of front and back, so a review can say "changed since last review". Cards from the
+	 * extractor compute it when it is read (extracted-card.ts), so an object spread does not copy it.
+	 */
 	hash: string;
 }
 

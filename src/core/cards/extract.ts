@@ -1,15 +1,18 @@
 import { calloutCards } from './callout-cards';
-import { DEFAULT_CARD_SETTINGS, type Card, type CardDraft, type CardSettings, type NoteCards, type TopologyCardSource } from './card';
-import { cardId, contentHash, headingPathKey, identityHash, identityOf, normalizePath, withOrdinal } from './card-id';
+import { DEFAULT_CARD_SETTINGS, type CardDraft, type CardSettings, type NoteCards, type TopologyCardSource } from './card';
+import { headingPathKey, normalizePath, NoteCardIds } from './card-id';
 import { definitionCards } from './definition-cards';
+import { ExtractedCard } from './extracted-card';
 import { readCardFrontmatter } from './frontmatter';
 import { headingCards } from './heading-cards';
 import { scanNote } from './note-structure';
 import { quoteCards } from './quote-cards';
 import { topologyCards } from './topology-cards';
 
-const EMPTY_IDENTITIES = new Float64Array(0);
-const NO_CONTEXT = Object.freeze([]) as unknown as string[];
+const EMPTY_IDENTITIES: number[] = [];
+const NO_CONTEXT: readonly string[] = Object.freeze([]);
+/** Above this many cards in a note, repeated identities are counted in a map rather than by a scan. */
+const MANY_CARDS = 32;
 
 export interface ExtractOptions {
 	/** Makes the topology cards (default: from the topology core); `null` for none. */
@@ -34,10 +37,13 @@ export function extractNote(
 /**
  * extractNote plus each card's identity hash (see card-id.ts; independent of the note path), which
  * the index keeps to re-derive ids when the note is renamed. `identities[i]` belongs to `cards[i]`;
- * numbers in one typed array, so the index keeps no per-card object for them.
+ * unboxed doubles in one array, so the index keeps no per-card object for them (a plain array
+ * rather than a Float64Array: a typed array of more than 8 numbers allocates its buffer outside
+ * the heap, which the garbage collector has to track for every note).
  */
 export interface PlacedNote extends NoteCards {
-	identities: Float64Array;
+	cards: ExtractedCard[];
+	identities: number[];
 }
 
 export function placeNote(file: string, text: string, settings: CardSettings, options: ExtractOptions): PlacedNote {
@@ -64,47 +70,65 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 	if (sources.topology && structure.hasTopology && topology) {
 		drafts.push(...topology({ file, text, korean: structure.korean }).filter((d) => d.kind === 'topology'));
 	}
-	drafts.sort((a, b) => a.line - b.line);
+	sortByLine(drafts);
 
-	const cards: Card[] = [];
-	const identities = new Float64Array(drafts.length);
-	const seen = new Map<string, number>();
+	const cards: ExtractedCard[] = new Array<ExtractedCard>(drafts.length);
+	const identities: number[] = new Array<number>(drafts.length);
+	// Hashes of identities without their ordinal, card by card (see card-id.ts on ordinals). Two
+	// identities with one hash would make one id anyway, so counting hashes counts identities.
+	const bases: number[] = [];
+	const seen: Map<number, number> | null = drafts.length > MANY_CARDS ? new Map() : null;
 	const headings = structure.headings;
-	// Per heading, shared by every card under it (frozen, since many cards hold the same array).
+	// Per heading, shared by every card under it (Card.context is readonly for that reason).
 	const pathKeys: string[] = [];
-	const contexts: string[][] = [];
-	const parentContexts: string[][] = [];
-	const fileKey = normalizePath(file);
+	const contexts: (readonly string[])[] = [];
+	const parentContexts: (readonly string[])[] = [];
+	const ids = new NoteCardIds(normalizePath(file));
 	let h = -1;
-	for (const draft of drafts) {
+	for (let i = 0; i < drafts.length; i++) {
+		const draft = drafts[i];
 		while (h + 1 < headings.length && (headings[h + 1]).line <= draft.line) h++;
 		let pathKey = '';
 		let context = NO_CONTEXT;
 		if (h >= 0) {
 			const path = (headings[h]).path;
 			pathKey = pathKeys[h] ??= headingPathKey(path);
-			context =
-				draft.kind === 'heading'
-					? (parentContexts[h] ??= Object.freeze(path.slice(0, -1)) as string[])
-					: (contexts[h] ??= Object.freeze(path) as string[]);
+			context = draft.kind === 'heading' ? (parentContexts[h] ??= path.slice(0, -1)) : (contexts[h] ??= path);
 		}
-		const base = identityOf(draft.kind, pathKey, draft.key);
-		const ordinal = (seen.get(base) ?? 0) + 1;
-		seen.set(base, ordinal);
-		const identity = identityHash(withOrdinal(base, ordinal));
-		identities[cards.length] = identity;
-		cards.push({
-			id: cardId(fileKey, draft.kind, identity),
-			file,
-			line: draft.line + 1,
-			kind: draft.kind,
-			front: draft.front,
-			back: draft.back,
-			context,
-			hash: contentHash(draft.front, draft.back),
-		});
+		const base = ids.start(draft.kind, pathKey, draft.key);
+		let ordinal = 1;
+		if (seen) {
+			ordinal = (seen.get(base) ?? 0) + 1;
+			seen.set(base, ordinal);
+		} else {
+			for (let j = 0; j < i; j++) if (bases[j] === base) ordinal++;
+			bases.push(base);
+		}
+		const identity = ids.identity(ordinal);
+		identities[i] = identity;
+		cards[i] = new ExtractedCard(ids.id(draft.kind, identity), file, draft.line + 1, draft.kind, draft.front, draft.back, context);
 	}
 	return { file, cards, tags, optedOut: false, identities };
+}
+
+/**
+ * Drafts in line order, stably (as Array#sort): each source gives its drafts in order, and a note
+ * has a few dozen, for which an insertion sort beats the built-in sort's call per comparison.
+ */
+function sortByLine(drafts: CardDraft[]): void {
+	if (drafts.length > MANY_CARDS) {
+		drafts.sort((a, b) => a.line - b.line);
+		return;
+	}
+	for (let i = 1; i < drafts.length; i++) {
+		const draft = drafts[i];
+		let j = i - 1;
+		while (j >= 0 && drafts[j].line > draft.line) {
+			drafts[j + 1] = drafts[j];
+			j--;
+		}
+		drafts[j + 1] = draft;
+	}
 }
 
 function unique(values: readonly string[]): string[] {

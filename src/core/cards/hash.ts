@@ -58,32 +58,111 @@ function finish(h1: number, h2: number): number {
 }
 
 /**
+ * cyrb53 fed piece by piece: `reset(seed)`, then any mix of `text` and `code`, then `value()`.
+ * cyrb53(a, b, seed, sep) is reset(seed), text(a), code(sep), text(b), value(). Lets card ids be
+ * hashed from their parts (and a note's path be hashed once for all its cards) without building
+ * the joined strings. `value()` leaves the state as it is, so a hash can be continued.
+ */
+export class Cyrb53Stream {
+	private h1 = 0;
+	private h2 = 0;
+
+	reset(seed = 0): void {
+		this.h1 = 0xdeadbeef ^ seed;
+		this.h2 = 0x41c6ce57 ^ seed;
+	}
+
+	code(ch: number): void {
+		this.h1 = Math.imul(this.h1 ^ ch, 2654435761);
+		this.h2 = Math.imul(this.h2 ^ ch, 1597334677);
+	}
+
+	text(text: string): void {
+		let h1 = this.h1;
+		let h2 = this.h2;
+		for (let i = 0; i < text.length; i++) {
+			const ch = text.charCodeAt(i);
+			h1 = Math.imul(h1 ^ ch, 2654435761);
+			h2 = Math.imul(h2 ^ ch, 1597334677);
+		}
+		this.h1 = h1;
+		this.h2 = h2;
+	}
+
+	/** Feeds hashString(hash) without building it. */
+	digits(hash: number): void {
+		const top = topBits(hash);
+		const rest = restBits(hash);
+		for (let shift = 25; shift >= 0; shift -= 5) this.code(digitCode((top >>> shift) & 31));
+		for (let shift = 20; shift >= 0; shift -= 5) this.code(digitCode((rest >>> shift) & 31));
+	}
+
+	value(): number {
+		return finish(this.h1, this.h2);
+	}
+
+	/** Takes over another stream's state (to continue from a shared prefix). */
+	copy(from: Cyrb53Stream): void {
+		this.h1 = from.h1;
+		this.h2 = from.h2;
+	}
+}
+
+/**
  * The 53-bit hash as 11 base-32 digits (0-9, a-v), most significant first. Written out by hand:
  * Number#toString(radix) on a non-small integer, or building the string by concatenation, costs
  * more than hashing a short string.
  */
 export function hashString(hash: number): string {
-	const low = hash % 4294967296;
-	const high = (hash - low) / 4294967296;
-	// 11 digits of 5 bits: the low 25 bits make the last 5 digits, the 28 above them the first 6.
-	const top = high * 128 + Math.floor(low / 33554432);
-	const rest = low % 33554432;
+	const top = topBits(hash);
+	const rest = restBits(hash);
 	return String.fromCharCode(
-		digit(top / 33554432),
-		digit(top / 1048576),
-		digit(top / 32768),
-		digit(top / 1024),
-		digit(top / 32),
-		digit(top),
-		digit(rest / 1048576),
-		digit(rest / 32768),
-		digit(rest / 1024),
-		digit(rest / 32),
-		digit(rest),
+		digitCode(top >>> 25),
+		digitCode((top >>> 20) & 31),
+		digitCode((top >>> 15) & 31),
+		digitCode((top >>> 10) & 31),
+		digitCode((top >>> 5) & 31),
+		digitCode(top & 31),
+		digitCode(rest >>> 20),
+		digitCode((rest >>> 15) & 31),
+		digitCode((rest >>> 10) & 31),
+		digitCode((rest >>> 5) & 31),
+		digitCode(rest & 31),
 	);
 }
 
-function digit(value: number): number {
-	const d = Math.floor(value) & 31;
-	return d < 10 ? 48 + d : 87 + d;
+/** `prefix` + '-' + hashString(hash), built as one flat string (card ids). */
+export function prefixedHashString(prefix: number, hash: number): string {
+	const top = topBits(hash);
+	const rest = restBits(hash);
+	return String.fromCharCode(
+		prefix,
+		0x2d,
+		digitCode(top >>> 25),
+		digitCode((top >>> 20) & 31),
+		digitCode((top >>> 15) & 31),
+		digitCode((top >>> 10) & 31),
+		digitCode((top >>> 5) & 31),
+		digitCode(top & 31),
+		digitCode(rest >>> 20),
+		digitCode((rest >>> 15) & 31),
+		digitCode((rest >>> 10) & 31),
+		digitCode((rest >>> 5) & 31),
+		digitCode(rest & 31),
+	);
+}
+
+// 11 digits of 5 bits: the low 25 bits of the 53 make the last 5 digits, the 28 above them the
+// first 6. Both halves fit 32-bit integer arithmetic.
+function topBits(hash: number): number {
+	const low = hash % 4294967296;
+	return (((hash - low) / 4294967296) << 7) | (low >>> 25);
+}
+
+function restBits(hash: number): number {
+	return (hash % 4294967296) & 0x1ffffff;
+}
+
+function digitCode(digit: number): number {
+	return digit < 10 ? 48 + digit : 87 + digit;
 }

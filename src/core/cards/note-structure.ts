@@ -4,7 +4,7 @@
  * scanned), headings with their heading path, blockquotes, blank lines. The sources then read
  * this structure instead of re-scanning the text.
  */
-import { findFencedBlocks, findFrontmatter, isTopologyLanguage, type Frontmatter } from '../markdown/fences';
+import { isTopologyLanguage, type Frontmatter } from '../markdown/fences';
 import { headingTitle } from './heading-title';
 
 export const LineKind = {
@@ -40,7 +40,11 @@ export interface QuoteBlock {
 export interface NoteStructure {
 	/** The note's lines with comments cut out (lines without comments are the original strings). */
 	lines: string[];
-	kinds: Uint8Array;
+	/**
+	 * A LineKind per line. A plain array of small integers, not a Uint8Array: a typed array of more
+	 * than 64 bytes allocates its buffer outside the heap, which cost more than scanning the note.
+	 */
+	kinds: LineKind[];
 	/** The note's text, which card backs are sliced from where they can be (see sectionText). */
 	text: string;
 	/** The note has CR line ends, so line offsets in `text` are unknown (backs are then joined). */
@@ -70,17 +74,14 @@ const DIGITS_ONLY = /^[\d/_-]*$/;
 export function scanNote(text: string): NoteStructure {
 	const lines = linesOf(text);
 	const count = lines.length;
-	const kinds = new Uint8Array(count);
+	const kinds = new Array<LineKind>(count).fill(LineKind.text);
 	let edited: Map<number, number> | null = null;
-	const frontmatter = findFrontmatter(lines);
+	const frontmatter = frontmatterOf(lines, text);
 	if (frontmatter) kinds.fill(LineKind.hidden, 0, frontmatter.endLine + 1);
 	let hasTopology = false;
-	// The fence scanner tests every line with a regex; most notes without a fence skip it whole.
-	const mayHaveFence = text.includes('```') || text.includes('~~~');
-	for (const block of mayHaveFence ? findFencedBlocks(lines) : []) {
-		const kind = HIDDEN_LANGUAGES.has(block.language) ? LineKind.hidden : LineKind.code;
-		kinds.fill(kind, block.openLine, block.closeLine + 1);
-		if (isTopologyLanguage(block.language)) hasTopology = true;
+	// Most notes without a fence skip the fence scan whole.
+	if (text.includes('```') || text.includes('~~~')) {
+		hasTopology = markFencedBlocks(lines, frontmatter ? frontmatter.endLine + 1 : 0, kinds);
 	}
 
 	const headings: Heading[] = [];
@@ -88,9 +89,10 @@ export function scanNote(text: string): NoteStructure {
 	const inlineTags: string[] = [];
 	let korean = false;
 	let inComment = false;
+	const mayHaveComment = text.includes('%%');
 
 	for (let i = 0; i < count; i++) {
-		let kind = kinds[i] as LineKind;
+		let kind = kinds[i];
 		if (kind === LineKind.hidden) continue;
 		if (kind === LineKind.code) {
 			// A comment that opened before a code block swallows it, as Obsidian renders it.
@@ -99,7 +101,7 @@ export function scanNote(text: string): NoteStructure {
 		}
 		let line = lines[i];
 
-		if (inComment || line.includes('%%')) {
+		if (mayHaveComment && (inComment || line.includes('%%'))) {
 			const cut = cutComments(line, inComment);
 			inComment = cut.inComment;
 			if (cut.line !== line) {
@@ -146,7 +148,7 @@ export function scanNote(text: string): NoteStructure {
 			}
 		}
 		if (kind !== LineKind.text) kinds[i] = kind;
-		if (line.includes('#', start)) collectTags(line, inlineTags);
+		if (mayHaveTag(line, start)) collectTags(line, inlineTags);
 	}
 
 	return { lines, kinds, text, hasCarriageReturns: text.includes('\r'), offsetCursor: { line: 0, offset: 0 }, edited, frontmatter, headings, quotes: groupQuotes(kinds), inlineTags, korean, hasTopology };
@@ -158,6 +160,94 @@ export function scanNote(text: string): NoteStructure {
  */
 function linesOf(text: string): string[] {
 	return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+}
+
+/**
+ * fences.ts's findFrontmatter without copying: the YAML is one slice of the text when the note
+ * has LF line ends only (the same string as the lines joined with '\n').
+ */
+function frontmatterOf(lines: readonly string[], text: string): Frontmatter | null {
+	if (lines.length === 0 || !isFrontmatterDelimiter(lines[0], false)) return null;
+	for (let i = 1; i < lines.length; i++) {
+		if (!isFrontmatterDelimiter(lines[i], true)) continue;
+		if (text.includes('\r')) return { endLine: i, content: lines.slice(1, i).join('\n') };
+		const start = lines[0].length + 1;
+		let end = start;
+		for (let j = 1; j < i; j++) end += lines[j].length + 1;
+		return { endLine: i, content: i === 1 ? '' : text.slice(start, end - 1) };
+	}
+	return null;
+}
+
+/** `---` (or, closing, `...`) with nothing but whitespace after it. */
+function isFrontmatterDelimiter(line: string, closing: boolean): boolean {
+	const first = line.charCodeAt(0);
+	if (first !== 0x2d && !(closing && first === 0x2e)) return false;
+	const trimmed = line.trimEnd();
+	return trimmed === '---' || (closing && trimmed === '...');
+}
+
+const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const FENCE_CLOSE = /^( {0,3})(`{3,}|~{3,})\s*$/;
+
+/**
+ * Marks the lines of every fenced code block from `from` on as code (or hidden, for a table of
+ * contents), with exactly fences.ts's findFencedBlocks rules (the same expressions), but without
+ * building each block's content, and testing a line with an expression only when it starts with
+ * a backtick or tilde after at most three spaces. Returns whether one is a topology block.
+ */
+function markFencedBlocks(lines: readonly string[], from: number, kinds: LineKind[]): boolean {
+	let hasTopology = false;
+	let i = from;
+	while (i < lines.length) {
+		const line = lines[i];
+		const open = mayBeFence(line) ? FENCE_OPEN.exec(line) : null;
+		if (!open) {
+			i++;
+			continue;
+		}
+		const fence = open[2];
+		const info = open[3].trim();
+		// A backtick fence's info string may not contain backticks (that is inline code).
+		if (fence[0] === '`' && info.includes('`')) {
+			i++;
+			continue;
+		}
+		let close = lines.length - 1;
+		for (let j = i + 1; j < lines.length; j++) {
+			const candidate = mayBeFence(lines[j]) ? FENCE_CLOSE.exec(lines[j]) : null;
+			if (candidate && candidate[2][0] === fence[0] && candidate[2].length >= fence.length) {
+				close = j;
+				break;
+			}
+		}
+		const language = (info.split(/\s+/)[0] ?? '').toLowerCase();
+		kinds.fill(HIDDEN_LANGUAGES.has(language) ? LineKind.hidden : LineKind.code, i, close + 1);
+		if (isTopologyLanguage(language)) hasTopology = true;
+		i = close + 1;
+	}
+	return hasTopology;
+}
+
+/** A backtick or tilde after at most three spaces: what every fence line starts with. */
+function mayBeFence(line: string): boolean {
+	let i = 0;
+	while (i < 3 && line.charCodeAt(i) === 0x20) i++;
+	const ch = line.charCodeAt(i);
+	return ch === 0x60 || ch === 0x7e;
+}
+
+/**
+ * Whether INLINE_TAG could match: some `#` followed by anything but a space, tab, no-break space
+ * or another `#` (a backtick counts: removing a code span may bring a word next to the `#`).
+ * Rules out heading markers and `C#` without running the expression.
+ */
+function mayHaveTag(line: string, start: number): boolean {
+	for (let at = line.indexOf('#', start); at !== -1; at = line.indexOf('#', at + 1)) {
+		const next = line.charCodeAt(at + 1);
+		if (at + 1 < line.length && next !== 0x20 && next !== 0x09 && next !== 0xa0 && next !== 0x23) return true;
+	}
+	return false;
 }
 
 /** Removes `%%...%%` spans; `inComment` carries an open comment from line to line. */
@@ -195,7 +285,7 @@ function parseHeading(line: string, start: number): { level: number; raw: string
 	return { level, raw: line.slice(after, end).trim() };
 }
 
-function nestedFenceClose(lines: readonly string[], kinds: Uint8Array, open: number, start: number): number {
+function nestedFenceClose(lines: readonly string[], kinds: LineKind[], open: number, start: number): number {
 	const line = lines[open];
 	const fenceChar = line[start];
 	let length = 0;
@@ -210,7 +300,7 @@ function nestedFenceClose(lines: readonly string[], kinds: Uint8Array, open: num
 	return -1;
 }
 
-function groupQuotes(kinds: Uint8Array): QuoteBlock[] {
+function groupQuotes(kinds: LineKind[]): QuoteBlock[] {
 	const quotes: QuoteBlock[] = [];
 	let start = -1;
 	let lastQuote = -1;
@@ -273,9 +363,9 @@ export function isThematicBreak(line: string): boolean {
 export function contentRange(structure: NoteStructure, from: number, to: number): { first: number; last: number } | null {
 	const { lines, kinds } = structure;
 	let first = from;
-	while (first < to && isLayout(kinds[first] as LineKind, lines[first])) first++;
+	while (first < to && isLayout(kinds[first], lines[first])) first++;
 	let last = to - 1;
-	while (last >= first && isLayout(kinds[last] as LineKind, lines[last])) last--;
+	while (last >= first && isLayout(kinds[last], lines[last])) last--;
 	return first <= last ? { first, last } : null;
 }
 

@@ -2,7 +2,7 @@ import { parseBoldTerm } from './bold-term';
 import type { CardDraft } from './card';
 import { parseCalloutHeader } from './callout-cards';
 import type { NoteStructure } from './note-structure';
-import { joinTrimmed, quoteContent } from './quote-lines';
+import { joinTrimmed, quoteContent, quoteStartsWith } from './quote-lines';
 
 /**
  * A definition blockquote: a plain (non-callout) quote whose first line is a bold term, alone
@@ -13,6 +13,8 @@ import { joinTrimmed, quoteContent } from './quote-lines';
 export function quoteCards(structure: NoteStructure): CardDraft[] {
 	const drafts: CardDraft[] = [];
 	for (const quote of structure.quotes) {
+		// A term opens with `**` or `__`: other quotes are skipped before any copying.
+		if (!quoteStartsWith(structure, quote, '**') && !quoteStartsWith(structure, quote, '__')) continue;
 		const content = quoteContent(structure, quote);
 		const first = content[0];
 		if (!first || parseCalloutHeader(first.text)) continue;

@@ -11,6 +11,21 @@ export function quoteContent(structure: NoteStructure, quote: QuoteBlock): { lin
 	return content;
 }
 
+/**
+ * Whether the quote's first line (without its `>`), from its first non-space character, starts
+ * with `prefix`: lets a source skip a quote without copying its lines.
+ */
+export function quoteStartsWith(structure: NoteStructure, quote: QuoteBlock, prefix: string): boolean {
+	for (let i = quote.start; i < quote.end; i++) {
+		if (structure.kinds[i] === LineKind.hidden) continue;
+		const line = structure.lines[i];
+		let at = afterQuoteMarker(line);
+		while (line.charCodeAt(at) === 0x20 || line.charCodeAt(at) === 0x09) at++;
+		return line.startsWith(prefix, at);
+	}
+	return false;
+}
+
 /** Lines joined, with blank lines and thematic breaks trimmed from both ends. */
 export function joinTrimmed(lines: readonly string[]): string {
 	let start = 0;

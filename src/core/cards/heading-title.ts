@@ -1,6 +1,6 @@
 /**
  * The title a heading shows on a card. Study notes number their headings by hand (`1.1`, `2.`,
- * `2. **2. Docker의 주요 개념**`) and wrap them in emphasis; neither is part of the question, and
+ * `3. **3. 스토리지의 종류**`) and wrap them in emphasis; neither is part of the question, and
  * renumbering a section must not change the card's identity. Everything here only removes
  * characters, so a front stays a subsequence of the note.
  */
@@ -10,7 +10,7 @@ const OUTLINE_NUMBER = /^(?:\d{1,4}(?:\.\d{1,4})+\.?|\d{1,4}[.)])[ \t\u00a0]*/;
 /** Heading text without outline numbers, emphasis markers and runs of whitespace. */
 export function headingTitle(raw: string): string {
 	let text = collapseWhitespace(stripEmphasis(raw)).trim();
-	// Repeated: `2. **2. Docker의 주요 개념**` carries two numbers once the emphasis is gone.
+	// Repeated: `3. **3. 스토리지의 종류**` carries two numbers once the emphasis is gone.
 	for (;;) {
 		const match = OUTLINE_NUMBER.exec(text);
 		if (!match || match[0].length === text.length) break;

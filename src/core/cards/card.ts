@@ -41,7 +41,7 @@ export interface CardSettings {
 
 /**
  * Every heading level makes cards by default: a heading whose own body is empty (a chapter title
- * like `# 2. 네트워크 기초` followed directly by `## 1.1 ...`) already makes none, so limiting
+ * like `# 2. 네트워크 기초` followed directly by `## 2.1 ...`) already makes none, so limiting
  * levels would only drop real content, such as the `####` sub-topics study notes use for the
  * finest distinctions. People who keep the note title as `# Title` can drop level 1.
  */

@@ -6,6 +6,31 @@ const production = process.argv[2] === "production";
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
+/**
+ * The `yaml` package does not declare `sideEffects: false`, so esbuild keeps every module it
+ * reaches, used or not: its Document, composer, schemas and stringifiers (~70 KB of main.js),
+ * though the core only uses `Parser` (src/core/topology/yaml-compose.ts). Its modules have no
+ * side effects on import, so this marks them side-effect free for this package only, and tree
+ * shaking drops what is not used.
+ */
+const yamlWithoutSideEffects = {
+	name: "yaml-without-side-effects",
+	setup(build) {
+		build.onResolve({ filter: /^yaml$|^\.{1,2}\// }, async (args) => {
+			if (args.pluginData === "yaml-without-side-effects") return undefined;
+			if (args.path !== "yaml" && !/[\\/]node_modules[\\/]yaml[\\/]/.test(args.importer)) return undefined;
+			const resolved = await build.resolve(args.path, {
+				kind: args.kind,
+				importer: args.importer,
+				resolveDir: args.resolveDir,
+				pluginData: "yaml-without-side-effects",
+			});
+			if (resolved.errors.length > 0 || !/[\\/]node_modules[\\/]yaml[\\/]/.test(resolved.path)) return undefined;
+			return { ...resolved, sideEffects: false };
+		});
+	},
+};
+
 /** The plugin: what Obsidian loads. Obsidian provides these modules at run time. */
 const plugin = {
 	entryPoints: ["src/plugin/main.ts"],
@@ -33,6 +58,9 @@ const plugin = {
 	sourcemap: production ? false : "inline",
 	treeShaking: true,
 	minify: production,
+	// Korean UI strings as UTF-8 rather than \uXXXX escapes: smaller, and Obsidian reads main.js as UTF-8.
+	charset: "utf8",
+	plugins: [yamlWithoutSideEffects],
 	outfile: "main.js",
 };
 
@@ -44,6 +72,7 @@ const cli = {
 	format: "cjs",
 	target: "node20",
 	logLevel: "info",
+	plugins: [yamlWithoutSideEffects],
 	outfile: "dist/cli.js",
 };
 

@@ -3,7 +3,7 @@
  * keys we do not draw are accepted silently, unless they look like a typo of one we know.
  */
 
-import type { Node } from 'yaml';
+import type { YamlNode } from './yaml-nodes';
 import { describeMapping, parsePortObject, parsePortText } from './compose-ports';
 import type { Attachment, ContainersModel, Mount, Network, PortMapping, Service, Volume } from './containers-model';
 import type { Pos } from './diagnostic';
@@ -201,7 +201,7 @@ function parseService(src: YamlSource, item: Entry): Service {
 	return service;
 }
 
-function readPort(src: YamlSource, node: Node): PortMapping | null {
+function readPort(src: YamlSource, node: YamlNode): PortMapping | null {
 	const pos = src.posOf(node);
 	let parsed: PortMapping | string;
 	if (src.isMap(node)) {
@@ -220,7 +220,7 @@ function readPort(src: YamlSource, node: Node): PortMapping | null {
 	return parsed;
 }
 
-function readMount(src: YamlSource, node: Node): Mount | null {
+function readMount(src: YamlSource, node: YamlNode): Mount | null {
 	const pos: Pos = src.posOf(node);
 	if (src.isMap(node)) {
 		const f = src.fields(node, 'volume mount', ['type', 'source', 'target', 'read_only'], ['bind', 'volume', 'tmpfs', 'image', 'consistency']);

@@ -1,16 +1,17 @@
 /**
  * A fast path for the YAML our blocks are made of: block mappings and sequences, one-line flow
- * collections, plain and quoted scalars, comments. The `yaml` package's parser costs tens of
- * milliseconds for a few hundred resources, which a note re-renders on every keystroke; this
- * reader builds the same `yaml` node objects (with the same start offsets) in a fraction of it.
+ * collections, plain and quoted scalars, comments. Going through the `yaml` package's parser and
+ * our composer (yaml-compose.ts) costs milliseconds for a few hundred resources, which a note
+ * re-renders on every keystroke; this reader builds the same nodes (yaml-nodes.ts, with the same
+ * offsets) in a fraction of it.
  *
  * It only ever says "I read this exactly as YAML would" or "not mine": anything outside the
  * subset (anchors, tags, block scalars, multi-line scalars or flow collections, documents
- * markers, tabs, odd indentation, any error) returns null and the caller uses the `yaml` package,
- * which also produces the syntax errors. A test compares both readers on every fixture.
+ * markers, tabs, odd indentation, any error) returns null and the caller uses the composer,
+ * which also produces the syntax errors. Tests compare both with the `yaml` package.
  */
 
-import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { DOUBLE_ESCAPES, mapNode, pairNode, plainValue, scalarNode, seqNode, type YamlMap, type YamlNode, type YamlScalar, type YamlSeq } from './yaml-nodes';
 
 class NotMine extends Error {}
 
@@ -26,73 +27,6 @@ interface Line {
 	indent: number;
 }
 
-const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
-const TRUES = new Set(['true', 'True', 'TRUE']);
-const FALSES = new Set(['false', 'False', 'FALSE']);
-
-/** The YAML 1.2 core schema's reading of a plain scalar. */
-function plainValue(text: string): unknown {
-	if (text === '') return null;
-	// Most scalars are names: anything not starting like a null, bool or number is a string.
-	if (!/^[-+.0-9~nNtTfF]/.test(text)) return text;
-	if (NULLS.has(text)) return null;
-	if (TRUES.has(text)) return true;
-	if (FALSES.has(text)) return false;
-	if (/^[-+]?[0-9]+$/.test(text)) return Number(text);
-	if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
-	if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
-	if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text)) return Number(text);
-	if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
-	if (/^\.(?:nan|NaN|NAN)$/.test(text)) return NaN;
-	return text;
-}
-
-/*
- * yaml's node constructors define their type tag with Object.defineProperty, which dominates
- * building thousands of small nodes. Nodes made from a prototype instance inherit that tag
- * (yaml's isScalar/isMap/isPair read it through the prototype chain) at the cost of a plain
- * object allocation.
- */
-const SCALAR_PROTO = new Scalar(null);
-const PAIR_PROTO = new Pair(null, null);
-
-function pair(key: Node, value: Node): Pair {
-	const node = Object.create(PAIR_PROTO) as Pair;
-	node.key = key;
-	node.value = value;
-	return node;
-}
-
-function scalar(value: unknown, source: string, start: number, end: number, type: Scalar.Type): Scalar {
-	const node = Object.create(SCALAR_PROTO) as Scalar;
-	node.value = value;
-	node.source = source;
-	node.type = type;
-	node.range = [start, end, end];
-	return node;
-}
-
-const DOUBLE_ESCAPES: Record<string, string> = {
-	'0': '\0',
-	a: '\x07',
-	b: '\b',
-	t: '\t',
-	'\t': '\t',
-	n: '\n',
-	v: '\v',
-	f: '\f',
-	r: '\r',
-	e: '\x1b',
-	' ': ' ',
-	'"': '"',
-	'/': '/',
-	'\\': '\\',
-	N: '\u0085',
-	_: '\u00a0',
-	L: '\u2028',
-	P: '\u2029',
-};
-
 class Reader {
 	private readonly lines: Line[] = [];
 	private row = 0;
@@ -107,7 +41,7 @@ class Reader {
 		}
 	}
 
-	read(): Node | null {
+	read(): YamlNode | null {
 		this.skipBlank();
 		if (this.row >= this.lines.length) return null;
 		const first = this.lines[this.row];
@@ -123,7 +57,7 @@ class Reader {
 	}
 
 	/** A block node whose first character is at `col` of the current line. */
-	private blockNode(col: number, parentIndent: number): Node {
+	private blockNode(col: number, parentIndent: number): YamlNode {
 		const line = this.lines[this.row];
 		const rest = line.text.slice(col);
 		if (rest === '-' || rest.startsWith('- ')) return this.blockSeq(col);
@@ -141,8 +75,8 @@ class Reader {
 		if (next && next.indent > parentIndent) bail();
 	}
 
-	private blockSeq(col: number): YAMLSeq {
-		const seq = new YAMLSeq();
+	private blockSeq(col: number): YamlSeq {
+		const seq = seqNode(0, false);
 		const first = this.lines[this.row];
 		let end = first.start + col;
 		for (;;) {
@@ -161,7 +95,7 @@ class Reader {
 				this.skipBlank();
 				const next = this.lines[this.row];
 				if (next && next.indent > col) seq.items.push(this.blockNode(next.indent, col));
-				else seq.items.push(scalar(null, '', line.start + itemCol, line.start + itemCol, Scalar.PLAIN));
+				else seq.items.push(scalarNode(null, '', line.start + itemCol, line.start + itemCol, 'plain'));
 			} else if (line.text.startsWith('- ', itemCol) || line.text.slice(itemCol) === '-') {
 				bail();
 			} else {
@@ -174,8 +108,8 @@ class Reader {
 		return seq;
 	}
 
-	private blockMap(col: number): YAMLMap {
-		const map = new YAMLMap();
+	private blockMap(col: number): YamlMap {
+		const map = mapNode(0, false);
 		const first = this.lines[this.row];
 		let firstLine = true;
 		for (;;) {
@@ -192,7 +126,7 @@ class Reader {
 			const key = this.keyScalar(line, keyCol, colon);
 			let valueCol = colon + 1;
 			while (line.text[valueCol] === ' ') valueCol++;
-			let value: Node;
+			let value: YamlNode;
 			if (valueCol >= line.text.length || line.text[valueCol] === '#') {
 				this.row++;
 				this.skipBlank();
@@ -200,7 +134,7 @@ class Reader {
 				const nextIsSeq = next && next.indent === col && (next.text.slice(col) === '-' || next.text.startsWith('- ', col));
 				if (next && (next.indent > col || nextIsSeq)) value = this.blockNode(next.indent, col);
 				// Where yaml puts an empty value: after the spaces that follow the colon.
-				else value = scalar(null, '', line.start + valueCol, line.start + valueCol, Scalar.PLAIN);
+				else value = scalarNode(null, '', line.start + valueCol, line.start + valueCol, 'plain');
 			} else {
 				const rest = line.text.slice(valueCol);
 				if (rest === '-' || rest.startsWith('- ') || this.keyEnd(line.text, valueCol) !== -1) bail();
@@ -208,7 +142,7 @@ class Reader {
 				this.row++;
 				this.noContinuation(col);
 			}
-			map.items.push(pair(key, value));
+			map.items.push(pairNode(key, value));
 			this.skipBlank();
 		}
 		map.range = [first.start + col, this.offsetHere(), this.offsetHere()];
@@ -239,14 +173,14 @@ class Reader {
 		return -1;
 	}
 
-	private keyScalar(line: Line, col: number, colon: number): Node {
+	private keyScalar(line: Line, col: number, colon: number): YamlNode {
 		const c = line.text[col];
 		if (c === '"' || c === "'") {
 			const end = this.quotedEnd(line.text, col);
 			return this.quoted(line, col, end);
 		}
 		const raw = line.text.slice(col, colon).trimEnd();
-		return scalar(plainValue(raw), raw, line.start + col, line.start + col + raw.length, Scalar.PLAIN);
+		return scalarNode(plainValue(raw), raw, line.start + col, line.start + col + raw.length, 'plain');
 	}
 
 	/** Offset just past the closing quote, or -1. */
@@ -268,13 +202,13 @@ class Reader {
 		return -1;
 	}
 
-	private quoted(line: Line, col: number, end: number): Scalar {
+	private quoted(line: Line, col: number, end: number): YamlScalar {
 		if (end === -1) bail();
 		const body = line.text.slice(col + 1, end - 1);
 		let value: string;
 		if (line.text[col] === "'") {
 			value = body.replace(/''/g, "'");
-			return scalar(value, value, line.start + col, line.start + end, Scalar.QUOTE_SINGLE);
+			return scalarNode(value, value, line.start + col, line.start + end, 'single');
 		}
 		value = '';
 		for (let i = 0; i < body.length; i++) {
@@ -297,13 +231,13 @@ class Reader {
 			value += String.fromCodePoint(code);
 			i += width;
 		}
-		return scalar(value, value, line.start + col, line.start + end, Scalar.QUOTE_DOUBLE);
+		return scalarNode(value, value, line.start + col, line.start + end, 'double');
 	}
 
 	/** A value that must fit on this line: flow collection, quoted or plain scalar, then a comment at most. */
-	private inlineValue(line: Line, col: number): Node {
+	private inlineValue(line: Line, col: number): YamlNode {
 		const c = line.text[col];
-		let node: Node;
+		let node: YamlNode;
 		let after: number;
 		if (c === '[' || c === '{') {
 			const flow = new FlowReader(line, col, this);
@@ -319,7 +253,7 @@ class Reader {
 			if (hash !== -1) end = hash;
 			const raw = line.text.slice(col, end).trimEnd();
 			if (raw.includes(': ') || raw.endsWith(':')) bail();
-			node = scalar(plainValue(raw), raw, line.start + col, line.start + col + raw.length, Scalar.PLAIN);
+			node = scalarNode(plainValue(raw), raw, line.start + col, line.start + col + raw.length, 'plain');
 			after = col + raw.length;
 		}
 		const tail = line.text.slice(after);
@@ -327,7 +261,7 @@ class Reader {
 		return node;
 	}
 
-	quotedAt(line: Line, col: number): { node: Scalar; end: number } {
+	quotedAt(line: Line, col: number): { node: YamlScalar; end: number } {
 		const end = this.quotedEnd(line.text, col);
 		return { node: this.quoted(line, col, end), end };
 	}
@@ -353,13 +287,12 @@ class FlowReader {
 		if (this.pos >= this.text.length) bail();
 	}
 
-	collection(): Node {
+	collection(): YamlNode {
 		const open = this.text[this.pos];
 		const start = this.pos;
 		this.pos++;
 		const close = open === '[' ? ']' : '}';
-		const node = open === '[' ? new YAMLSeq() : new YAMLMap();
-		node.flow = true;
+		const node = open === '[' ? seqNode(0, true) : mapNode(0, true);
 		this.spaces();
 		while (this.text[this.pos] !== close) {
 			if (open === '{') {
@@ -369,10 +302,10 @@ class FlowReader {
 				this.pos++;
 				this.spaces();
 				const c = this.text[this.pos];
-				const value = c === ',' || c === '}' ? scalar(null, '', this.line.start + this.pos, this.line.start + this.pos, Scalar.PLAIN) : this.item(false);
-				(node as YAMLMap).items.push(pair(key, value));
+				const value = c === ',' || c === '}' ? scalarNode(null, '', this.line.start + this.pos, this.line.start + this.pos, 'plain') : this.item(false);
+				(node as YamlMap).items.push(pairNode(key, value));
 			} else {
-				(node as YAMLSeq).items.push(this.item(false));
+				(node as YamlSeq).items.push(this.item(false));
 			}
 			this.spaces();
 			if (this.text[this.pos] === ',') {
@@ -385,7 +318,7 @@ class FlowReader {
 		return node;
 	}
 
-	private item(isKey: boolean): Node {
+	private item(isKey: boolean): YamlNode {
 		const c = this.text[this.pos];
 		if (c === '[' || c === '{') {
 			if (isKey) bail();
@@ -407,21 +340,21 @@ class FlowReader {
 		}
 		const raw = this.text.slice(start, this.pos).trimEnd();
 		if (!isKey && this.text[this.pos] === ':') bail();
-		return scalar(plainValue(raw), raw, this.line.start + start, this.line.start + start + raw.length, Scalar.PLAIN);
+		return scalarNode(plainValue(raw), raw, this.line.start + start, this.line.start + start + raw.length, 'plain');
 	}
 }
 
 const NOT_YAML_SPACE = /[\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 /** The document's root node, or null when this input is not for the fast path. */
-export function readSimpleYaml(source: string): { root: Node | null } | null {
+export function readSimpleYaml(source: string): { root: YamlNode | null } | null {
 	// JavaScript's trim and \s treat these as spaces, YAML does not (a key of no-break spaces is a key).
 	if (NOT_YAML_SPACE.test(source)) return null;
 	try {
 		return { root: new Reader(source).read() };
 	} catch (e) {
 		// RangeError: flow collections nested thousands deep overflow the recursive reader;
-		// the `yaml` package reports those as a syntax error instead.
+		// the composer reports those as a syntax error instead.
 		if (e instanceof NotMine || e instanceof RangeError) return null;
 		throw e;
 	}

@@ -4,7 +4,7 @@
  * unreachable setups) are vpc-lint's.
  */
 
-import type { Node } from 'yaml';
+import type { YamlNode } from './yaml-nodes';
 import { parseCidr, type Cidr } from './cidr';
 import type { Pos } from './diagnostic';
 import { parseFlows } from './flow-model';
@@ -339,7 +339,7 @@ function flag(src: YamlSource, f: Map<string, Entry>, key: string): boolean {
 	return value;
 }
 
-function portNumber(src: YamlSource, node: Node | null): number | null {
+function portNumber(src: YamlSource, node: YamlNode | null): number | null {
 	const text = src.text(node)?.trim() ?? '';
 	if (/^[0-9]{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65535) return Number(text);
 	src.report(src.posOf(node), 'invalid-value', `\`${text}\` is not a port (1-65535)`);
@@ -347,7 +347,7 @@ function portNumber(src: YamlSource, node: Node | null): number | null {
 }
 
 /** A rule written as a map (`{ proto: tcp, ports: 22, from: 10.0.0.0/16 }`) turned into parts. */
-function partsFromMap(src: YamlSource, node: Node, direction: Direction, nacl: boolean): RuleParts | null {
+function partsFromMap(src: YamlSource, node: YamlNode, direction: Direction, nacl: boolean): RuleParts | null {
 	const word = direction === 'inbound' ? 'from' : 'to';
 	const known = nacl ? ['rule', 'action', 'proto', 'ports', word] : ['proto', 'ports', word, 'description'];
 	const f = src.fields(node, `${nacl ? 'NACL' : 'security group'} ${direction} rule`, known);
@@ -371,7 +371,7 @@ function partsFromMap(src: YamlSource, node: Node, direction: Direction, nacl: b
 	return parts;
 }
 
-function ruleItems(src: YamlSource, entry: Entry | undefined, what: string): Node[] {
+function ruleItems(src: YamlSource, entry: Entry | undefined, what: string): YamlNode[] {
 	if (!entry) return [];
 	if (!src.isNull(entry.value) && !src.isSeq(entry.value)) {
 		src.report(entry.valuePos, 'invalid-value', `${what} is a list of rules, e.g. ["tcp 443 from 0.0.0.0/0"]`);

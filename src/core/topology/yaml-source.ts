@@ -1,34 +1,29 @@
 /**
- * Reading a block's YAML with positions. The `yaml` package gives every node an offset range;
- * a LineCounter turns offsets into block lines, and the block's first line in the note shifts
- * them so every diagnostic points into the note, not into the block.
+ * Reading a block's YAML with positions. Every node carries an offset range in the block; line
+ * starts turn offsets into block lines, and the block's first line in the note shifts them so
+ * every diagnostic points into the note, not into the block.
  */
 
-import * as yaml from 'yaml';
-import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { DiagnosticSink, type DiagnosticCode, type Pos } from './diagnostic';
 import { didYouMean } from './did-you-mean';
 import { readSimpleYaml } from './fast-yaml';
-
-// Bundlers expose a CommonJS package's exports through getters; these checks run for every node,
-// so they are read once.
-const { isAlias, isMap, isPair, isScalar, isSeq } = yaml;
+import { composeYaml } from './yaml-compose';
+import { isAlias, isMap, isPair, isScalar, isSeq, type YamlNode } from './yaml-nodes';
 
 export interface Entry {
 	key: string;
 	keyPos: Pos;
-	value: Node | null;
+	value: YamlNode | null;
 	valuePos: Pos;
 }
 
 export class YamlSource {
 	readonly sink = new DiagnosticSink();
-	readonly root: Node | null;
+	readonly root: YamlNode | null;
 	/** Note position of the block's first content line. */
 	readonly start: Pos;
-	private readonly lineCounter = new LineCounter();
-	/** Null when the fast path read the block (no aliases to resolve then). */
-	private readonly doc: Document | null = null;
+	/** Offsets where the block's lines start (a line ends at `\n`, as for the YAML parser). */
+	private readonly lineStarts: number[] = [0];
 	private readonly firstLine: number;
 	private readonly columnOffset: number;
 	/** Diagnostics after this note line are dropped: past a syntax error the tree is guesswork. */
@@ -38,44 +33,47 @@ export class YamlSource {
 		this.firstLine = firstLine;
 		this.columnOffset = columnOffset;
 		this.start = { line: firstLine, column: 1 + columnOffset };
+		for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
 		const fast = readSimpleYaml(source);
 		if (fast) {
-			this.lineCounter.addNewLine(0);
-			for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) this.lineCounter.addNewLine(i + 1);
 			this.root = fast.root;
 			this.syntaxCutoff = Infinity;
 			return;
 		}
-		const doc = parseDocument(source, {
-			lineCounter: this.lineCounter,
-			uniqueKeys: false,
-			merge: true,
-			prettyErrors: false,
-			strict: false,
-		});
-		this.doc = doc;
+		const { root, problems } = composeYaml(source);
 		let cutoff = Infinity;
 		const lines = source.split(/\r\n|\r|\n/);
-		for (const error of doc.errors) {
-			const pos = this.pos(error.pos[0]);
+		for (const problem of problems) {
+			const pos = this.pos(problem.offset);
+			if (problem.kind === 'alias') {
+				this.sink.add(pos, 'yaml-syntax', problem.message);
+				continue;
+			}
 			cutoff = Math.min(cutoff, pos.line);
 			const text = lines[pos.line - firstLine] ?? '';
 			const message = /^\s*\t/.test(text)
 				? 'indent with spaces, not tabs: YAML does not allow tabs for indentation'
-				: `YAML: ${error.message.split('\n')[0] ?? ''}`;
+				: `YAML: ${problem.message.split('\n')[0] ?? ''}`;
 			this.sink.add(pos, 'yaml-syntax', message);
 		}
 		this.syntaxCutoff = cutoff;
-		this.root = doc.contents;
+		this.root = root;
 	}
 
 	/** Note position of an offset in the block. */
 	pos(offset: number): Pos {
-		const { line, col } = this.lineCounter.linePos(offset);
-		return { line: this.firstLine + line - 1, column: col + this.columnOffset };
+		const starts = this.lineStarts;
+		let low = 0;
+		let high = starts.length - 1;
+		while (low < high) {
+			const mid = (low + high + 1) >> 1;
+			if (starts[mid] <= offset) low = mid;
+			else high = mid - 1;
+		}
+		return { line: this.firstLine + low, column: offset - starts[low] + 1 + this.columnOffset };
 	}
 
-	posOf(node: Node | null | undefined, fallback: Pos = this.start): Pos {
+	posOf(node: YamlNode | null | undefined, fallback: Pos = this.start): Pos {
 		const range = node?.range;
 		return range ? this.pos(range[0]) : fallback;
 	}
@@ -85,24 +83,20 @@ export class YamlSource {
 	}
 
 	/** Follows an alias (`*anchor`) to the node it names. */
-	resolve(node: unknown): Node | null {
-		if (isAlias(node)) {
-			if (!this.doc) return null;
-			const target = node.resolve(this.doc);
-			return target && !isAlias(target) ? (target) : null;
-		}
-		return (node as Node | null) ?? null;
+	resolve(node: YamlNode | null | undefined): YamlNode | null {
+		if (isAlias(node)) return node.target;
+		return node ?? null;
 	}
 
-	isMap(node: Node | null): boolean {
+	isMap(node: YamlNode | null): boolean {
 		return isMap(this.resolve(node));
 	}
 
-	isSeq(node: Node | null): boolean {
+	isSeq(node: YamlNode | null): boolean {
 		return isSeq(this.resolve(node));
 	}
 
-	isNull(node: Node | null): boolean {
+	isNull(node: YamlNode | null): boolean {
 		const n = this.resolve(node);
 		return n === null || (isScalar(n) && n.value === null);
 	}
@@ -111,7 +105,7 @@ export class YamlSource {
 	 * The pairs of a mapping in order, `<<` merge keys expanded (Compose files use them), keys as
 	 * strings. Repeated keys are reported as `duplicate-name` (YAML forbids them; the last wins).
 	 */
-	entries(node: Node | null, what: string): Entry[] {
+	entries(node: YamlNode | null, what: string): Entry[] {
 		const map = this.resolve(node);
 		if (!isMap(map)) return [];
 		const result: Entry[] = [];
@@ -120,12 +114,12 @@ export class YamlSource {
 		let mapPos: Pos | null = null;
 		for (const pair of map.items) {
 			if (!isPair(pair)) continue;
-			const keyNode = pair.key as Node | null;
-			const valueNode = (pair.value as Node | null) ?? null;
+			const keyNode = pair.key;
+			const valueNode = pair.value;
 			const keyPos = keyNode?.range ? this.pos(keyNode.range[0]) : (mapPos ??= this.posOf(map));
-			if (isScalar(keyNode) && (typeof keyNode.value === 'symbol' || keyNode.value === '<<')) {
+			if (isScalar(keyNode) && keyNode.value === '<<' && keyNode.style === 'plain') {
 				const sources = this.resolve(valueNode);
-				const list = isSeq(sources) ? (sources.items as Node[]) : [valueNode];
+				const list = isSeq(sources) ? sources.items : [valueNode];
 				for (const source of list) merged.push(...this.entries(source, what));
 				continue;
 			}
@@ -159,7 +153,7 @@ export class YamlSource {
 	 * did-you-mean. `lenient` keys (Compose's many options) are accepted silently unless they
 	 * look like a typo of a known one.
 	 */
-	fields(node: Node | null, what: string, known: readonly string[], lenient?: readonly string[]): Map<string, Entry> {
+	fields(node: YamlNode | null, what: string, known: readonly string[], lenient?: readonly string[]): Map<string, Entry> {
 		const result = new Map<string, Entry>();
 		for (const entry of this.entries(node, what)) {
 			if (known.includes(entry.key)) {
@@ -184,7 +178,7 @@ export class YamlSource {
 		return false;
 	}
 
-	keyText(node: Node | null): string | null {
+	keyText(node: YamlNode | null): string | null {
 		const n = this.resolve(node);
 		if (isScalar(n)) {
 			if (n.value === null) return '';
@@ -195,7 +189,7 @@ export class YamlSource {
 	}
 
 	/** A scalar as text (numbers too: `ports: 22`), or null when it is a list/map/missing. */
-	text(node: Node | null): string | null {
+	text(node: YamlNode | null): string | null {
 		const n = this.resolve(node);
 		if (!isScalar(n) || n.value === null || n.value === undefined) return null;
 		if (typeof n.value === 'string') return n.value;
@@ -205,16 +199,16 @@ export class YamlSource {
 		return null;
 	}
 
-	bool(node: Node | null): boolean | null {
+	bool(node: YamlNode | null): boolean | null {
 		const n = this.resolve(node);
 		if (isScalar(n) && typeof n.value === 'boolean') return n.value;
 		return null;
 	}
 
 	/** The items of a list, or a single scalar as a one-item list (`security-groups: web-sg`). */
-	items(node: Node | null): Node[] {
+	items(node: YamlNode | null): YamlNode[] {
 		const n = this.resolve(node);
-		if (isSeq(n)) return n.items.map((item) => this.resolve(item)).filter((item): item is Node => item !== null);
+		if (isSeq(n)) return n.items.map((item) => this.resolve(item)).filter((item): item is YamlNode => item !== null);
 		if (n === null || (isScalar(n) && n.value === null)) return [];
 		return [n];
 	}

@@ -1,25 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
-import { isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Node } from 'yaml';
+import { parseDocument, stringify } from 'yaml';
 import { findTopologyBlocks } from '../../../src/core/markdown/fences';
 import { readSimpleYaml } from '../../../src/core/topology/fast-yaml';
 import { SHOP } from './fixtures';
-
-/** Structure, values and start offsets of every node (empty values' offsets are not compared). */
-function shape(node: unknown): unknown {
-	if (isMap(node)) return { map: node.range?.[0], items: node.items.map((p) => (isPair(p) ? [shape(p.key), shape(p.value)] : 'odd')) };
-	if (isSeq(node)) return { seq: node.range?.[0], items: node.items.map((n) => shape(n)) };
-	if (isScalar(node)) return node.value === null ? { null: true } : { at: node.range?.[0], value: node.value, source: node.source };
-	return node === null || node === undefined ? { null: true } : 'other';
-}
+import { ourNodes, yamlPackageNodes } from './yaml-shape';
 
 function agree(source: string): boolean {
 	const fast = readSimpleYaml(source);
 	if (!fast) return false;
 	const doc = parseDocument(source, { uniqueKeys: false });
 	expect(doc.errors).toEqual([]);
-	expect(shape(fast.root as Node)).toEqual(shape(doc.contents));
+	expect(ourNodes(fast.root)).toEqual(yamlPackageNodes(doc.contents));
 	return true;
 }
 

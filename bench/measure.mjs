@@ -20,6 +20,26 @@ export async function timeRuns(fn, { warmup = 2, runs = 7 } = {}) {
 	return summarize(samples);
 }
 
+/**
+ * Like timeRuns, with the process's CPU time per run beside the wall time: on a shared machine
+ * the wall time includes waiting for a core; the CPU time does not (it does include GC and
+ * compiler threads). Returns { wall, cpu } summaries in ms.
+ */
+export async function timeRunsWithCpu(fn, { warmup = 2, runs = 7 } = {}) {
+	for (let i = 0; i < warmup; i++) await fn(i);
+	const wall = [];
+	const cpu = [];
+	for (let i = 0; i < runs; i++) {
+		const c0 = process.cpuUsage();
+		const t0 = performance.now();
+		await fn(i);
+		wall.push(performance.now() - t0);
+		const c = process.cpuUsage(c0);
+		cpu.push((c.user + c.system) / 1000);
+	}
+	return { wall: summarize(wall), cpu: summarize(cpu) };
+}
+
 /** A result row as bench/results.json holds it. */
 export function row(scenario, unit, summary, budget) {
 	const round = (v) => (typeof v === "number" ? Math.round(v * 1000) / 1000 : v);

@@ -2,12 +2,18 @@
 // bench/results.json and to the README's performance table. Not part of npm test: these machines
 // are shared and noisy, so no test asserts a time.
 import { promises as fs } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { spawnSync } from "node:child_process";
 import esbuild from "esbuild";
 import { vaultIndex } from "./scenarios/vault-index.mjs";
+import { topologyCore } from "./scenarios/topology-core.mjs";
+import { diagramRender } from "./scenarios/diagram-render.mjs";
+import { pluginStart } from "./scenarios/plugin-start.mjs";
+import { reviewOpen } from "./scenarios/review-open.mjs";
+import { buildBenchPage, removePage } from "./browser.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -18,9 +24,17 @@ if (!global.gc) {
 	process.exit(r.status ?? 1);
 }
 
-const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+// A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, start and review).
+const GROUPS = { browser: ["render", "start", "review"] };
+const only = process.argv.slice(2).filter((a) => !a.startsWith("--")).flatMap((a) => GROUPS[a] ?? [a]);
 
+let core = null;
 async function loadCore() {
+	core ??= await bundleCore();
+	return core;
+}
+
+async function bundleCore() {
 	const outfile = path.join(root, "dist/bench-core.cjs");
 	await esbuild.build({ entryPoints: [path.join(root, "bench/core-entry.ts")], bundle: true, platform: "node", format: "cjs", target: "node20", outfile, logLevel: "warning" });
 	return require(outfile);
@@ -29,7 +43,7 @@ async function loadCore() {
 function formatBudget(budget) {
 	if (!budget) return "";
 	if (budget.max !== undefined) return `< ${budget.max}`;
-	if (budget.maxRatio !== undefined) return `< ${budget.maxRatio}x`;
+	if (budget.maxRatio !== undefined) return `< ${budget.maxRatio}`;
 	return "";
 }
 
@@ -40,11 +54,23 @@ function withinBudget(r) {
 	return "";
 }
 
+/** Three significant figures at most (1303 ms, 18.7 ms, 0.951 ms, 1.14x); counts as they are. */
+function figure(v, unit) {
+	if (typeof v !== "number" || unit === "cards") return String(v);
+	const abs = Math.abs(v);
+	const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
+	return v.toFixed(digits);
+}
+
+function unitText(unit) {
+	return unit === "ratio" ? "x" : ` ${unit}`;
+}
+
 function table(rows) {
 	const lines = ["| scenario | median | min | max | runs | budget | within |", "|---|---:|---:|---:|---:|---:|:---:|"];
 	for (const r of rows) {
-		const unit = r.unit === "ratio" ? "x" : ` ${r.unit}`;
-		lines.push(`| ${r.scenario} | ${r.median}${unit} | ${r.min}${unit} | ${r.max}${unit} | ${r.runs} | ${formatBudget(r.budget)}${r.budget ? unit : ""} | ${withinBudget(r)} |`);
+		const unit = unitText(r.unit);
+		lines.push(`| ${r.scenario} | ${figure(r.median, r.unit)}${unit} | ${figure(r.min, r.unit)}${unit} | ${figure(r.max, r.unit)}${unit} | ${r.runs} | ${formatBudget(r.budget)}${r.budget ? unit : ""} | ${withinBudget(r)} |`);
 	}
 	return lines.join("\n");
 }
@@ -62,21 +88,49 @@ async function updateReadme(rows, meta) {
 	return true;
 }
 
-const scenarios = [
-	{ name: "vault", run: async () => vaultIndex(await loadCore()) },
-];
-
-const rows = [];
-for (const s of scenarios) {
-	if (only.length && !only.includes(s.name)) continue;
-	console.log(`\n== ${s.name}`);
-	const got = await s.run();
-	for (const r of got) console.log(`${r.scenario}: median ${r.median} ${r.unit} (min ${r.min}, max ${r.max}, ${r.runs} runs)${r.budget ? `, budget ${formatBudget(r.budget)}` : ""}`);
-	rows.push(...got);
+// The browser scenarios share one page folder, written on first use and removed at the end.
+let pageDir = null;
+let pageDirBig = false;
+async function benchPage({ bigVault = false } = {}) {
+	if (pageDir && (pageDirBig || !bigVault)) return pageDir;
+	if (pageDir) await removePage(pageDir);
+	pageDir = await buildBenchPage({ bigVault });
+	pageDirBig = bigVault;
+	return pageDir;
 }
 
-const os = await import("node:os");
-const meta = { date: new Date().toISOString().slice(0, 10), machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}` };
-await fs.writeFile(path.join(root, "bench/results.json"), JSON.stringify(rows, null, 2) + "\n");
-console.log(`\nWrote bench/results.json (${rows.length} rows).`);
+const scenarios = [
+	{ name: "vault", run: async () => vaultIndex(await loadCore()) },
+	{ name: "core", run: async () => topologyCore(await loadCore()) },
+	{ name: "render", run: async () => diagramRender(await benchPage()) },
+	{ name: "start", run: async () => pluginStart(await benchPage(), root) },
+	{ name: "review", run: async () => reviewOpen(await benchPage({ bigVault: true })) },
+];
+const unknown = only.filter((name) => !scenarios.some((s) => s.name === name));
+if (unknown.length > 0) {
+	console.error(`unknown scenario ${unknown.join(", ")}; choose from ${scenarios.map((s) => s.name).join(", ")} or browser`);
+	process.exit(2);
+}
+
+const loadAtStart = os.loadavg()[0].toFixed(1);
+const rows = [];
+try {
+	for (const s of scenarios) {
+		if (only.length && !only.includes(s.name)) continue;
+		console.log(`\n== ${s.name}`);
+		const started = Date.now();
+		const got = await s.run();
+		console.log(`(${s.name}: ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+		for (const r of got) console.log(`${r.scenario}: median ${figure(r.median, r.unit)}${unitText(r.unit)} (min ${figure(r.min, r.unit)}, max ${figure(r.max, r.unit)}, ${r.runs} runs)${r.budget ? `, budget ${formatBudget(r.budget)}${unitText(r.unit)} ${withinBudget(r) === "yes" ? "met" : "MISSED"}` : ""}`);
+		rows.push(...got);
+	}
+} finally {
+	if (pageDir) await removePage(pageDir);
+}
+
+const meta = { date: new Date().toISOString().slice(0, 10), machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, load average ${loadAtStart} at the start` };
+// A subset goes to results.local.json (not committed), so it never replaces the full figures.
+const resultsFile = only.length ? "bench/results.local.json" : "bench/results.json";
+await fs.writeFile(path.join(root, resultsFile), JSON.stringify(rows, null, 2) + "\n");
+console.log(`\nWrote ${resultsFile} (${rows.length} rows).`);
 if (!only.length && (await updateReadme(rows, meta))) console.log("Updated the performance table in README.md.");

@@ -1,0 +1,187 @@
+// Scenario 3: a topology block from code block to interactive SVG in headless Chromium, against
+// plain mermaid.render of the same Mermaid text in the same page, interleaved so both meet the
+// same noise; and the re-render of an unchanged block (served from the render cache).
+//
+// "Ours": MarkdownRenderer.render of a note holding the block (the stand-in runs our code block
+// processor: parse, lint, Mermaid text, mermaid.render, safe SVG parse, the interactive view)
+// until the `.cloudnotes-diagram` is in the document, then a forced layout.
+// "Plain": mermaid.render(text), the SVG parsed and put in the page (as test/browser's render
+// cost test does), then a forced layout. Both end with the SVG laid out in the page.
+// The cached re-render is budgeted on the plugin's own time (data-render-ms: from the block's
+// render() to the view in the document); the row with the browser's layout shows what the page
+// pays on top, next to what re-inserting an already-rendered plain SVG costs.
+import { generateVpc } from "../topology-blocks.mjs";
+import { row, summarize } from "../measure.mjs";
+import { launch, openPage } from "../browser.mjs";
+
+/** Renders one note through the harness's Markdown renderer; resolves with timings. Runs in the page. */
+export function renderBlockInPage([markdown, path]) {
+	return new Promise((resolve, reject) => {
+		const { MarkdownRenderer, Component } = window.CloudnotesStandIn.obsidian;
+		const host = document.querySelector(".demo-notes").appendChild(document.createElement("div"));
+		host.className = "markdown-preview-view markdown-rendered";
+		const component = new Component();
+		component.load();
+		let t0 = 0;
+		const finish = (diagram) => {
+			const domMs = performance.now() - t0;
+			diagram.getBoundingClientRect();
+			void document.body.offsetHeight;
+			const ms = performance.now() - t0;
+			const out = {
+				ms,
+				domMs,
+				state: diagram.getAttribute("data-state"),
+				cache: diagram.getAttribute("data-cache"),
+				renderMs: Number(diagram.getAttribute("data-render-ms")),
+				mermaidMs: Number(diagram.getAttribute("data-mermaid-ms")),
+				nodes: diagram.querySelectorAll("[data-node-id]").length,
+			};
+			component.unload();
+			host.remove();
+			resolve(out);
+		};
+		const settled = () => {
+			const d = host.querySelector(".cloudnotes-diagram");
+			return d && d.getAttribute("data-state") !== "loading" ? d : null;
+		};
+		const observer = new MutationObserver(() => {
+			const d = settled();
+			if (d) {
+				observer.disconnect();
+				finish(d);
+			}
+		});
+		observer.observe(host, { childList: true, subtree: true, attributes: true });
+		t0 = performance.now();
+		MarkdownRenderer.render(window.app, markdown, host, path, component).then(() => {
+			// A cache hit may finish inside render(): the observer then already saw it.
+		}, reject);
+	});
+}
+
+/** Plain Mermaid: render, put in the page, lay out; then a re-insert of the same SVG. Runs in the page. */
+export async function plainInPage([text, id]) {
+	const host = document.querySelector(".demo-notes").appendChild(document.createElement("div"));
+	const t0 = performance.now();
+	const { svg } = await window.mermaid.render(id, text);
+	const mermaidMs = performance.now() - t0;
+	const el = document.importNode(new DOMParser().parseFromString(svg, "image/svg+xml").documentElement, true);
+	host.appendChild(el);
+	el.getBoundingClientRect();
+	void document.body.offsetHeight;
+	const ms = performance.now() - t0;
+	host.remove();
+	// What showing an already-rendered SVG again costs the browser: insert a copy, lay it out.
+	const again = document.querySelector(".demo-notes").appendChild(document.createElement("div"));
+	const copy = el.cloneNode(true);
+	const t1 = performance.now();
+	again.appendChild(copy);
+	copy.getBoundingClientRect();
+	void document.body.offsetHeight;
+	const reinsertMs = performance.now() - t1;
+	again.remove();
+	return { ms, mermaidMs, reinsertMs };
+}
+
+/** Renders the block once while recording the text our renderer hands to mermaid.render. */
+export function captureTextInPage() {
+	const m = window.mermaid;
+	const original = m.render;
+	window.__benchMermaidTexts = [];
+	m.render = function (id, text, ...rest) {
+		window.__benchMermaidTexts.push(text);
+		return original.call(this, id, text, ...rest);
+	};
+	window.__benchRestoreMermaid = () => (m.render = original);
+}
+
+function noteWith(source, i) {
+	// A comment changes the source (a cache miss) without changing the diagram.
+	return `# Bench\n\n\`\`\`vpc\n${source}\n# run ${i}\n\`\`\`\n`;
+}
+
+async function measureSize(page, label, source, { warmup, runs }) {
+	// The exact Mermaid text the plugin renders (theme colours included), for the plain side.
+	await page.evaluate(captureTextInPage);
+	const first = await page.evaluate(renderBlockInPage, [noteWith(source, "capture"), `Bench/${label.replace(/\W+/g, "-")}-capture.md`]);
+	const text = await page.evaluate(() => {
+		window.__benchRestoreMermaid();
+		return window.__benchMermaidTexts.at(-1);
+	});
+	if (first.state !== "ok" || !text) throw new Error(`${label}: the block did not render (state ${first.state})`);
+	console.log(`  ${label}: ${first.nodes} resource elements, Mermaid text ${text.length} chars`);
+
+	const ours = [];
+	const plain = [];
+	const pairRatios = [];
+	const oursOutside = [];
+	const plainOutside = [];
+	const oursLayout = [];
+	const cachedPlugin = [];
+	const cached = [];
+	const plainReinsert = [];
+	for (let i = -warmup; i < runs; i++) {
+		const note = noteWith(source, i);
+		const path = `Bench/${label.replace(/\W+/g, "-")}-${i}.md`;
+		const runOurs = () => page.evaluate(renderBlockInPage, [note, path]);
+		const runPlain = () => page.evaluate(plainInPage, [text, `bench-plain-${label.replace(/\W+/g, "-")}-${i + warmup}`]);
+		// Alternate the order so neither side always follows the other.
+		let o;
+		let p;
+		if (i % 2 === 0) {
+			p = await runPlain();
+			o = await runOurs();
+		} else {
+			o = await runOurs();
+			p = await runPlain();
+		}
+		if (o.state !== "ok" || o.cache !== "miss") throw new Error(`${label}: expected a fresh render, got state ${o.state}, cache ${o.cache}`);
+		// The same block again: Live Preview redraws unchanged blocks all the time.
+		const again = await page.evaluate(renderBlockInPage, [note, path]);
+		if (again.cache !== "hit") throw new Error(`${label}: an unchanged block missed the render cache`);
+		if (i < 0) continue;
+		ours.push(o.ms);
+		plain.push(p.ms);
+		pairRatios.push(o.ms / p.ms);
+		oursOutside.push(o.ms - o.mermaidMs);
+		plainOutside.push(p.ms - p.mermaidMs);
+		oursLayout.push(o.ms - o.domMs);
+		cachedPlugin.push(again.renderMs);
+		cached.push(again.ms);
+		plainReinsert.push(p.reinsertMs);
+	}
+	const typical = label.startsWith("vpc 20");
+	const rows = [
+		row(`diagram render: ${label}, plain mermaid.render + insert`, "ms", summarize(plain), null),
+		row(`diagram render: ${label}, Cloudnotes block to interactive SVG`, "ms", summarize(ours), null),
+		// Median of the interleaved pairs' ratios: each pair met the same moment's load.
+		row(`diagram render: ${label}, Cloudnotes / plain Mermaid (median of paired runs)`, "ratio", summarize(pairRatios), typical ? { maxRatio: 1.15 } : null),
+		row(`diagram render: ${label}, time outside mermaid.render, Cloudnotes`, "ms", summarize(oursOutside), null),
+		row(`diagram render: ${label}, time outside mermaid.render, plain`, "ms", summarize(plainOutside), null),
+		row(`diagram render: ${label}, re-render of an unchanged block (cache), in the plugin`, "ms", summarize(cachedPlugin), typical ? { max: 5 } : null),
+		row(`diagram render: ${label}, re-render of an unchanged block (cache), with the browser's layout`, "ms", summarize(cached), null),
+		row(`diagram render: ${label}, re-insert of a rendered plain SVG, with the browser's layout`, "ms", summarize(plainReinsert), null),
+	];
+	console.log(`  ${label}: ratio of the medians ${(summarize(ours).median / summarize(plain).median).toFixed(3)}; forced layout after our render, median ${summarize(oursLayout).median.toFixed(1)} ms`);
+	return rows;
+}
+
+export async function diagramRender(dir, { runs = 15 } = {}) {
+	const browser = await launch();
+	try {
+		const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+		const { page } = await openPage(context, dir);
+		// The example notes' diagrams render at start: let them settle (also Mermaid's first-use warm-up).
+		await page.waitForFunction(() => [...document.querySelectorAll(".cloudnotes-diagram")].every((d) => d.getAttribute("data-state") !== "loading"), null, { timeout: 60_000 });
+		const rows = [];
+		rows.push(...(await measureSize(page, "vpc 20 resources", generateVpc(20), { warmup: 3, runs })));
+		rows.push(...(await measureSize(page, "vpc 100 resources", generateVpc(100), { warmup: 1, runs: Math.max(5, Math.round(runs / 2)) })));
+		const errors = await page.evaluate(() => [...window.__demoErrors, ...window.__processorErrors, ...window.__demo.errors]);
+		if (errors.length > 0) throw new Error(`page errors during the render benchmark:\n${errors.join("\n")}`);
+		await context.close();
+		return rows;
+	} finally {
+		await browser.close();
+	}
+}

@@ -19,33 +19,31 @@ function reference(source: string): ReturnType<typeof parseDocument> {
 }
 
 describe(`YAML readers agree with the yaml package (seed ${SEED})`, () => {
-	it(`fast reader: same values and node offsets whenever it accepts a block (${runs().numRuns} blocks)`, () => {
+	// One property for both readers: the yaml package's reading of a block is the costly part.
+	it(`fast reader and composer: same verdict, values and node offsets (${runs().numRuns} blocks)`, () => {
+		let fastAccepted = 0;
 		fc.assert(
 			fc.property(blockSource, ({ source }) => {
-				const fast = readSimpleYaml(source);
-				if (!fast) return;
 				const doc = reference(source);
-				if (doc.errors.length > 0) throw new Error(`accepted a block the yaml package rejects: ${doc.errors[0]?.message ?? ''}`);
-				expect(ourNodes(fast.root)).toEqual(yamlPackageNodes(doc.contents));
-			}),
-			runs(),
-		);
-	});
-
-	it(`composer: same verdict, values and node offsets on every block (${runs().numRuns} blocks)`, () => {
-		fc.assert(
-			fc.property(blockSource, ({ source }) => {
 				const ours = composeYaml(source);
-				const doc = reference(source);
 				const syntax = ours.problems.filter((p) => p.kind === 'syntax');
+				const fast = readSimpleYaml(source);
 				if (doc.errors.length > 0) {
+					if (fast) throw new Error(`the fast reader accepted a block the yaml package rejects: ${doc.errors[0]?.message ?? ''}`);
 					expect(syntax.length).toBeGreaterThan(0);
 					return;
 				}
 				expect(syntax).toEqual([]);
-				expect(ourNodes(ours.root)).toEqual(yamlPackageNodes(doc.contents));
+				const expected = yamlPackageNodes(doc.contents);
+				expect(ourNodes(ours.root)).toEqual(expected);
+				if (fast) {
+					fastAccepted++;
+					expect(ourNodes(fast.root)).toEqual(expected);
+				}
 			}),
 			runs(),
 		);
+		// The fast reader's half only means something if it takes a fair share of the blocks.
+		expect(fastAccepted).toBeGreaterThan((runs().numRuns ?? 0) / 20);
 	});
 });

@@ -56,7 +56,7 @@ describe('fast YAML path', () => {
 		expect(agree(source)).toBe(true);
 	});
 
-	it('leaves everything else to the yaml package', () => {
+	it('leaves everything else to the composer', () => {
 		for (const source of ['a: &x 1\nb: *x', 'a: |\n  text', 'a: b\n  continued', '---\na: 1', 'a: [1,\n 2]', 'a:\n\tb: 1', 'a: b: c', 'a: !!str 1', '? complex\n: key', 'a: 1\n b: 2']) {
 			expect(readSimpleYaml(source)).toBeNull();
 		}

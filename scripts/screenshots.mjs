@@ -64,6 +64,18 @@ try {
 			await diagram.screenshot({ path: file, animations: "disabled" });
 			console.log(`wrote ${path.relative(root, file)}`);
 		}
+		if (theme === "light") {
+			// The review window on a card from the example notes, answer shown.
+			await page.waitForFunction(() => document.querySelector(".cloudnotes-status[data-due]") !== null, null, { timeout: 60_000 });
+			await page.locator('button[data-command-id="review-due"]').click();
+			await page.locator(".cloudnotes-review .cloudnotes-review-front").waitFor();
+			await page.keyboard.press("Space");
+			await page.locator(".cloudnotes-review .cloudnotes-review-back").waitFor();
+			const file = path.join(outDir, "review.png");
+			await page.locator(".modal.cloudnotes-review").screenshot({ path: file, animations: "disabled" });
+			console.log(`wrote ${path.relative(root, file)}`);
+			await page.keyboard.press("Escape");
+		}
 		await context.close();
 	}
 } finally {

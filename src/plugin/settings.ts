@@ -36,6 +36,12 @@ export interface DiagramSettings {
 	direction: 'auto' | 'LR' | 'TB';
 	/** Show lint results under each diagram. */
 	showLint: boolean;
+	/**
+	 * Blocks drawing more resources than this wait for a click before Mermaid lays them out:
+	 * Mermaid's layout runs in one piece (about 3.5 s for 100 resources here) and would freeze the
+	 * note while it opens.
+	 */
+	autoDrawLimit: number;
 }
 
 export interface CloudnotesSettings {
@@ -64,7 +70,7 @@ export const DEFAULT_SETTINGS: CloudnotesSettings = {
 		calloutExclude: [],
 	},
 	scheduling: { desiredRetention: 0.9, maximumInterval: 36500, newCardsPerDay: 20, reviewsPerDay: 200 },
-	diagrams: { direction: 'auto', showLint: true },
+	diagrams: { direction: 'auto', showLint: true, autoDrawLimit: 80 },
 	showStatusBar: true,
 };
 

@@ -246,6 +246,20 @@ export class CloudnotesSettingTab extends PluginSettingTab {
 					}),
 			);
 		new Setting(containerEl)
+			.setName(t('settings.diagrams.autoDrawLimit'))
+			.setDesc(t('settings.diagrams.autoDrawLimit.desc'))
+			.addText((text) => {
+				text.inputEl.type = 'number';
+				text.inputEl.min = '1';
+				text.setValue(String(diagrams.autoDrawLimit)).onChange((value) => {
+					const n = parseWholeNumber(value, 1, 100000);
+					text.inputEl.toggleClass('cloudnotes-invalid', n === null);
+					if (n === null) return;
+					diagrams.autoDrawLimit = n;
+					this.saveSoon();
+				});
+			});
+		new Setting(containerEl)
 			.setName(t('settings.diagrams.showLint'))
 			.setDesc(t('settings.diagrams.showLint.desc'))
 			.addToggle((toggle) =>

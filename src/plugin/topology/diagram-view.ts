@@ -20,6 +20,7 @@ export type ViewState =
 	| { mode: 'ok'; analysis: TopologyAnalysis; drawn: DrawnDiagram }
 	| { mode: 'broken'; analysis: TopologyAnalysis; errors: Diagnostic[]; stale: DrawnDiagram | undefined }
 	| { mode: 'too-large'; analysis: TopologyAnalysis; message: string }
+	| { mode: 'large'; analysis: TopologyAnalysis; message: string; draw: () => void }
 	| { mode: 'failed'; analysis: TopologyAnalysis; message: string };
 
 export interface ViewHost {
@@ -55,7 +56,12 @@ export class DiagramView extends Component {
 		const { state } = this;
 		if (state.mode === 'ok') this.buildDiagram(state.drawn, state.analysis);
 		else if (state.mode === 'broken') this.buildBroken(state.errors, state.stale);
-		else {
+		else if (state.mode === 'large') {
+			const box = this.el.createDiv({ cls: 'cloudnotes-limit cloudnotes-large', attr: { role: 'status' } });
+			box.createSpan({ text: state.message });
+			const draw = box.createEl('button', { cls: 'cloudnotes-draw-large mod-cta', text: t('diagram.draw-large'), attr: { type: 'button' } });
+			this.registerDomEvent(draw, 'click', () => state.draw());
+		} else {
 			this.el.createDiv({ cls: state.mode === 'too-large' ? 'cloudnotes-limit' : 'cloudnotes-render-failed', text: state.message, attr: { role: 'status' } });
 		}
 		if (state.mode !== 'broken' && this.host.showLint) renderLintPanel(this, this.el, state.analysis.diagnostics, (line, column) => this.host.openLine(line, column));

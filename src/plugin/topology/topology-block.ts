@@ -40,6 +40,8 @@ export class TopologyBlock extends MarkdownRenderChild implements RedrawTarget {
 	view: DiagramView | null = null;
 	private generation = 0;
 	private alive = false;
+	/** The person asked to draw this block although it is over the automatic drawing limit. */
+	private drawLarge = false;
 	/** Set on the wrapper after each render: where the time went (read by tests and the benchmark). */
 	lastTiming = { totalMs: 0, mermaidMs: 0, cache: 'miss' as 'hit' | 'miss' };
 
@@ -95,19 +97,33 @@ export class TopologyBlock extends MarkdownRenderChild implements RedrawTarget {
 			state = { mode: 'too-large', analysis, message: t('diagram.too-large') };
 		} else {
 			const cached = this.service.cached(kind, source);
-			if (!cached && !this.view) this.showPlaceholder();
-			try {
-				const drawn = cached ?? (await this.service.draw(kind, source, analysis));
-				if ('refusal' in drawn) state = { mode: 'too-large', analysis, message: drawn.refusal || t('diagram.too-large') };
-				else {
-					cache = cached ? 'hit' : 'miss';
-					mermaidMs = cached ? 0 : drawn.mermaidMs;
-					state = { mode: 'ok', analysis, drawn };
-					this.service.rememberGood(this.blockKey, drawn);
+			const drawnCount = analysis.resources.filter((r) => r.drawn).length;
+			const limit = this.service.settings().autoDrawLimit;
+			if (!cached && !this.drawLarge && drawnCount > limit) {
+				state = {
+					mode: 'large',
+					analysis,
+					message: t('diagram.large', { count: drawnCount, limit }),
+					draw: () => {
+						this.drawLarge = true;
+						void this.render();
+					},
+				};
+			} else {
+				if (!cached && !this.view) this.showPlaceholder();
+				try {
+					const drawn = cached ?? (await this.service.draw(kind, source, analysis));
+					if ('refusal' in drawn) state = { mode: 'too-large', analysis, message: drawn.refusal || t('diagram.too-large') };
+					else {
+						cache = cached ? 'hit' : 'miss';
+						mermaidMs = cached ? 0 : drawn.mermaidMs;
+						state = { mode: 'ok', analysis, drawn };
+						this.service.rememberGood(this.blockKey, drawn);
+					}
+				} catch (e) {
+					const message = e instanceof Error ? e.message : String(e);
+					state = { mode: 'failed', analysis, message: /not provide Mermaid|not loaded/i.test(message) ? t('diagram.no-mermaid') : t('diagram.render-failed', { message }) };
 				}
-			} catch (e) {
-				const message = e instanceof Error ? e.message : String(e);
-				state = { mode: 'failed', analysis, message: /not provide Mermaid|not loaded/i.test(message) ? t('diagram.no-mermaid') : t('diagram.render-failed', { message }) };
 			}
 		}
 		if (generation !== this.generation || !this.alive) return;

@@ -13,6 +13,8 @@ export const diagrams = {
 	'diagram.more': 'Export',
 	'diagram.hint': 'Drag to pan, Ctrl or Cmd and scroll (or pinch) to zoom.',
 	'diagram.too-large': 'This block is too large to draw. The checks below still apply.',
+	'diagram.large': 'This diagram has {count} resources, more than the {limit} drawn automatically: laying it out can pause Obsidian for a few seconds. The checks below already apply.',
+	'diagram.draw-large': 'Draw diagram',
 	'diagram.render-failed': 'Mermaid could not draw this diagram: {message}',
 	'diagram.no-mermaid': 'Mermaid is not available, so the diagram cannot be drawn.',
 	'error.title': 'This block has problems; fix them to update the diagram.',

@@ -111,6 +111,8 @@ export const review = {
 	'settings.diagrams.direction.desc': 'How topology diagrams are laid out.',
 	'settings.diagrams.direction.auto': 'Automatic (VPC top to bottom, containers left to right)',
 	'settings.diagrams.direction.lr': 'Left to right',
+	'settings.diagrams.autoDrawLimit': 'Draw automatically up to',
+	'settings.diagrams.autoDrawLimit.desc': 'Diagrams with more resources wait for a click, because laying out a large diagram pauses Obsidian for seconds.',
 	'settings.diagrams.direction.tb': 'Top to bottom',
 	'settings.diagrams.showLint': 'Show lint results',
 	'settings.diagrams.showLint.desc': 'List the problems found under each diagram.',

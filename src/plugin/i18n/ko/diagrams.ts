@@ -15,6 +15,8 @@ export const diagrams: typeof en = {
 	'diagram.more': '내보내기',
 	'diagram.hint': '끌어서 이동하고, Ctrl 또는 Cmd를 누른 채 스크롤하거나 두 손가락으로 확대/축소합니다.',
 	'diagram.too-large': '이 블록은 너무 커서 그릴 수 없습니다. 아래 검사 결과는 그대로 적용됩니다.',
+	'diagram.large': '이 다이어그램은 리소스가 {count}개로, 자동으로 그리는 한도({limit}개)를 넘습니다. 배치하는 동안 Obsidian이 몇 초 멈출 수 있습니다. 아래 검사 결과는 이미 적용되어 있습니다.',
+	'diagram.draw-large': '다이어그램 그리기',
 	'diagram.render-failed': 'Mermaid가 이 다이어그램을 그리지 못했습니다: {message}',
 	'diagram.no-mermaid': 'Mermaid를 쓸 수 없어 다이어그램을 그릴 수 없습니다.',
 	'error.title': '이 블록에 문제가 있습니다. 고치면 다이어그램이 갱신됩니다.',

@@ -113,6 +113,8 @@ export const review: typeof en = {
 	'settings.diagrams.direction.desc': '토폴로지 다이어그램을 배치하는 방향입니다.',
 	'settings.diagrams.direction.auto': '자동 (VPC는 위에서 아래, 컨테이너는 왼쪽에서 오른쪽)',
 	'settings.diagrams.direction.lr': '왼쪽에서 오른쪽',
+	'settings.diagrams.autoDrawLimit': '자동으로 그리는 최대 리소스 수',
+	'settings.diagrams.autoDrawLimit.desc': '리소스가 더 많은 다이어그램은 클릭해야 그립니다. 큰 다이어그램을 배치하는 동안 Obsidian이 몇 초 멈추기 때문입니다.',
 	'settings.diagrams.direction.tb': '위에서 아래',
 	'settings.diagrams.showLint': '점검 결과 표시',
 	'settings.diagrams.showLint.desc': '다이어그램 아래에 발견된 문제를 나열합니다.',

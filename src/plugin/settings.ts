@@ -51,6 +51,11 @@ export interface CloudnotesSettings {
 	scheduling: SchedulingSettings;
 	diagrams: DiagramSettings;
 	showStatusBar: boolean;
+	/**
+	 * Notes outside the scan scope that were studied with "Review this note". They are indexed like
+	 * notes in scope, so their cards stay live and their review history is never orphaned away.
+	 */
+	pinnedNotes: string[];
 }
 
 export const DEFAULT_SETTINGS: CloudnotesSettings = {
@@ -72,6 +77,7 @@ export const DEFAULT_SETTINGS: CloudnotesSettings = {
 	scheduling: { desiredRetention: 0.9, maximumInterval: 36500, newCardsPerDay: 20, reviewsPerDay: 200 },
 	diagrams: { direction: 'auto', showLint: true, autoDrawLimit: 80 },
 	showStatusBar: true,
+	pinnedNotes: [],
 };
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -22,6 +22,8 @@ export interface CardIndexServiceOptions {
 	/** The review store, once open; renames and reconciles wait for nothing when it is not there. */
 	store: () => ReviewStateSink | null;
 	topologyCards?: TopologyCardSource;
+	/** Notes indexed whatever the scope (reviewed with "Review this note"). */
+	pinned?: () => readonly string[];
 	now?: () => number;
 	/** Quiet time after the last change before orphans are reconciled. */
 	reconcileDelayMs?: number;
@@ -132,7 +134,7 @@ export class CardIndexService {
 
 	private async build(): Promise<void> {
 		const generation = ++this.buildGeneration;
-		const files = this.app.vault.getMarkdownFiles().filter((f) => pathMayBeInScope(f.path, this.scope));
+		const files = this.app.vault.getMarkdownFiles().filter((f) => this.mayBeInScope(f.path));
 		let sliceStart = performance.now();
 		for (const file of files) {
 			if (this.stopped || generation !== this.buildGeneration) return;
@@ -161,12 +163,36 @@ export class CardIndexService {
 		}
 		if (this.app.vault.getFileByPath(file.path) !== file) return;
 		this.index.setNote(file.path, text);
-		if (!inScanScope(file.path, this.index.tagsOf(file.path), this.scope)) this.index.removeNote(file.path);
+		if (!this.inScope(file.path)) this.index.removeNote(file.path);
+	}
+
+	private isPinned(path: string): boolean {
+		return this.options.pinned?.().includes(path) ?? false;
+	}
+
+	private mayBeInScope(path: string): boolean {
+		return pathMayBeInScope(path, this.scope) || this.isPinned(path);
+	}
+
+	/** After the note is in the index (its tags are known). */
+	private inScope(path: string): boolean {
+		return inScanScope(path, this.index.tagsOf(path), this.scope) || this.isPinned(path);
+	}
+
+	/** Indexes a note now (a newly pinned one); its cards are live from here on. */
+	async include(file: TFile): Promise<void> {
+		await new Promise<void>((resolve) => {
+			this.enqueue(async () => {
+				await this.readInto(file);
+				this.changed();
+				resolve();
+			});
+		});
 	}
 
 	private async refresh(file: TAbstractFile): Promise<void> {
 		if (!isNote(file)) return;
-		if (pathMayBeInScope(file.path, this.scope)) await this.readInto(file);
+		if (this.mayBeInScope(file.path)) await this.readInto(file);
 		else this.index.removeNote(file.path);
 		this.changed();
 	}
@@ -194,7 +220,7 @@ export class CardIndexService {
 		}
 		const pairs = this.index.renameNote(oldPath, file.path, text);
 		if (pairs.length > 0) this.options.store()?.renameCards(pairs);
-		if (!inScanScope(file.path, this.index.tagsOf(file.path), this.scope)) this.index.removeNote(file.path);
+		if (!this.inScope(file.path)) this.index.removeNote(file.path);
 		this.changed();
 	}
 

@@ -57,8 +57,26 @@ export class ReviewService {
 			cardSettings: cardSettingsOf(plugin.settings.cards),
 			scope: plugin.settings.scan,
 			store: () => this.store,
+			pinned: () => plugin.settings.pinnedNotes,
 			now,
 		});
+		// A pinned note follows its renames and leaves the list when deleted. Synchronous, so the
+		// index's own (queued) rename handling already sees the new path.
+		plugin.registerEvent(
+			plugin.app.vault.on('rename', (file, oldPath) => {
+				const pinned = plugin.settings.pinnedNotes;
+				if (!pinned.includes(oldPath)) return;
+				plugin.settings.pinnedNotes = pinned.map((p) => (p === oldPath ? file.path : p));
+				void plugin.saveSettings();
+			}),
+		);
+		plugin.registerEvent(
+			plugin.app.vault.on('delete', (file) => {
+				if (!plugin.settings.pinnedNotes.includes(file.path)) return;
+				plugin.settings.pinnedNotes = plugin.settings.pinnedNotes.filter((p) => p !== file.path);
+				void plugin.saveSettings();
+			}),
+		);
 		this.index.onChange(() => {
 			this.cachedCards = null;
 			this.notifySoon();
@@ -137,10 +155,25 @@ export class ReviewService {
 	 */
 	async reviewNote(file: TFile): Promise<ReviewModal | null> {
 		if (!(await this.whenReady())) return null;
+		const outsideIndex = !this.index.index.files().includes(file.path);
+		const noteCards = await this.index.cardsOfNote(file);
+		if (outsideIndex && noteCards.length > 0) await this.pin(file);
 		const tags = this.index.index.tagsOf(file.path);
-		const cards = (await this.index.cardsOfNote(file)).map((card) => ({ id: card.id, file: card.file, tags, card }));
+		const cards = noteCards.map((card) => ({ id: card.id, file: card.file, tags, card }));
 		const unlimited = { ...this.schedulerSettings(), newCardsPerDay: Number.POSITIVE_INFINITY, reviewsPerDay: Number.POSITIVE_INFINITY };
 		return this.openReview(t('review.title.note', { name: file.basename }), cards, undefined, unlimited, t('review.noCardsInNote'));
+	}
+
+	/**
+	 * A note outside the scan scope that is being studied joins the index for good (settings keep
+	 * the list), so the reconcile never orphans its cards and their history.
+	 */
+	private async pin(file: TFile): Promise<void> {
+		if (!this.plugin.settings.pinnedNotes.includes(file.path)) {
+			this.plugin.settings.pinnedNotes = [...this.plugin.settings.pinnedNotes, file.path];
+			await this.plugin.saveSettings();
+		}
+		await this.index.include(file);
 	}
 
 	private openReview(title: string, cards: readonly ReviewCard[], scope: DeckScope | undefined, settings: SchedulerSettings, noCardsText: string): ReviewModal | null {

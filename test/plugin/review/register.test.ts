@@ -122,6 +122,37 @@ describe('registerReview in the plugin', () => {
 		plugin.unload();
 	});
 
+	test('a note studied out of scan scope stays indexed (pinned), so its cards are never orphaned, also after a rename', async () => {
+		const { app, plugin } = await start();
+		plugin.settings.scan = { mode: 'folders', folders: ['Docker'], tags: [] };
+		await plugin.saveSettings();
+		app.workspace.setLayoutReady();
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '1');
+		app.workspace.activeFile = app.vault.getFileByPath('AWS/VPC.md');
+		app.commands.executeCommandById('cloudnotes:review-current-note');
+		await waitFor(() => document.querySelector('.cloudnotes-review-front') !== null);
+		const id = document.querySelector('.cloudnotes-review-front')!.getAttribute('data-card-id')!;
+		press(' ', 'Space');
+		await tick();
+		press('3', 'Digit3');
+		press('Escape', 'Escape');
+		expect(plugin.settings.pinnedNotes).toEqual(['AWS/VPC.md']);
+		const review = plugin.review!;
+		await waitFor(() => review.index.index.inFile('AWS/VPC.md').length === 2);
+		review.index.reconcileNow();
+		expect(review.store!.orphans().has(id)).toBe(false);
+		expect(review.store!.stateOf(id)).toBeDefined();
+
+		await app.fileManager.renameFile(app.vault.getFileByPath('AWS/VPC.md')!, 'AWS/Network.md');
+		await waitFor(() => review.index.index.inFile('AWS/Network.md').length === 2);
+		expect(plugin.settings.pinnedNotes).toEqual(['AWS/Network.md']);
+		review.index.reconcileNow();
+		const moved = review.index.index.inFile('AWS/Network.md').find((c) => review.store!.stateOf(c.id));
+		expect(moved).toBeDefined();
+		expect(review.store!.orphans().size).toBe(0);
+		plugin.unload();
+	});
+
 	test('export writes the review log as CSV into the vault root and names the file', async () => {
 		const { app, plugin } = await start();
 		app.workspace.setLayoutReady();

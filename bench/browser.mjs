@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { spawnSync } from "node:child_process";
 import { chromium } from "playwright-core";
-import { buildDemo } from "../scripts/demo.mjs";
+import { buildDemo, scriptJson } from "../scripts/demo.mjs";
 import { generateVault } from "./generate-vault.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -46,8 +46,7 @@ export async function buildBenchPage({ bigVault = false } = {}) {
 `);
 	if (bigVault) {
 		const notes = generateVault(10_000);
-		const json = JSON.stringify({ name: "generated-10000", notes }).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-		await fs.writeFile(path.join(dir, "vault-big.js"), `window.__vault = ${json};\n`);
+		await fs.writeFile(path.join(dir, "vault-big.js"), `window.__vault = ${scriptJson({ name: "generated-10000", notes })};\n`);
 	}
 	return dir;
 }

@@ -19,7 +19,7 @@ async function markdownFiles(dir, base = dir) {
 }
 
 /** A script text that is safe inside <script>: JSON with `<` escaped. */
-function scriptJson(value) {
+export function scriptJson(value) {
 	return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 

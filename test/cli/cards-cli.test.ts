@@ -1,24 +1,5 @@
 import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
-
-function fakeIO(files: Record<string, string>) {
-	const out: string[] = [];
-	const err: string[] = [];
-	const io: CliIO = {
-		out: (t) => out.push(t),
-		err: (t) => err.push(t),
-		readText: async (file) => {
-			const text = files[file];
-			if (text === undefined) throw new Error(`ENOENT: ${file}`);
-			return text;
-		},
-		markdownFiles: async (paths) =>
-			Object.keys(files)
-				.filter((f) => paths.some((p) => f === p || f.startsWith(p.endsWith('/') ? p : p + '/')))
-				.sort(),
-	};
-	return { io, out, err };
-}
+import { fakeIO } from './fake-io';
 
 const vault = {
 	'vault/클라우드/a.md': '---\n{"dg-publish":true}\n---\n# 1. 클라우드\n## 1.1 그리드 컴퓨팅\n---\n- **그리드** : 묶음\n',

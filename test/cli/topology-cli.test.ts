@@ -1,30 +1,5 @@
 import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
-
-/** An in-memory terminal and file system: folders are path prefixes. */
-function fakeIO(files: Record<string, string>) {
-	const out: string[] = [];
-	const err: string[] = [];
-	const io: CliIO = {
-		out: (t) => out.push(t),
-		err: (t) => err.push(t),
-		readText: async (f) => {
-			const text = files[f];
-			if (text === undefined) throw new Error(`ENOENT: no such file ${f}`);
-			return text;
-		},
-		markdownFiles: async (paths) => {
-			const found = new Set<string>();
-			for (const p of paths) {
-				const matches = Object.keys(files).filter((f) => f === p || f.startsWith(p.replace(/\/?$/, '/')));
-				if (matches.length === 0) throw new Error(`ENOENT: no such file or directory ${p}`);
-				for (const m of matches) if (m.endsWith('.md')) found.add(m);
-			}
-			return [...found].sort();
-		},
-	};
-	return { io, out, err, stdout: () => out.join('\n'), stderr: () => err.join('\n') };
-}
+import { fakeIO } from './fake-io';
 
 const GOOD_VPC = [
 	'name: lab',

@@ -20,8 +20,13 @@ const REVIEWS = 'adapter:.obsidian/plugins/cloudnotes/reviews.json';
 const tick = () => new Promise((r) => setTimeout(r, 0));
 const statusEl = () => document.querySelector<HTMLElement>('.cloudnotes-status');
 
-async function waitFor(check: () => boolean): Promise<void> {
-	for (let i = 0; i < 200 && !check(); i++) await tick();
+/**
+ * Waits by the clock, not by a count of ticks: counts reach the status bar through a 250 ms
+ * debounce, which a fast machine does not reach in a fixed number of zero-delay timeouts.
+ */
+async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
 	expect(check()).toBe(true);
 }
 

@@ -5,7 +5,7 @@ import { definitionCards } from './definition-cards';
 import { ExtractedCard } from './extracted-card';
 import { readCardFrontmatter } from './frontmatter';
 import { headingCards } from './heading-cards';
-import { scanNote } from './note-structure';
+import { scanNote, type NoteStructure } from './note-structure';
 import { quoteCards } from './quote-cards';
 import { topologyCards } from './topology-cards';
 
@@ -71,6 +71,7 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 		drafts.push(...topology({ file, text, korean: structure.korean }).filter((d) => d.kind === 'topology'));
 	}
 	sortByLine(drafts);
+	dropRepeatedQuestions(drafts, structure.headings);
 
 	const cards: ExtractedCard[] = new Array<ExtractedCard>(drafts.length);
 	const identities: number[] = new Array<number>(drafts.length);
@@ -109,6 +110,31 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 		cards[i] = new ExtractedCard(ids.id(draft.kind, identity), file, draft.line + 1, draft.kind, draft.front, draft.back, context);
 	}
 	return { file, cards, tags, optedOut: false, identities };
+}
+
+/**
+ * A definition whose term is its own section's title (`## Grid computing` then
+ * `- **Grid computing** : ...`) asks the heading card's question again, and its answer is already
+ * in that card's back: one question, one card, so the definition goes. Drafts are in line order.
+ */
+function dropRepeatedQuestions(drafts: CardDraft[], headings: NoteStructure['headings']): void {
+	let h = -1;
+	let headingFront: string | null = null;
+	let kept = 0;
+	for (const draft of drafts) {
+		while (h + 1 < headings.length && headings[h + 1].line <= draft.line) {
+			h++;
+			headingFront = null;
+		}
+		if (draft.kind === 'heading') headingFront = sameQuestionKey(draft.front);
+		else if (headingFront !== null && (draft.kind === 'definition' || draft.kind === 'quote') && sameQuestionKey(draft.front) === headingFront) continue;
+		drafts[kept++] = draft;
+	}
+	drafts.length = kept;
+}
+
+function sameQuestionKey(front: string): string {
+	return front.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /**

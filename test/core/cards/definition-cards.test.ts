@@ -92,3 +92,26 @@ describe('bold-term definitions', () => {
 		expect(defs(note('- **T**: x %%todo%%', '\t- y', '\t%%', '\t- hidden', '\t%%', '\t- z'))).toEqual([['T', 'x\n- y\n- z']]);
 	});
 });
+
+describe('a definition that repeats its section title', () => {
+	const all = (text: string) => extractNote('n.md', text).cards.map((c) => [c.kind, c.front]);
+
+	it('is left to the heading card, whose back already holds it (one question, one card)', () => {
+		const text = note('## 1.1  Grid computing', '---', '', '- **Grid  computing** : servers joined into one', '\t- one pool', '', '- **Cluster** : machines in one room');
+		expect(all(text)).toEqual([
+			['heading', 'Grid computing'],
+			['definition', 'Cluster'],
+		]);
+		expect(extractNote('n.md', text).cards[0].back).toContain('servers joined into one');
+	});
+
+	it('stays when the heading makes no card (its level is not studied) or the term sits under a sub-heading', () => {
+		const noH2 = { ...DEFAULT_CARD_SETTINGS, headingLevels: [1] };
+		expect(extractNote('n.md', note('## VPC', '', '> **VPC** : a private network'), noH2).cards.map((c) => c.front)).toEqual(['VPC']);
+		expect(all(note('## VPC', '', 'intro', '### Parts', '', '- **VPC** : a private network'))).toEqual([
+			['heading', 'VPC'],
+			['heading', 'Parts'],
+			['definition', 'VPC'],
+		]);
+	});
+});

@@ -49,7 +49,8 @@ export async function runTrace(args: readonly string[], io: CliIO): Promise<numb
 		const rule = hop.rule ? `  [${hop.rule}]` : '';
 		io.out(`  ${String(i + 1).padStart(2)}. ${mark} ${hop.resource} · ${hop.step}: ${hop.reason}${rule}`);
 	});
-	io.out(result.summary);
+	// A refusal before the first hop is its own summary: say it once.
+	if (!result.hops.some((hop) => hop.reason === result.summary)) io.out(result.summary);
 	return result.allowed ? 0 : 1;
 }
 

@@ -110,6 +110,8 @@ describe('cloudnotes trace', () => {
 		expect(await main(['trace', 'a.md', '--from', 'internet', '--to', 'db'], t.io)).toBe(1);
 		expect(t.out[0]).toMatch(/REFUSED/);
 		expect(t.stdout()).toMatch(/priv.*has no public IP|private subnet priv/);
+		// Refused before any hop: the reason is the summary, printed once.
+		expect(t.out).toHaveLength(2);
 	});
 
 	it('writes { allowed, hops, blockedAt } with --format json', async () => {

@@ -26,8 +26,7 @@ export function definitionCards(structure: NoteStructure): CardDraft[] {
 		if (ch !== 0x2a /* * */ && ch !== 0x5f /* _ */) continue;
 		const term = parseBoldTerm(line, contentStart);
 		if (!term || !term.colon) continue;
-		const following = isItem ? itemLines(structure, i, indent) : paragraphLines(structure, i, term.rest === '');
-		const backLines = dedent(following);
+		const backLines = isItem ? itemLines(structure, i, indent) : dedent(paragraphLines(structure, i, term.rest === ''));
 		if (term.rest !== '') backLines.unshift(term.rest);
 		const back = joinTrimmed(backLines);
 		if (back === '') continue;
@@ -54,11 +53,17 @@ export function listMarkerEnd(line: string, start: number): number {
 	return i;
 }
 
-/** The lines nested under the list item at `item`: more indented than its marker (blank lines between them kept). */
+/**
+ * The lines nested under the list item at `item`: more indented than its marker (blank lines
+ * between them kept), plus lazy continuation lines, which Markdown adds to the paragraph above
+ * them however little they are indented (`- **NAT** : lets private subnets` / `reach out`).
+ */
 function itemLines(structure: NoteStructure, item: number, itemIndent: number): string[] {
 	const { lines, kinds } = structure;
 	const nested: string[] = [];
+	const lazy: number[] = [];
 	let blanks = 0;
+	let afterText = true;
 	for (let j = item + 1; j < lines.length; j++) {
 		const kind = kinds[j];
 		if (kind === LineKind.hidden) continue;
@@ -69,11 +74,31 @@ function itemLines(structure: NoteStructure, item: number, itemIndent: number): 
 			blanks++;
 			continue;
 		}
-		if (indentWidth(line, start) <= itemIndent) break;
+		if (indentWidth(line, start) <= itemIndent) {
+			if (blanks > 0 || !afterText || !isLazyContinuation(line, start, kind)) break;
+			lazy.push(nested.length);
+			nested.push(line);
+			continue;
+		}
 		for (; blanks > 0; blanks--) nested.push('');
 		nested.push(line);
+		afterText = kind === LineKind.text && !isThematicBreak(line);
 	}
-	return nested;
+	if (lazy.length === 0) return dedent(nested);
+	// Nested lines lose their common indentation without the lazy ones, which keep none.
+	const lazyLines = new Set(lazy);
+	const dedented = dedent(nested.filter((_, k) => !lazyLines.has(k)));
+	let next = 0;
+	return nested.map((line, k) => (lazyLines.has(k) ? line.slice(firstNonSpace(line)) : dedented[next++]));
+}
+
+/**
+ * A line that only continues the paragraph above it: plain text, not a new list item, quote,
+ * break or `**Term** :` definition of its own.
+ */
+function isLazyContinuation(line: string, start: number, kind: LineKind): boolean {
+	if (kind !== LineKind.text || isThematicBreak(line) || listMarkerEnd(line, start) !== -1) return false;
+	return !parseBoldTerm(line, start)?.colon;
 }
 
 /** The lines continuing a paragraph definition, up to a blank line or another block. */

@@ -93,6 +93,28 @@ describe('bold-term definitions', () => {
 	});
 });
 
+describe('lazy continuation lines', () => {
+	it('belong to the definition, as Markdown renders them inside the list item', () => {
+		expect(defs(note('- **NAT gateway** : lets private subnets', 'reach the internet', '- **IGW** : the door'))).toEqual([
+			['NAT gateway', 'lets private subnets\nreach the internet'],
+			['IGW', 'the door'],
+		]);
+	});
+
+	it('continue a nested item too, which keeps its indentation', () => {
+		expect(defs(note('- **Subnet** : a slice', '\t- public or private', 'by its route table', '', 'Next paragraph'))).toEqual([
+			['Subnet', 'a slice\n- public or private\nby its route table'],
+		]);
+	});
+
+	it('stop at a blank line, a new item, a quote, a break, a heading or a definition of its own', () => {
+		for (const after of ['', '- next item', '> quoted', '---', '## Heading', '**Other** : its own']) {
+			const cards = defs(note('- **VPC** : a private network', after, 'not part of it'));
+			expect(cards[0]).toEqual(['VPC', 'a private network']);
+		}
+	});
+});
+
 describe('a definition that repeats its section title', () => {
 	const all = (text: string) => extractNote('n.md', text).cards.map((c) => [c.kind, c.front]);
 

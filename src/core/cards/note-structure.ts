@@ -91,6 +91,16 @@ export function scanNote(text: string): NoteStructure {
 	let inComment = false;
 	const mayHaveComment = text.includes('%%');
 
+	const addHeading = (at: number, level: number, raw: string): void => {
+		kinds[at] = LineKind.heading;
+		if (!korean && HANGUL.test(raw)) korean = true;
+		const title = headingTitle(raw);
+		while (stack.length > 0 && (stack[stack.length - 1] as { level: number }).level >= level) stack.pop();
+		stack.push({ level, title });
+		if (headings.length > 0) (headings[headings.length - 1]).bodyEnd = at;
+		headings.push({ line: at, level, title, path: stack.map((h) => h.title), bodyEnd: count });
+	};
+
 	for (let i = 0; i < count; i++) {
 		let kind = kinds[i];
 		if (kind === LineKind.hidden) continue;
@@ -137,15 +147,12 @@ export function scanNote(text: string): NoteStructure {
 			kind = LineKind.quote;
 		} else if (first === 0x23 /* # */ && indent <= 3) {
 			const heading = parseHeading(line, start);
-			if (heading) {
-				kinds[i] = LineKind.heading;
-				if (!korean && HANGUL.test(heading.raw)) korean = true;
-				const title = headingTitle(heading.raw);
-				while (stack.length > 0 && (stack[stack.length - 1] as { level: number }).level >= heading.level) stack.pop();
-				stack.push({ level: heading.level, title });
-				if (headings.length > 0) (headings[headings.length - 1]).bodyEnd = i;
-				headings.push({ line: i, level: heading.level, title, path: stack.map((h) => h.title), bodyEnd: count });
-			}
+			if (heading) addHeading(i, heading.level, heading.raw);
+		} else if ((first === 0x3d /* = */ || first === 0x2d /* - */) && indent <= 3 && isSetextUnderline(line, start) && startsOneLineParagraph(lines, kinds, i - 1)) {
+			// `Title` then `===` or `---`: Obsidian shows the line above as a heading (level 1 or 2).
+			addHeading(i - 1, first === 0x3d ? 1 : 2, (lines[i - 1]).trim());
+			kinds[i] = LineKind.hidden;
+			continue;
 		}
 		if (kind !== LineKind.text) kinds[i] = kind;
 		if (mayHaveTag(line, start)) collectTags(line, inlineTags);
@@ -269,6 +276,32 @@ function cutComments(line: string, inComment: boolean): { line: string; inCommen
 		open = true;
 	}
 }
+
+/** A run of `=` or of `-` (nothing else but trailing spaces) from `start`. */
+function isSetextUnderline(line: string, start: number): boolean {
+	const ch = line[start];
+	let end = line.length;
+	while (end > start && isSpace(line.charCodeAt(end - 1))) end--;
+	for (let k = start; k < end; k++) if (line[k] !== ch) return false;
+	return true;
+}
+
+/**
+ * Line `at` is a paragraph of one line that a setext underline can turn into a heading: plain text
+ * (not a list item, break or lazy quote continuation) after a blank line, a heading, a code block,
+ * hidden lines or the start of the note. Longer paragraphs stay text here (their title would
+ * span lines).
+ */
+function startsOneLineParagraph(lines: readonly string[], kinds: readonly LineKind[], at: number): boolean {
+	if (at < 0 || kinds[at] !== LineKind.text) return false;
+	const line = lines[at];
+	const start = firstNonSpace(line);
+	if (indentWidth(line, start) > 3 || isThematicBreak(line) || LIST_ITEM.test(line)) return false;
+	const before = at > 0 ? kinds[at - 1] : LineKind.blank;
+	return before === LineKind.blank || before === LineKind.heading || before === LineKind.code || before === LineKind.hidden;
+}
+
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
 function parseHeading(line: string, start: number): { level: number; raw: string } | null {
 	let level = 0;

@@ -83,3 +83,29 @@ describe('heading cards', () => {
 		expect(extractNote('n.md', note('## Read', 'see https://example.com')).cards).toHaveLength(1);
 	});
 });
+
+describe('setext headings (a line underlined with === or ---)', () => {
+	const cards = (text: string) => extractNote('n.md', text).cards.map((c) => [c.kind, c.line, c.front, c.back, c.context]);
+
+	it('are headings of level 1 and 2, as Obsidian shows them, with the underline on no card', () => {
+		const text = note('Networking', '==========', '', 'intro', '', 'Subnets', '-------', 'a slice of the VPC', '', '### Route tables', 'where packets go');
+		expect(cards(text)).toEqual([
+			['heading', 1, 'Networking', 'intro', []],
+			['heading', 6, 'Subnets', 'a slice of the VPC', ['Networking']],
+			['heading', 10, 'Route tables', 'where packets go', ['Networking', 'Subnets']],
+		]);
+	});
+
+	it('leave --- a thematic break under an ATX heading, a list item, a quote or a longer paragraph', () => {
+		const text = note('## 1.1 Grid computing', '---', 'body', '', '- item', '---', '', '> quoted', 'lazy', '---', '', 'two', 'lines', '---');
+		expect(summary(extractNote('n.md', text).cards)).toEqual([['heading', 1, 'Grid computing']]);
+		expect(extractNote('n.md', text).cards[0].back).toContain('> quoted\nlazy\n---\n\ntwo\nlines');
+	});
+
+	it('end the section above them', () => {
+		expect(cards(note('# Top', 'top body', '', 'Child', '---', 'child body'))).toEqual([
+			['heading', 1, 'Top', 'top body', []],
+			['heading', 4, 'Child', 'child body', ['Top']],
+		]);
+	});
+});

@@ -243,6 +243,27 @@ describe('size limits', () => {
 	});
 });
 
+describe('big diagrams', () => {
+	test('a block whose readable Mermaid text is over Mermaid\'s cap draws with short ids, and every resource still gets its data-node-id', async () => {
+		const long = 'payment-gateway-application-server-'.repeat(4);
+		const subnets = Array.from({ length: 6 }, (_, i) => `  app-${i}: { cidr: 10.0.${i}.0/24, zone: z${i % 2} }`).join('\n');
+		const instances = Array.from({ length: 150 }, (_, i) => `  ${long}${i}: { subnet: app-${i % 6}, security-groups: [app-sg] }`).join('\n');
+		const source = `name: long\ncidr: 10.0.0.0/16\nsubnets:\n${subnets}\nsecurity-groups:\n  app-sg: { inbound: ["tcp 443 from 10.0.0.0/16"] }\ninstances:\n${instances}`;
+		const note = noteWith('vpc', source);
+		const model = analyzeNote(note)[0].analysis.model!;
+		const diagram = toMermaid(model);
+		expect(diagram.text).toMatch(/\bn1 /);
+		const names = diagram.nodes.map((n) => n.resource);
+		await createNote(demo.page, 'Live/long-names.md', note);
+		const sel = diagramsOf('Live/long-names.md');
+		expect(await demo.page.getAttribute(sel, 'data-state')).toBe('large');
+		await demo.page.click(`${sel} button.cloudnotes-draw-large`);
+		await demo.page.waitForFunction((s) => document.querySelector(s)?.getAttribute('data-state') === 'ok', sel, { timeout: 90_000 });
+		const drawn = await demo.page.evaluate((s) => [...document.querySelectorAll(`${s} svg [data-node-id]`)].map((el) => el.getAttribute('data-node-id')), sel);
+		expect(drawn.sort()).toEqual([...names].sort());
+	});
+});
+
 describe('lifecycle', () => {
 	test('disable removes every diagram, processor, command and extension; enable brings them back', async () => {
 		const count = () => demo.page.evaluate(() => (window as any).__demo.counts());

@@ -2,7 +2,8 @@
  * Model -> Mermaid flowchart text. Only classic syntax (quoted labels, `[( )]`, `(( ))`, `[/ /]`,
  * `{{ }}`) so Mermaid 11.4 and 11.17 both read it. Every drawn resource is exactly one node or
  * subgraph whose id is mermaidIdFor(name); helper subgraphs (zones) use `z_` ids, which can never
- * collide with the `r_` ids of resources.
+ * collide with the `r_` ids of resources. A diagram too big for Mermaid's text cap with those ids
+ * is written again with short ones (`n0`, `n1`, ...); `nodes` always says which id is which.
  */
 
 import { isLoopback } from './compose-ports';
@@ -70,15 +71,23 @@ const SHAPES: Record<Shape, [string, string]> = {
 	parallelogram: ['[/', '/]'],
 };
 
+/** Where an id goes in the text while a diagram is built: NUL, its number, SOH (no label or colour can hold these). */
+// eslint-disable-next-line no-control-regex -- the control characters are the point: no text can hold them
+const ID_TOKEN = /\u0000(\d+)\u0001/g;
+
 class Builder {
 	readonly lines: string[];
-	readonly nodes: MermaidDiagram['nodes'] = [];
+	/** Drawn resources, with the number of their id token. */
+	private readonly drawn: { token: number; resource: string; shape: 'node' | 'cluster' }[] = [];
 	private readonly edgeList: { from: string; to: string; fromId: string; toId: string; label: string; arrow: string }[] = [];
 	private readonly edgeIndex = new Map<string, number>();
 	private readonly classes = new Map<string, string[]>();
 	private readonly styles: string[] = [];
 	private depth = 1;
 	private readonly colors: Required<DiagramColors>;
+	/** Readable ids in order of first use; the text holds tokens until finish() picks the ids. */
+	private readonly readableIds: string[] = [];
+	private readonly tokens = new Map<string, number>();
 
 	constructor(direction: 'TB' | 'LR', colors: DiagramColors | undefined) {
 		this.lines = [`flowchart ${direction}`];
@@ -90,23 +99,39 @@ class Builder {
 		this.colors = merged;
 	}
 
+	private tokenNumber(readableId: string): number {
+		let k = this.tokens.get(readableId);
+		if (k === undefined) {
+			k = this.readableIds.length;
+			this.tokens.set(readableId, k);
+			this.readableIds.push(readableId);
+		}
+		return k;
+	}
+
+	private idToken(readableId: string): string {
+		return `\u0000${this.tokenNumber(readableId)}\u0001`;
+	}
+
 	private push(line: string): void {
 		this.lines.push('\t'.repeat(this.depth) + line);
 	}
 
-	node(resource: string | null, id: string, shape: Shape, label: string, cls: string): void {
+	node(resource: string | null, readableId: string, shape: Shape, label: string, cls: string): void {
+		const id = this.idToken(readableId);
 		const [open, close] = SHAPES[shape];
 		this.push(`${id}${open}"${label}"${close}`);
-		if (resource !== null) this.nodes.push({ mermaidId: id, resource, shape: 'node' });
+		if (resource !== null) this.drawn.push({ token: this.tokenNumber(readableId), resource, shape: 'node' });
 		const list = this.classes.get(cls) ?? [];
 		list.push(id);
 		this.classes.set(cls, list);
 	}
 
-	open(resource: string | null, id: string, label: string, style: string): void {
+	open(resource: string | null, readableId: string, label: string, style: string): void {
+		const id = this.idToken(readableId);
 		this.push(`subgraph ${id}["${label}"]`);
 		this.depth++;
-		if (resource !== null) this.nodes.push({ mermaidId: id, resource, shape: 'cluster' });
+		if (resource !== null) this.drawn.push({ token: this.tokenNumber(readableId), resource, shape: 'cluster' });
 		this.styles.push(`style ${id} ${style}`);
 	}
 
@@ -116,7 +141,9 @@ class Builder {
 	}
 
 	/** Adds an edge; the same pair again merges its label instead of drawing twice. */
-	edge(from: string, to: string, label: string, arrow = '-->', fromId = mermaidIdFor(from), toId = mermaidIdFor(to)): void {
+	edge(from: string, to: string, label: string, arrow = '-->', readableFrom = mermaidIdFor(from), readableTo = mermaidIdFor(to)): void {
+		const fromId = this.idToken(readableFrom);
+		const toId = this.idToken(readableTo);
 		const key = `${fromId} ${toId}`;
 		const existing = this.edgeIndex.get(key);
 		if (existing !== undefined) {
@@ -155,7 +182,18 @@ class Builder {
 		}
 		for (const style of this.styles) this.lines.push(`\t${style}`);
 		if (edges.length > 0) this.lines.push(`\tlinkStyle default stroke:${this.colors.line}`);
-		return { text: this.lines.join('\n') + '\n', nodes: this.nodes, edges };
+		const withTokens = this.lines.join('\n') + '\n';
+		let ids = this.readableIds;
+		let text = withTokens.replace(ID_TOKEN, (_, k: string) => ids[Number(k)]);
+		if (text.length > MERMAID_CAPS.maxTextSize) {
+			// Readable ids (`r_web_2d_a`) make most of a big diagram's text; short ones (`n` and a
+			// base-36 number: no `_`, so edge element ids `L_<from>_<to>_<n>` stay unambiguous, and
+			// never a keyword) let Mermaid draw blocks of a few hundred resources.
+			ids = this.readableIds.map((_, k) => `n${k.toString(36)}`);
+			text = withTokens.replace(ID_TOKEN, (_, k: string) => ids[Number(k)]);
+		}
+		const nodes = this.drawn.map((d) => ({ mermaidId: ids[d.token], resource: d.resource, shape: d.shape }));
+		return { text, nodes, edges };
 	}
 }
 

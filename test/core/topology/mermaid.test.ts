@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { analyzeTopology, mermaidIdFor, resourceForMermaidId, toMermaid, type MermaidDiagram } from '../../../src/core/topology';
 import { escapeLabel, safeColor } from '../../../src/core/topology/mermaid-text';
 import { containers, modelOf, SHOP, vpc } from './fixtures';
+import { readMermaid } from '../properties/mermaid-grammar';
 
 const EVIL = ['<img src=x onerror=alert(1)>', '"]; click a call alert()', '%%{init: {"theme":"dark"}}%%', 'javascript:alert(1)', 'a`b`', 'two\nlines', 'end', 'x|y', '#quot;'];
 
@@ -232,6 +233,32 @@ describe('size', () => {
 		expect(d.text.length).toBeLessThan(50_000);
 		expect(d.edges.length).toBeLessThanOrEqual(450);
 		expect(d.edges.filter((e) => e.label === '0.0.0.0/0')).toHaveLength(100);
+	});
+
+	it('writes a block too big for Mermaid\'s text cap with readable ids again with short ones, each resource still drawn once', () => {
+		const lines = ['name: long-names', 'cidr: 10.0.0.0/16', 'internet-gateway: igw', 'subnets:'];
+		for (let i = 0; i < 40; i++) lines.push(`  private-application-subnet-${i}: { cidr: 10.0.${i}.0/24, zone: ap-northeast-2${'ac'[i % 2]}, route-table: rt }`);
+		lines.push('route-tables:', '  rt: { 0.0.0.0/0: igw }', 'instances:');
+		for (let i = 0; i < 300; i++) lines.push(`  payment-api-application-server-${i}: { subnet: private-application-subnet-${i % 40}, security-groups: [app-sg] }`);
+		lines.push('security-groups:', '  app-sg: { inbound: ["tcp 443 from 0.0.0.0/0"] }');
+		const a = analyzeTopology('vpc', lines.join('\n'), 1);
+		const d = toMermaid(modelOf(a));
+		expect(d.refusal).toBeUndefined();
+		expect(d.text.length).toBeLessThan(50_000);
+		const read = readMermaid(d.text);
+		// Short ids: `n` and base 36, none of them readable, none repeated.
+		const ids = read.definitions.map((def) => def.id);
+		expect(ids.every((id) => /^n[0-9a-z]+$/.test(id))).toBe(true);
+		expect(new Set(ids).size).toBe(ids.length);
+		// The generator's node list still says which id is which resource, once per drawn resource.
+		const byId = new Map(d.nodes.map((n) => [n.mermaidId, n.resource]));
+		expect(d.nodes).toHaveLength(1 + 1 + 1 + 40 + 300); // internet, vpc, igw, subnets, instances
+		expect(new Set(d.nodes.map((n) => n.resource)).size).toBe(d.nodes.length);
+		for (const def of read.definitions) if (byId.has(def.id)) expect(def.label[0]).toContain(byId.get(def.id)!.split(' ')[0]);
+		for (const edge of read.edges) expect(ids).toContain(edge.from);
+
+		// A small block keeps its readable ids.
+		expect(toMermaid(modelOf(analyzeTopology('vpc', SHOP, 1))).text).toContain(mermaidIdFor('web'));
 	});
 
 	it('reports too-large for a block over the character limit, and checks it anyway', () => {

@@ -126,16 +126,25 @@ function dropRepeatedQuestions(drafts: CardDraft[], headings: NoteStructure['hea
 			h++;
 			headingFront = null;
 		}
-		if (draft.kind === 'heading') headingFront = sameQuestionKey(draft.front);
-		else if (headingFront !== null && (draft.kind === 'definition' || draft.kind === 'quote') && sameQuestionKey(draft.front) === headingFront) continue;
+		if (draft.kind === 'heading') headingFront = draft.front;
+		else if (headingFront !== null && (draft.kind === 'definition' || draft.kind === 'quote') && sameQuestion(draft.front, headingFront)) continue;
 		drafts[kept++] = draft;
 	}
 	drafts.length = kept;
 }
 
-function sameQuestionKey(front: string): string {
-	return front.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+/**
+ * Equal but for case and spacing. Runs for every definition under a heading card, so the usual
+ * answer (different lengths, no runs of spaces to collapse) comes without building strings.
+ */
+function sameQuestion(a: string, b: string): boolean {
+	if (a.length === b.length) return a === b || a.toLowerCase() === b.toLowerCase();
+	if (!ODD_SPACING.test(a) && !ODD_SPACING.test(b)) return false;
+	const key = (front: string) => front.replace(/\s+/g, ' ').trim().toLowerCase();
+	return key(a) === key(b);
 }
+
+const ODD_SPACING = /^\s|\s$|\s\s|[^\S ]/;
 
 /**
  * Drafts in line order, stably (as Array#sort): each source gives its drafts in order, and a note

@@ -19,6 +19,32 @@ export function mermaidIdFor(resourceName: string): string {
 	return out;
 }
 
+/**
+ * Short ids for a diagram too big for Mermaid's text cap with readable ones: `h` and the base-36
+ * FNV-1a hash of each readable id, so still derived from the resource name and stable across
+ * edits. No `_` (edge element ids `L_<from>_<to>_<n>` stay unambiguous) and never a keyword; the
+ * rare clash takes an upper-case `X` and a count, which no hash contains.
+ */
+export function shortIds(readableIds: readonly string[]): string[] {
+	const taken = new Set<string>();
+	return readableIds.map((readable) => {
+		const base = `h${fnv1a(readable).toString(36)}`;
+		let id = base;
+		for (let k = 2; taken.has(id); k++) id = `${base}X${k}`;
+		taken.add(id);
+		return id;
+	});
+}
+
+function fnv1a(text: string): number {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		hash ^= text.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193);
+	}
+	return hash >>> 0;
+}
+
 export function resourceForMermaidId(id: string): string | null {
 	if (!id.startsWith(ID_PREFIX)) return null;
 	let out = '';

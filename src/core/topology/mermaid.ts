@@ -3,13 +3,13 @@
  * `{{ }}`) so Mermaid 11.4 and 11.17 both read it. Every drawn resource is exactly one node or
  * subgraph whose id is mermaidIdFor(name); helper subgraphs (zones) use `z_` ids, which can never
  * collide with the `r_` ids of resources. A diagram too big for Mermaid's text cap with those ids
- * is written again with short ones (`n0`, `n1`, ...); `nodes` always says which id is which.
+ * is written with short ones, hashes of the same names (`h1k2z9c`); `nodes` always says which id is which.
  */
 
 import { isLoopback } from './compose-ports';
 import { hostName, networkResourceName, networksOf, volumeResourceName, type ContainersModel, type Service } from './containers-model';
 import { cidrContains } from './cidr';
-import { escapeLabel, labelLines, mermaidIdFor, safeColor } from './mermaid-text';
+import { escapeLabel, labelLines, mermaidIdFor, safeColor, shortIds } from './mermaid-text';
 import type { SecurityGroup } from './security-group';
 import { formatPorts } from './traffic';
 import { groupsOf, isInternetFacing, isPublicSubnet, routeTableOf, type Instance, type LoadBalancer, type Subnet, type VpcModel } from './vpc-model';
@@ -186,10 +186,9 @@ class Builder {
 		let ids = this.readableIds;
 		let text = withTokens.replace(ID_TOKEN, (_, k: string) => ids[Number(k)]);
 		if (text.length > MERMAID_CAPS.maxTextSize) {
-			// Readable ids (`r_web_2d_a`) make most of a big diagram's text; short ones (`n` and a
-			// base-36 number: no `_`, so edge element ids `L_<from>_<to>_<n>` stay unambiguous, and
-			// never a keyword) let Mermaid draw blocks of a few hundred resources.
-			ids = this.readableIds.map((_, k) => `n${k.toString(36)}`);
+			// Readable ids (`r_web_2d_a`) make most of a big diagram's text; short ones, still
+			// derived from the names, let Mermaid draw blocks of a few hundred resources.
+			ids = shortIds(this.readableIds);
 			text = withTokens.replace(ID_TOKEN, (_, k: string) => ids[Number(k)]);
 		}
 		const nodes = this.drawn.map((d) => ({ mermaidId: ids[d.token], resource: d.resource, shape: d.shape }));

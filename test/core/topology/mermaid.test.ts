@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { analyzeTopology, mermaidIdFor, resourceForMermaidId, toMermaid, type MermaidDiagram } from '../../../src/core/topology';
-import { escapeLabel, safeColor } from '../../../src/core/topology/mermaid-text';
+import { escapeLabel, safeColor, shortIds } from '../../../src/core/topology/mermaid-text';
 import { containers, modelOf, SHOP, vpc } from './fixtures';
 import { readMermaid } from '../properties/mermaid-grammar';
 
@@ -218,6 +218,15 @@ console.log(JSON.stringify(failures));
 	});
 });
 
+describe('shortIds', () => {
+	it('hashes each id, so the same name gives the same id, and a clash takes X and a count', () => {
+		const [a, b] = shortIds(['r_web', 'r_db']);
+		expect(a).toMatch(/^h[0-9a-z]+$/);
+		expect(shortIds(['r_db', 'r_web'])).toEqual([b, a]);
+		expect(shortIds(['r_web', 'r_web', 'r_web'])).toEqual([a, `${a}X2`, `${a}X3`]);
+	});
+});
+
 describe('size', () => {
 	it('keeps a 500-resource VPC under Mermaid\'s text and edge caps by dropping reference edges first', () => {
 		const lines = ['name: big', 'cidr: 10.0.0.0/16', 'internet-gateway: igw', 'subnets:'];
@@ -246,9 +255,9 @@ describe('size', () => {
 		expect(d.refusal).toBeUndefined();
 		expect(d.text.length).toBeLessThan(50_000);
 		const read = readMermaid(d.text);
-		// Short ids: `n` and base 36, none of them readable, none repeated.
+		// Short ids: `h` and a base-36 hash of the name, none repeated.
 		const ids = read.definitions.map((def) => def.id);
-		expect(ids.every((id) => /^n[0-9a-z]+$/.test(id))).toBe(true);
+		expect(ids.every((id) => /^h[0-9a-z]+(X\d+)?$/.test(id))).toBe(true);
 		expect(new Set(ids).size).toBe(ids.length);
 		// The generator's node list still says which id is which resource, once per drawn resource.
 		const byId = new Map(d.nodes.map((n) => [n.mermaidId, n.resource]));
@@ -256,6 +265,11 @@ describe('size', () => {
 		expect(new Set(d.nodes.map((n) => n.resource)).size).toBe(d.nodes.length);
 		for (const def of read.definitions) if (byId.has(def.id)) expect(def.label[0]).toContain(byId.get(def.id)!.split(' ')[0]);
 		for (const edge of read.edges) expect(ids).toContain(edge.from);
+
+		// Derived from the names: the same resource keeps its id when others come and go.
+		const fewer = toMermaid(modelOf(analyzeTopology('vpc', lines.filter((l) => !l.includes('server-299:')).join('\n'), 1)));
+		const idOf = (diagram: MermaidDiagram, name: string) => diagram.nodes.find((n) => n.resource === name)?.mermaidId;
+		expect(idOf(fewer, 'payment-api-application-server-7')).toBe(idOf(d, 'payment-api-application-server-7'));
 
 		// A small block keeps its readable ids.
 		expect(toMermaid(modelOf(analyzeTopology('vpc', SHOP, 1))).text).toContain(mermaidIdFor('web'));

@@ -89,8 +89,20 @@ export function mapSvg(svg: Element, renderId: string, nodes: readonly MappedNod
 
 	const resourceToId = new Map<string, string>();
 	for (const [id, resource] of idToResource) if (!resourceToId.has(resource)) resourceToId.set(resource, id);
-	const paths = Array.from(svg.querySelectorAll('.edgePaths > path, path.flowchart-link')).filter((el, i, all) => all.indexOf(el) === i);
+	const paths = [...new Set(svg.querySelectorAll('.edgePaths > path, path.flowchart-link'))];
 	const labels = Array.from(svg.querySelectorAll('.edgeLabels > .edgeLabel'));
+	const pathIndex = new Map(paths.map((p, i) => [p, i]));
+	// Paths by their id without the trailing `_<n>`, in order: what edgeIdMatches accepts, found
+	// by lookup rather than by a scan per edge (a diagram can have hundreds of edges).
+	const pathsByPair = new Map<string, Element[]>();
+	for (const p of paths) {
+		const bare = stripRenderPrefix(p.id, renderId);
+		const m = /^(L_.+)_\d+$/.exec(bare);
+		if (!m) continue;
+		const list = pathsByPair.get(m[1]);
+		if (list) list.push(p);
+		else pathsByPair.set(m[1], [p]);
+	}
 	const used = new Set<Element>();
 	edges.forEach((edge, index) => {
 		const fromId = resourceToId.get(edge.from) ?? edge.from;
@@ -98,13 +110,13 @@ export function mapSvg(svg: Element, renderId: string, nodes: readonly MappedNod
 		// Mermaid writes edges in the order they were declared; the id confirms the pairing.
 		let path: Element | null = paths[index] ?? null;
 		if (!path || used.has(path) || !edgeIdMatches(path.id, renderId, fromId, toId)) {
-			const byId = paths.find((p) => !used.has(p) && edgeIdMatches(p.id, renderId, fromId, toId)) ?? null;
+			const byId = pathsByPair.get(`L_${fromId}_${toId}`)?.find((p) => !used.has(p)) ?? null;
 			// An edge drawn from a helper node (not a resource) has no id to confirm; when the SVG
 			// has exactly one path per edge, the order alone is reliable.
 			path = byId ?? (paths.length === edges.length && path && !used.has(path) ? path : null);
 		}
 		if (path) used.add(path);
-		const label = path && paths.length === labels.length ? (labels[paths.indexOf(path)] ?? null) : null;
+		const label = path && paths.length === labels.length ? (labels[pathIndex.get(path) ?? -1] ?? null) : null;
 		result.edges.push({ from: edge.from, to: edge.to, path, label });
 	});
 	return result;

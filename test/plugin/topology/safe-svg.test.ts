@@ -28,7 +28,7 @@ describe('parseSvg', () => {
 		expect(svg.querySelector('.node')?.textContent).toBe('ok');
 	});
 
-	test('falls back to the HTML parser for HTML-only syntax, still without scripts', () => {
+	test('reads Mermaid\'s HTML-only syntax (a <br> in a label), still without scripts', () => {
 		const svg = parseSvg('<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><div>a<br>b</div></foreignObject><script>x</script></svg>', document)!;
 		expect(svg).not.toBeNull();
 		expect(svg.textContent).toContain('ab');

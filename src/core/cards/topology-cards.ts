@@ -253,7 +253,12 @@ function koreanStep(step: string): string {
 	return out;
 }
 
-/** Korean questions name the traffic with arrows: particles (은/는, 으로/로) depend on the name. */
+/**
+ * Korean text never puts a particle whose form depends on the word before it (은/는, 을/를, 으로/로)
+ * right after a resource name, whose reading we cannot know: names are followed by invariant ones
+ * (의, 에, 에서) or by a Korean noun that carries the particle, and questions name the traffic
+ * with arrows.
+ */
 const flowKo = (flow: Flow): string => `${flow.from} → ${flow.to}${traffic(flow) ? ` (${traffic(flow)})` : ''}`;
 
 const KOREAN: Phrases = {
@@ -273,9 +278,9 @@ const KOREAN: Phrases = {
 	whichNat: (flow) => `${flowKo(flow)} 트래픽이 거치는 NAT 게이트웨이는?`,
 	viaNat: (nat, table, route) => (route ? `${nat}: 라우팅 테이블 ${table} 의 ${markdownCode(route)}` : nat),
 	whichNetwork: (flow) => `${flowKo(flow)} 연결은 어느 네트워크를 거치는가?`,
-	sharedNetwork: (network, to) => `${network}: 두 서비스가 모두 연결된 네트워크라서 ${to} 를 이름으로 찾고 모든 포트로 통신한다.`,
+	sharedNetwork: (network, to) => `${network}: 두 서비스가 모두 연결된 네트워크라서 서비스 이름(${to})으로 찾고 모든 포트로 통신한다.`,
 	whichPublish: (flow) => `${flowKo(flow)} 연결을 여는 포트 공개는?`,
-	published: (mapping, host, service) => `${markdownCode(mapping)}: 호스트 ${host} 에서 ${service} 로 전달한다.`,
+	published: (mapping, host, service) => `${markdownCode(mapping)}: 호스트 ${host} 에서 서비스 ${service} 에 전달한다.`,
 	canGoOut: (service) => `서비스 ${service} 에서 인터넷으로 나갈 수 있는가?`,
 	internalOnly: (networks) => `아니오: 연결된 네트워크(${networks.join(', ')})가 모두 internal 이다.`,
 };

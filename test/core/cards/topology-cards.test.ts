@@ -88,6 +88,13 @@ describe('topology cards', () => {
 			[12, 'Which published port lets internet reach web on tcp 8080?', '`8080:80`: host box forwards it to web.'],
 			[13, 'Over which network does api reach db?', 'back: both services are on it, so db resolves by name and every port is open.'],
 		]);
+		// In Korean no name is followed by a particle whose form depends on how the name is read.
+		const korean = extractNote('c.md', text.replace('## Compose', '## 컴포즈'), topologyOnly).cards;
+		expect(korean.map((c) => c.back)).toEqual([
+			'아니오: 연결된 네트워크(back)가 모두 internal 이다.',
+			'`8080:80`: 호스트 box 에서 서비스 web 에 전달한다.',
+			'back: 두 서비스가 모두 연결된 네트워크라서 서비스 이름(db)으로 찾고 모든 포트로 통신한다.',
+		]);
 	});
 
 	it('make nothing from a block with errors, and nothing when the source is off or not injected', () => {

@@ -10,10 +10,15 @@
  * - On load, a damaged main file falls back to the backup; the damaged text is first copied to a new
  *   name so that nothing the user had is overwritten. A file from a newer schema makes the store
  *   read-only: it writes nothing at all.
+ * - Another device may write the main file meanwhile (a synced vault). Every save first reads it:
+ *   if it is not what this store last read or wrote, its reviews are merged in (review-merge.ts)
+ *   before anything is written; a damaged one is copied away first; one from a newer schema makes
+ *   the store read-only.
  */
 
 import type { CardState, ReviewLogEntry } from './card-state';
 import { decodeReviewData, emptyReviewData, encodeReviewData, type DecodeResult, type ReviewData } from './review-data';
+import { mergeReviewData } from './review-merge';
 import { REVIEW_BACKUP_FILE, REVIEW_FILE, type Persistence } from './persistence';
 
 const DAY_MS = 86_400_000;
@@ -76,6 +81,10 @@ export class ReviewStore {
 	private readonly debounceMs: number;
 	private readonly orphanRetentionMs: number;
 	private _lastSaveError: unknown = null;
+	/** Our last write to the main file did not finish: what is there may be torn, and is not news. */
+	private ownMainWriteFailed = false;
+	/** Why saving stopped during the session (null: it did not). */
+	private stoppedBecause: string | null = null;
 
 	private constructor(
 		private readonly persistence: Persistence,
@@ -84,9 +93,11 @@ export class ReviewStore {
 		lastGoodText: string | null,
 		mainIntact: boolean,
 		readonly loadProblem: LoadProblem | null,
-		readonly readOnly: boolean,
+		private _readOnly: boolean,
 		/** The schema the data was migrated from on load, if it was. */
 		readonly migratedFrom: number | null,
+		/** The main file's text as this store last saw it, good or not (null: unknown or none). */
+		private seenMainText: string | null = null,
 	) {
 		this.data = loaded;
 		this.lastGoodText = lastGoodText;
@@ -103,7 +114,7 @@ export class ReviewStore {
 		// A store made here from the main file's own text has an intact main file; every other case
 		// (recovered from the backup, or starting over) has not, and its first save writes only the main file.
 		const make = (data: ReviewData, goodText: string | null, problem: LoadProblem | null, readOnly: boolean, migratedFrom: number | null = null) =>
-			new ReviewStore(persistence, options, data, goodText, goodText !== null && main.kind === 'text' && goodText === main.text, problem, readOnly, migratedFrom);
+			new ReviewStore(persistence, options, data, goodText, goodText !== null && main.kind === 'text' && goodText === main.text, problem, readOnly, migratedFrom, main.kind === 'text' ? main.text : null);
 
 		if (main.kind === 'missing') {
 			const backup = await readSafely(persistence, REVIEW_BACKUP_FILE);
@@ -204,6 +215,25 @@ export class ReviewStore {
 			keptCopies,
 			message: `Cloudnotes found that ${what}. ${backupNote}${keptNote}${allKept ? `Review history starts empty; to recover older reviews, repair a kept copy and rename it to ${show(REVIEW_FILE)} while the plugin is disabled.` : 'A copy of the damaged files could not be written, so they are left untouched and nothing will be saved until they are moved away.'}`,
 		}, !allKept);
+	}
+
+	/** Nothing is written: the data on disk is from a newer schema, or could not be kept safe. */
+	get readOnly(): boolean {
+		return this._readOnly;
+	}
+
+	/**
+	 * Takes in what another device wrote to the review file since this store last read or wrote it.
+	 * Resolves to whether anything new came in. Runs on the save chain, so it never interleaves
+	 * with a write.
+	 */
+	refreshFromDisk(): Promise<boolean> {
+		const run = this.saveChain.then(() => this.takeInOutsideChanges());
+		this.saveChain = run.then(
+			() => undefined,
+			() => undefined,
+		);
+		return run;
 	}
 
 	/** The card's scheduling state, orphaned or not. */
@@ -354,7 +384,15 @@ export class ReviewStore {
 	}
 
 	private async writeNow(): Promise<void> {
-		if (this.readOnly || this.generation === this.savedGeneration) return;
+		// Read-only since it opened, the user was told then; stopped since, every flush says why.
+		if (this._readOnly) {
+			if (this.stoppedBecause !== null && this.generation !== this.savedGeneration) throw new Error(this.stoppedBecause);
+			return;
+		}
+		// Even with nothing new here: if another device wrote over reviews this one had saved, the
+		// merge finds them missing there and they are written again.
+		await this.takeInOutsideChanges();
+		if (this.generation === this.savedGeneration) return;
 		const generation = this.generation;
 		const text = encodeReviewData(this.data, this.now());
 		try {
@@ -364,15 +402,63 @@ export class ReviewStore {
 				await this.persistence.write(REVIEW_BACKUP_FILE, this.lastGoodText);
 			}
 			this.mainIntact = false;
+			this.seenMainText = null;
+			this.ownMainWriteFailed = true;
 			await this.persistence.write(REVIEW_FILE, text);
+			this.ownMainWriteFailed = false;
 		} catch (error) {
 			this._lastSaveError = error;
 			throw error;
 		}
 		this.mainIntact = true;
 		this.lastGoodText = text;
+		this.seenMainText = text;
 		this.savedGeneration = generation;
 		this._lastSaveError = null;
+	}
+
+	/** See refreshFromDisk; also the first step of every save. */
+	private async takeInOutsideChanges(): Promise<boolean> {
+		if (this._readOnly) return false;
+		const outcome = await readSafely(this.persistence, REVIEW_FILE);
+		// Missing: the save recreates it. Unreadable: the write will report its own error.
+		if (outcome.kind !== 'text' || outcome.text === this.lastGoodText || outcome.text === this.seenMainText) return false;
+		const decoded = decodeReviewData(outcome.text);
+		// After our own main write failed, a main file that does not decode is that torn write, not news.
+		if (!decoded.ok && this.ownMainWriteFailed) return false;
+		this.seenMainText = outcome.text;
+		const show = this.options.describeFile ?? ((name: string) => name);
+		if (decoded.ok) {
+			const merged = mergeReviewData(this.data, decoded.data);
+			this.data = merged.data;
+			this.lastGoodText = outcome.text;
+			this.mainIntact = true;
+			if (merged.oursAddsToTheirs) {
+				if (this.generation === this.savedGeneration) this.changed();
+			} else {
+				// The file holds everything this store has: nothing to write until the next change.
+				this.savedGeneration = this.generation;
+			}
+			return merged.theirsAddsToOurs;
+		}
+		if (decoded.kind === 'newer-schema') return this.stopWriting(newerSchemaProblem(show(REVIEW_FILE), decoded.reason).message);
+		// Damaged by someone else (a sync still in progress, a conflicted merge): keep it before our
+		// write replaces it, or write nothing.
+		const kept = await preserve(this.persistence, REVIEW_FILE, outcome.text, this.now());
+		if (kept === null) {
+			return this.stopWriting(
+				`${show(REVIEW_FILE)} changed on disk and cannot be read (${decoded.reason}), and no copy of it could be kept, so nothing will be saved: move the file away, then reload the plugin.`,
+			);
+		}
+		return false;
+	}
+
+	/** The store goes read-only for the rest of the session; every save from now on rejects with the reason. */
+	private stopWriting(reason: string): never {
+		this._readOnly = true;
+		this.stoppedBecause = reason;
+		this.cancelTimer();
+		throw new Error(reason);
 	}
 }
 

@@ -34,18 +34,26 @@ export function registerReview(plugin: CloudnotesPlugin): ReviewService {
 	plugin.app.workspace.onLayoutReady(() => {
 		void (async () => {
 			const persistence = new AdapterPersistence(plugin.app, pluginFolder(plugin.app, plugin.manifest));
-			const store = await ReviewStore.open(persistence, {
+			// Said once per distinct reason: a store that stopped saving fails every save the same way.
+			let lastReported = '';
+			const report = (error: unknown): void => {
+				const reason = error instanceof Error ? error.message : String(error);
+				if (reason === lastReported && store.readOnly) return;
+				lastReported = reason;
+				showSaveError(persistence.pathOf('reviews.json'), error, store.readOnly);
+			};
+			const store: ReviewStore = await ReviewStore.open(persistence, {
 				debounceMs: SAVE_DEBOUNCE_MS,
 				setTimer: (fn, ms) => window.setTimeout(fn, ms),
 				clearTimer: (handle) => window.clearTimeout(handle as number),
 				describeFile: (name) => persistence.pathOf(name),
-				onSaveError: (error) => showSaveError(persistence.pathOf('reviews.json'), error),
+				onSaveError: report,
 			});
 			if (unloaded) return;
 			if (store.loadProblem) showLoadProblem(store.loadProblem);
 			// The last grade is written when the plugin unloads, whatever the debounce was waiting for.
 			plugin.register(() => void store.flush().catch(() => undefined));
-			await service.start(store);
+			await service.start(store, report);
 		})();
 	});
 	return service;

@@ -47,8 +47,12 @@ export function showLoadProblem(problem: LoadProblem): Notice {
 	return new Notice(`${t('review.loadProblem.title')}\n${problem.message}`, 0);
 }
 
-/** A save failed: the grades are still in memory and the next save retries them. */
-export function showSaveError(file: string, error: unknown): Notice {
+/**
+ * A save failed: the grades are still in memory and the next save retries them; or saving stopped
+ * for the session (the file on disk became one this version must not overwrite), which stays on
+ * screen until dismissed.
+ */
+export function showSaveError(file: string, error: unknown, stopped = false): Notice {
 	const reason = error instanceof Error ? error.message : String(error);
-	return new Notice(t('review.saveFailed', { file, reason }), 10_000);
+	return stopped ? new Notice(`${t('review.loadProblem.title')}\n${reason}`, 0) : new Notice(t('review.saveFailed', { file, reason }), 10_000);
 }

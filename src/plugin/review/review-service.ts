@@ -46,6 +46,7 @@ export class ReviewService {
 	readonly ready: Promise<void>;
 	private resolveReady!: () => void;
 	private readonly notifySoon = debounce(() => this.notify(), 250, true);
+	private reportSaveError: (error: unknown) => void = () => undefined;
 
 	constructor(
 		readonly plugin: CloudnotesPlugin,
@@ -85,8 +86,9 @@ export class ReviewService {
 	}
 
 	/** Opens the store, then builds the index; call once the layout is ready. */
-	async start(store: ReviewStore): Promise<void> {
+	async start(store: ReviewStore, reportSaveError: (error: unknown) => void = () => undefined): Promise<void> {
 		this.store = store;
+		this.reportSaveError = reportSaveError;
 		await this.index.start();
 		this.resolveReady();
 		this.notify();
@@ -193,7 +195,11 @@ export class ReviewService {
 			title,
 			session,
 			emptyText: () => this.emptyText(cards, scope, settings, noCardsText),
-			flush: () => store.flush(),
+			flush: () =>
+				store.flush().catch((error: unknown) => {
+					this.reportSaveError(error);
+					throw error;
+				}),
 			onGraded: () => this.notifySoon(),
 		});
 		modal.open();
@@ -216,11 +222,24 @@ export class ReviewService {
 		return limited ? `${t('review.limitReached', { newCount: queue.newToday, reviewCount: queue.reviewsToday })} ${nextSentence}` : nextSentence;
 	}
 
-	/** Waits for the index (telling the user why nothing opens yet); false if the plugin unloads first. */
+	/**
+	 * Waits for the index (telling the user why nothing opens yet), then takes in reviews another
+	 * device saved to the synced review file, so no card is reviewed twice; false if the plugin
+	 * unloads first.
+	 */
 	private async whenReady(): Promise<boolean> {
 		if (!this.store || !this.index.isReady) new Notice(t('review.indexing'), 3000);
 		await this.ready;
-		return this.store !== null;
+		const store = this.store;
+		if (store === null) return false;
+		try {
+			if (await store.refreshFromDisk()) {
+				this.notify();
+			}
+		} catch (error) {
+			this.reportSaveError(error);
+		}
+		return true;
 	}
 
 	/** Writes the review log as CSV (the FSRS optimiser's columns) into the vault; returns the file's path. */

@@ -7,6 +7,7 @@
 import { installDomHelpers } from '../../stand-in/dom';
 import { App, Keymap, mapStorage, type StandInStorage } from '../../stand-in/obsidian';
 import CloudnotesPlugin from '../../../src/plugin/main';
+import { decodeReviewData, encodeReviewData } from '../../../src/core/srs/review-data';
 
 installDomHelpers(window);
 
@@ -156,6 +157,48 @@ describe('registerReview in the plugin', () => {
 		expect(moved).toBeDefined();
 		expect(review.store!.orphans().size).toBe(0);
 		plugin.unload();
+	});
+
+	test('reviews another device saved to the synced file are taken in before a review opens, and kept by the next save', async () => {
+		const { app, plugin, storage } = await start();
+		app.workspace.setLayoutReady();
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '3');
+		// This device grades one card and saves it.
+		app.commands.executeCommandById('cloudnotes:review-due');
+		await waitFor(() => document.querySelector('.cloudnotes-review-front') !== null);
+		const mine = document.querySelector('.cloudnotes-review-front')!.getAttribute('data-card-id')!;
+		press(' ', 'Space');
+		await tick();
+		press('4', 'Digit4');
+		press('Escape', 'Escape');
+		await waitFor(() => (storage.get(REVIEWS) ?? '').includes(mine));
+
+		// Meanwhile the phone graded another card; sync delivers its version of the file.
+		const other = plugin.review!.cards().map((c) => c.id).find((id) => id !== mine)!;
+		const theirs = decodeReviewData(storage.get(REVIEWS)!);
+		if (!theirs.ok) throw new Error('the saved file should decode');
+		const later = Date.now() + 1000;
+		theirs.data.states.set(other, { due: later + 30 * 86_400_000, stability: 30, difficulty: 4, elapsedDays: 0, scheduledDays: 30, learningSteps: 0, reps: 1, lapses: 0, state: 'review', lastReview: later });
+		theirs.data.log.push({ cardId: other, time: later, rating: 'easy', state: 'new', elapsedDays: 0, scheduledDays: 0, due: later, stability: 0, difficulty: 0 });
+		storage.set(REVIEWS, encodeReviewData(theirs.data, later));
+
+		// Opening a review takes the phone's grade in: one card is left, not two.
+		app.commands.executeCommandById('cloudnotes:review-due');
+		await waitFor(() => document.querySelector('.cloudnotes-review-progress')?.textContent === '0 / 1');
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '1');
+		press(' ', 'Space');
+		await tick();
+		press('3', 'Digit3');
+		press('Escape', 'Escape');
+		plugin.unload();
+		// Every grade of both devices is in the file.
+		await waitFor(() => {
+			const saved = decodeReviewData(storage.get(REVIEWS) ?? '');
+			return saved.ok && saved.data.log.length === 3;
+		});
+		const saved = decodeReviewData(storage.get(REVIEWS)!);
+		expect(saved.ok && saved.data.log.map((e) => e.rating).sort()).toEqual(['easy', 'easy', 'good']);
+		expect(saved.ok && saved.data.states.has(other) && saved.data.states.has(mine)).toBe(true);
 	});
 
 	test('export writes the review log as CSV into the vault root and names the file', async () => {

@@ -1,0 +1,88 @@
+/**
+ * Two versions of the review data become one, losing no review: what a device does when it finds
+ * that another one (through Obsidian Sync, iCloud, Syncthing...) wrote the review file since it
+ * last read it. Without this, the next save would write this device's data over the other's, and
+ * the reviews done there would be gone.
+ */
+import type { CardState, ReviewLogEntry } from './card-state';
+import type { ReviewData } from './review-data';
+
+export interface MergedReviewData {
+	data: ReviewData;
+	/** `theirs` lacks something of `ours` (a review, a newer state): the merged data must be written. */
+	oursAddsToTheirs: boolean;
+	/** `ours` lacks something of `theirs`: what this device shows changes. */
+	theirsAddsToOurs: boolean;
+}
+
+/**
+ * - The log is the union of both logs (a review is its card, time and rating), in time order.
+ * - A card's state is the one with the later last review (then more repetitions; then ours): the
+ *   state after the newest review of that card on any device.
+ * - Orphan marks follow this device for the cards it knows (it sees its own notes), and the other
+ *   device for the cards only it knows.
+ */
+export function mergeReviewData(ours: ReviewData, theirs: ReviewData): MergedReviewData {
+	let oursAdds = false;
+	let theirsAdds = false;
+
+	const seen = new Set<string>();
+	const log: ReviewLogEntry[] = [];
+	for (const entry of theirs.log) {
+		const key = reviewKey(entry);
+		if (seen.has(key)) continue;
+		seen.add(key);
+		log.push(entry);
+	}
+	const theirKeys = new Set(seen);
+	const ourKeys = new Set<string>();
+	for (const entry of ours.log) {
+		const key = reviewKey(entry);
+		ourKeys.add(key);
+		if (seen.has(key)) continue;
+		seen.add(key);
+		log.push(entry);
+		oursAdds = true;
+	}
+	for (const key of theirKeys) if (!ourKeys.has(key)) theirsAdds = true;
+	// Stable: reviews at the same moment keep the order they had.
+	log.sort((a, b) => a.time - b.time);
+
+	const states = new Map<string, CardState>();
+	for (const [id, state] of theirs.states) states.set(id, state);
+	for (const [id, state] of ours.states) {
+		const other = states.get(id);
+		if (other === undefined || !isNewer(other, state)) {
+			states.set(id, state);
+			if (other === undefined || !sameState(state, other)) oursAdds = true;
+		} else {
+			theirsAdds = true;
+		}
+	}
+	for (const id of theirs.states.keys()) if (!ours.states.has(id)) theirsAdds = true;
+
+	const orphans = new Map<string, number>();
+	for (const id of states.keys()) {
+		const orphanedAt = ours.states.has(id) ? ours.orphans.get(id) : theirs.orphans.get(id);
+		if (orphanedAt !== undefined) orphans.set(id, orphanedAt);
+		if (ours.states.has(id) && theirs.states.has(id) && ours.orphans.get(id) !== theirs.orphans.get(id)) oursAdds = true;
+	}
+
+	return { data: { states, orphans, log }, oursAddsToTheirs: oursAdds, theirsAddsToOurs: theirsAdds };
+}
+
+function reviewKey(entry: ReviewLogEntry): string {
+	return `${entry.cardId}\u0000${entry.time}\u0000${entry.rating}`;
+}
+
+/** `a` comes from a later review than `b`, or the same one with more repetitions. */
+function isNewer(a: CardState, b: CardState): boolean {
+	const at = a.lastReview ?? -Infinity;
+	const bt = b.lastReview ?? -Infinity;
+	if (at !== bt) return at > bt;
+	return a.reps > b.reps;
+}
+
+function sameState(a: CardState, b: CardState): boolean {
+	return a.lastReview === b.lastReview && a.reps === b.reps && a.due === b.due && a.stability === b.stability && a.difficulty === b.difficulty && a.state === b.state;
+}

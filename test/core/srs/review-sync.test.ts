@@ -1,0 +1,177 @@
+/**
+ * Two devices on one synced vault: each has its own ReviewStore over the same review file (a
+ * sync tool carries the file between them). Whatever order they save in, no review is lost.
+ */
+import fc from 'fast-check';
+import { ReviewStore } from '../../../src/core/srs/review-store';
+import { REVIEW_FILE } from '../../../src/core/srs/persistence';
+import { decodeReviewData, emptyReviewData, encodeReviewData } from '../../../src/core/srs/review-data';
+import { mergeReviewData } from '../../../src/core/srs/review-merge';
+import { FlakyPersistence, logFor, stateFor } from './fakes';
+
+const T0 = Date.UTC(2026, 0, 10, 9);
+const clock = () => T0;
+
+async function device(files: FlakyPersistence): Promise<ReviewStore> {
+	return ReviewStore.open(files, { now: clock, describeFile: (n) => `.obsidian/plugins/cloudnotes/${n}` });
+}
+
+describe('mergeReviewData', () => {
+	it('keeps every review of both logs once, in time order, and the state of the newest review per card', () => {
+		const ours = emptyReviewData();
+		const theirs = emptyReviewData();
+		const shared = logFor('a', T0);
+		ours.log.push(shared, logFor('a', T0 + 20));
+		theirs.log.push(shared, logFor('b', T0 + 10));
+		ours.states.set('a', stateFor(2, { lastReview: T0 + 20 }));
+		theirs.states.set('a', stateFor(1, { lastReview: T0 }));
+		theirs.states.set('b', stateFor(3, { lastReview: T0 + 10 }));
+		const merged = mergeReviewData(ours, theirs);
+		expect(merged.data.log.map((e) => [e.cardId, e.time - T0])).toEqual([['a', 0], ['b', 10], ['a', 20]]);
+		expect(merged.data.states.get('a')?.lastReview).toBe(T0 + 20);
+		expect(merged.data.states.get('b')?.lastReview).toBe(T0 + 10);
+		expect(merged.oursAddsToTheirs).toBe(true);
+		expect(merged.theirsAddsToOurs).toBe(true);
+	});
+
+	it('says when one side already holds everything of the other', () => {
+		const ours = emptyReviewData();
+		ours.log.push(logFor('a', T0));
+		ours.states.set('a', stateFor(1));
+		const theirs = decodeReviewData(encodeReviewData(ours, T0));
+		if (!theirs.ok) throw new Error('round trip');
+		theirs.data.log.push(logFor('b', T0 + 5));
+		theirs.data.states.set('b', stateFor(2));
+		const merged = mergeReviewData(ours, theirs.data);
+		expect(merged.oursAddsToTheirs).toBe(false);
+		expect(merged.theirsAddsToOurs).toBe(true);
+	});
+
+	it('follows this device for the orphan marks of cards it knows, the other for cards only it knows', () => {
+		const ours = emptyReviewData();
+		const theirs = emptyReviewData();
+		ours.states.set('a', stateFor(1));
+		theirs.states.set('a', stateFor(1));
+		theirs.orphans.set('a', T0);
+		theirs.states.set('b', stateFor(2));
+		theirs.orphans.set('b', T0 + 1);
+		const merged = mergeReviewData(ours, theirs);
+		expect([...merged.data.orphans]).toEqual([['b', T0 + 1]]);
+	});
+});
+
+describe('two devices sharing one review file', () => {
+	it('a save on one device keeps the reviews the other saved since it opened', async () => {
+		const files = new FlakyPersistence();
+		const phone = await device(files);
+		const laptop = await device(files);
+		phone.record('card-1', stateFor(1, { lastReview: T0 + 1 }), logFor('card-1', T0 + 1));
+		await phone.flush();
+		laptop.record('card-2', stateFor(2, { lastReview: T0 + 2 }), logFor('card-2', T0 + 2));
+		await laptop.flush();
+
+		const reopened = await device(files);
+		expect(reopened.log().map((e) => e.cardId)).toEqual(['card-1', 'card-2']);
+		expect(reopened.stateOf('card-1')).toEqual(stateFor(1, { lastReview: T0 + 1 }));
+		expect(reopened.stateOf('card-2')).toEqual(stateFor(2, { lastReview: T0 + 2 }));
+		// The laptop now shows the phone's review too.
+		expect(laptop.stateOf('card-1')).toEqual(stateFor(1, { lastReview: T0 + 1 }));
+	});
+
+	it('the same card graded on both: both reviews stay in the log, the later one decides the state', async () => {
+		const files = new FlakyPersistence();
+		const phone = await device(files);
+		const laptop = await device(files);
+		laptop.record('card-1', stateFor(5, { lastReview: T0 + 50 }), logFor('card-1', T0 + 50, 'easy'));
+		phone.record('card-1', stateFor(1, { lastReview: T0 + 10 }), logFor('card-1', T0 + 10, 'again'));
+		await laptop.flush();
+		await phone.flush();
+		const reopened = await device(files);
+		expect(reopened.log().map((e) => e.rating)).toEqual(['again', 'easy']);
+		expect(reopened.stateOf('card-1')?.lastReview).toBe(T0 + 50);
+	});
+
+	it('refreshFromDisk brings the other device\'s reviews in before a review session, without writing', async () => {
+		const files = new FlakyPersistence();
+		const phone = await device(files);
+		const laptop = await device(files);
+		phone.record('card-1', stateFor(1), logFor('card-1', T0 + 1));
+		await phone.flush();
+		const writes = files.writes.length;
+		expect(await laptop.refreshFromDisk()).toBe(true);
+		expect(laptop.stateOf('card-1')).toEqual(stateFor(1));
+		expect(laptop.hasUnsavedChanges).toBe(false);
+		expect(files.writes.length).toBe(writes);
+		expect(await laptop.refreshFromDisk()).toBe(false);
+	});
+
+	it('keeps a copy of a file the other device left damaged before writing over it', async () => {
+		const files = new FlakyPersistence();
+		const laptop = await device(files);
+		laptop.record('card-1', stateFor(1), logFor('card-1', T0 + 1));
+		await laptop.flush();
+		const torn = files.files.get(REVIEW_FILE)!.slice(0, 40);
+		files.files.set(REVIEW_FILE, torn);
+		laptop.record('card-2', stateFor(2), logFor('card-2', T0 + 2));
+		await laptop.flush();
+		const copies = [...files.files.keys()].filter((name) => name.startsWith('reviews.corrupt-'));
+		expect(copies).toHaveLength(1);
+		expect(files.files.get(copies[0])).toBe(torn);
+		expect((await device(files)).log().map((e) => e.cardId)).toEqual(['card-1', 'card-2']);
+	});
+
+	it('stops saving, and says why on every save, when the other device wrote a newer schema', async () => {
+		const files = new FlakyPersistence();
+		const laptop = await device(files);
+		laptop.record('card-1', stateFor(1), logFor('card-1', T0 + 1));
+		await laptop.flush();
+		const newer = '{"schema":99,"data":{}}';
+		files.files.set(REVIEW_FILE, newer);
+		laptop.record('card-2', stateFor(2), logFor('card-2', T0 + 2));
+		await expect(laptop.flush()).rejects.toThrow(/newer version of Cloudnotes.*update the plugin/);
+		await expect(laptop.flush()).rejects.toThrow(/newer version/);
+		expect(laptop.readOnly).toBe(true);
+		expect(files.files.get(REVIEW_FILE)).toBe(newer);
+	});
+
+	it('under any interleaving of grades, saves and reopenings on two devices, every review reaches the file', async () => {
+		type Step = { device: 0 | 1; action: 'grade' | 'flush' | 'reopen'; card: number };
+		const stepArb = fc.record({
+			device: fc.constantFrom(0 as const, 1 as const),
+			action: fc.constantFrom('grade' as const, 'grade' as const, 'flush' as const, 'reopen' as const),
+			card: fc.integer({ min: 0, max: 5 }),
+		});
+		await fc.assert(
+			fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 40 }), async (steps: Step[]) => {
+				const files = new FlakyPersistence();
+				const stores = [await device(files), await device(files)];
+				const graded: string[] = [];
+				let time = T0;
+				for (const step of steps) {
+					const store = stores[step.device];
+					if (step.action === 'grade') {
+						time += 1000;
+						store.record(`card-${step.card}`, stateFor(step.card, { lastReview: time }), logFor(`card-${step.card}`, time));
+						graded.push(`card-${step.card}@${time}`);
+					} else if (step.action === 'flush') {
+						await store.flush();
+					} else {
+						// Closing flushes (unload), then the device opens the file again.
+						await store.flush();
+						stores[step.device] = await device(files);
+					}
+				}
+				await stores[0].flush();
+				await stores[1].flush();
+				const final = await device(files);
+				expect(final.log().map((e) => `${e.cardId}@${e.time}`).sort()).toEqual([...graded].sort());
+				// Each card's state is the one of its newest review.
+				for (const [id, state] of final.states()) {
+					const newest = Math.max(...final.log().filter((e) => e.cardId === id).map((e) => e.time));
+					expect(state.lastReview).toBe(newest);
+				}
+			}),
+			{ numRuns: 300, seed: 20261126 },
+		);
+	});
+});

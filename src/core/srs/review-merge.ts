@@ -21,8 +21,10 @@ export interface MergedReviewData {
  *   state after the newest review of that card on any device.
  * - Orphan marks follow this device for the cards it knows (it sees its own notes), and the other
  *   device for the cards only it knows.
+ * - Reviews this device undid after saving them (`retracted`) stay undone: the other device's copy
+ *   of such a review, and a state that came from it, are left out.
  */
-export function mergeReviewData(ours: ReviewData, theirs: ReviewData): MergedReviewData {
+export function mergeReviewData(ours: ReviewData, theirs: ReviewData, retracted: ReadonlySet<string> = NONE): MergedReviewData {
 	let oursAdds = false;
 	let theirsAdds = false;
 
@@ -30,6 +32,11 @@ export function mergeReviewData(ours: ReviewData, theirs: ReviewData): MergedRev
 	const log: ReviewLogEntry[] = [];
 	for (const entry of theirs.log) {
 		const key = reviewKey(entry);
+		// Undone here after it was saved: the other device's copy of it must not bring it back.
+		if (retracted.has(key)) {
+			oursAdds = true;
+			continue;
+		}
 		if (seen.has(key)) continue;
 		seen.add(key);
 		log.push(entry);
@@ -49,7 +56,13 @@ export function mergeReviewData(ours: ReviewData, theirs: ReviewData): MergedRev
 	log.sort((a, b) => a.time - b.time);
 
 	const states = new Map<string, CardState>();
-	for (const [id, state] of theirs.states) states.set(id, state);
+	for (const [id, state] of theirs.states) {
+		if (state.lastReview !== undefined && retractedAt(retracted, id, state.lastReview)) {
+			oursAdds = true;
+			continue;
+		}
+		states.set(id, state);
+	}
 	for (const [id, state] of ours.states) {
 		const other = states.get(id);
 		if (other === undefined || !isNewer(other, state)) {
@@ -59,7 +72,7 @@ export function mergeReviewData(ours: ReviewData, theirs: ReviewData): MergedRev
 			theirsAdds = true;
 		}
 	}
-	for (const id of theirs.states.keys()) if (!ours.states.has(id)) theirsAdds = true;
+	for (const id of theirs.states.keys()) if (!ours.states.has(id) && states.has(id)) theirsAdds = true;
 
 	const orphans = new Map<string, number>();
 	for (const id of states.keys()) {
@@ -71,8 +84,18 @@ export function mergeReviewData(ours: ReviewData, theirs: ReviewData): MergedRev
 	return { data: { states, orphans, log }, oursAddsToTheirs: oursAdds, theirsAddsToOurs: theirsAdds };
 }
 
-function reviewKey(entry: ReviewLogEntry): string {
+const NONE: ReadonlySet<string> = new Set();
+
+/** A review's identity: its card, time and rating. */
+export function reviewKey(entry: Pick<ReviewLogEntry, 'cardId' | 'time' | 'rating'>): string {
 	return `${entry.cardId}\u0000${entry.time}\u0000${entry.rating}`;
+}
+
+function retractedAt(retracted: ReadonlySet<string>, cardId: string, time: number): boolean {
+	if (retracted.size === 0) return false;
+	const prefix = `${cardId}\u0000${time}\u0000`;
+	for (const key of retracted) if (key.startsWith(prefix)) return true;
+	return false;
 }
 
 /** `a` comes from a later review than `b`, or the same one with more repetitions. */

@@ -18,7 +18,7 @@
 
 import type { CardState, ReviewLogEntry } from './card-state';
 import { decodeReviewData, emptyReviewData, encodeReviewData, type DecodeResult, type ReviewData } from './review-data';
-import { mergeReviewData } from './review-merge';
+import { mergeReviewData, reviewKey } from './review-merge';
 import { REVIEW_BACKUP_FILE, REVIEW_FILE, type Persistence } from './persistence';
 
 const DAY_MS = 86_400_000;
@@ -81,6 +81,8 @@ export class ReviewStore {
 	private readonly debounceMs: number;
 	private readonly orphanRetentionMs: number;
 	private _lastSaveError: unknown = null;
+	/** Reviews undone in this session: a synced copy of the file must not bring them back. */
+	private readonly retracted = new Set<string>();
 	/** Our last write to the main file did not finish: what is there may be torn, and is not news. */
 	private ownMainWriteFailed = false;
 	/** Why saving stopped during the session (null: it did not). */
@@ -278,6 +280,7 @@ export class ReviewStore {
 	undoLast(): { cardId: string; previous: CardState | undefined } | null {
 		const last = this.undoStack.pop();
 		if (!last) return null;
+		this.retracted.add(reviewKey(last.entry));
 		const index = this.data.log.lastIndexOf(last.entry);
 		if (index >= 0) this.data.log.splice(index, 1);
 		if (last.previous) this.data.states.set(last.cardId, last.previous);
@@ -429,7 +432,7 @@ export class ReviewStore {
 		this.seenMainText = outcome.text;
 		const show = this.options.describeFile ?? ((name: string) => name);
 		if (decoded.ok) {
-			const merged = mergeReviewData(this.data, decoded.data);
+			const merged = mergeReviewData(this.data, decoded.data, this.retracted);
 			this.data = merged.data;
 			this.lastGoodText = outcome.text;
 			this.mainIntact = true;

@@ -105,6 +105,25 @@ describe('two devices sharing one review file', () => {
 		expect(await laptop.refreshFromDisk()).toBe(false);
 	});
 
+	it('a grade undone after it was saved stays undone when the other device\'s copy still has it', async () => {
+		const files = new FlakyPersistence();
+		const laptop = await device(files);
+		const phone = await device(files);
+		laptop.record('card-1', stateFor(1, { lastReview: T0 + 1 }), logFor('card-1', T0 + 1));
+		await laptop.flush();
+		// The phone picks the file up (with the grade) and saves a review of its own.
+		await phone.refreshFromDisk();
+		phone.record('card-2', stateFor(2, { lastReview: T0 + 2 }), logFor('card-2', T0 + 2));
+		await phone.flush();
+		// Back on the laptop the grade is undone, then saved.
+		laptop.undoLast();
+		await laptop.flush();
+		const reopened = await device(files);
+		expect(reopened.log().map((e) => e.cardId)).toEqual(['card-2']);
+		expect(reopened.stateOf('card-1')).toBeUndefined();
+		expect(reopened.stateOf('card-2')).toBeDefined();
+	});
+
 	it('keeps a copy of a file the other device left damaged before writing over it', async () => {
 		const files = new FlakyPersistence();
 		const laptop = await device(files);

@@ -60,6 +60,35 @@ describe('mergeReviewData', () => {
 	});
 });
 
+describe('mergeReviewData, for any two versions', () => {
+	const entryArb = fc.record({ card: fc.integer({ min: 0, max: 4 }), at: fc.integer({ min: 0, max: 50 }), rating: fc.constantFrom('again' as const, 'good' as const) });
+	const versionArb = fc.array(entryArb, { maxLength: 20 }).map((entries) => {
+		const data = emptyReviewData();
+		for (const e of entries) {
+			data.log.push(logFor(`card-${e.card}`, T0 + e.at, e.rating));
+			const current = data.states.get(`card-${e.card}`);
+			if (!current || (current.lastReview ?? 0) < T0 + e.at) data.states.set(`card-${e.card}`, stateFor(e.at, { lastReview: T0 + e.at }));
+		}
+		return data;
+	});
+	const keys = (data: ReturnType<typeof emptyReviewData>) => [...new Set(data.log.map((e) => `${e.cardId}@${e.time}@${e.rating}`))].sort();
+
+	it('keeps exactly the reviews of both, whichever side is ours, and adds nothing to itself', () => {
+		fc.assert(
+			fc.property(versionArb, versionArb, (a, b) => {
+				const ab = mergeReviewData(a, b).data;
+				const ba = mergeReviewData(b, a).data;
+				expect(keys(ab)).toEqual([...new Set([...keys(a), ...keys(b)])].sort());
+				expect(keys(ba)).toEqual(keys(ab));
+				for (const [id, state] of ab.states) expect(state.lastReview).toBe(ba.states.get(id)?.lastReview);
+				const self = mergeReviewData(a, a);
+				expect(self.oursAddsToTheirs || self.theirsAddsToOurs).toBe(false);
+			}),
+			{ numRuns: 1000, seed: 20261126 },
+		);
+	});
+});
+
 describe('two devices sharing one review file', () => {
 	it('a save on one device keeps the reviews the other saved since it opened', async () => {
 		const files = new FlakyPersistence();

@@ -152,8 +152,10 @@ export function installDomHelpers(win: Window & typeof globalThis): void {
 	htmlProto.toggle = function (this: HTMLElement, show: boolean) {
 		this.style.display = show ? '' : 'none';
 	};
+	// As Obsidian's (offsetParent-based) answer: hidden when the element or an ancestor is not displayed.
 	htmlProto.isShown = function (this: HTMLElement) {
-		return this.style.display !== 'none' && this.isConnected;
+		if (!this.isConnected) return false;
+		return this.closest('[style*="display: none"]') === null;
 	};
 	htmlProto.setCssProps = function (this: HTMLElement, props: Record<string, string>) {
 		for (const [k, v] of Object.entries(props)) this.style.setProperty(k, v);

@@ -24,9 +24,13 @@ export function uiLanguage(): UiLanguage {
 	return current;
 }
 
-/** The text for a key, with `{name}` placeholders filled from vars. */
+/**
+ * The text for a key, with `{name}` placeholders filled from vars. With `count: 1`, the key's
+ * `.one` form when the language has one ("1 review", not "1 reviews").
+ */
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
-	const template = (current === 'ko' ? ko : en)[key] ?? en[key];
+	const table: Partial<Record<string, string>> = current === 'ko' ? ko : en;
+	const template = (vars?.count === 1 ? table[`${key}.one`] : undefined) ?? table[key] ?? en[key];
 	if (!vars) return template;
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

@@ -147,7 +147,7 @@ export class ReviewModal extends Modal {
 		this.modalEl.toggleClass('is-empty', !card);
 		if (!card) {
 			const empty = this.bodyEl.createDiv({ cls: 'cloudnotes-review-empty' });
-			empty.createDiv({ cls: 'cloudnotes-review-empty-title', text: done > 0 ? t('review.finished', { done }) : t('review.nothingDue') });
+			empty.createDiv({ cls: 'cloudnotes-review-empty-title', text: done > 0 ? t('review.finished', { count: done }) : t('review.nothingDue') });
 			empty.createDiv({ cls: 'cloudnotes-review-empty-next', text: this.options.emptyText() });
 			const close = empty.createEl('button', { cls: 'mod-cta cloudnotes-review-close', text: t('review.close') });
 			close.addEventListener('click', () => this.close());

@@ -20,7 +20,9 @@ const STATE_KEYS: Record<(typeof CARD_STATE_NAMES)[number], MessageKey> = {
 };
 
 export class StatisticsView extends ItemView {
-	private readonly redrawSoon = debounce(() => this.draw(), 300, true);
+	private readonly redrawSoon = debounce(() => this.refresh(), 300, true);
+	/** Something changed while the view was hidden (a collapsed sidebar, a background tab). */
+	private stale = false;
 
 	constructor(
 		leaf: WorkspaceLeaf,
@@ -45,6 +47,12 @@ export class StatisticsView extends ItemView {
 		this.contentEl.addClass('cloudnotes-stats');
 		this.register(this.service.onChange(() => this.redrawSoon()));
 		this.register(() => this.redrawSoon.cancel());
+		// Statistics over every card cost a few milliseconds per grade: none while nobody sees them.
+		const showIfStale = (): void => {
+			if (this.stale) this.refresh();
+		};
+		this.registerEvent(this.app.workspace.on('layout-change', showIfStale));
+		this.registerEvent(this.app.workspace.on('active-leaf-change', showIfStale));
 		this.draw();
 		await this.service.ready;
 		this.draw();
@@ -52,6 +60,11 @@ export class StatisticsView extends ItemView {
 
 	async onClose(): Promise<void> {
 		this.contentEl.empty();
+	}
+
+	private refresh(): void {
+		this.stale = !this.contentEl.isShown();
+		if (!this.stale) this.draw();
 	}
 
 	/** Draws everything afresh from the in-memory index and store. */

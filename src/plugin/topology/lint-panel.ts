@@ -44,7 +44,7 @@ export function renderLintPanel(owner: Component, parent: HTMLElement, diagnosti
 		panel.createDiv({ cls: 'cloudnotes-panel-hint', text: t('lint.none') });
 		return panel;
 	}
-	head.createSpan({ cls: 'cloudnotes-lint-count', text: t('lint.count', { errors: count('error'), warnings: count('warning'), infos: count('info') }) });
+	head.createSpan({ cls: 'cloudnotes-lint-count', text: [t('lint.errors', { count: count('error') }), t('lint.warnings', { count: count('warning') }), t('lint.infos', { count: count('info') })].join(', ') });
 	const list = panel.createEl('ul', { cls: 'cloudnotes-lint-list' });
 	for (const d of diagnostics) {
 		const item = list.createEl('li', { cls: 'cloudnotes-lint-item', attr: { 'data-severity': d.severity, 'data-code': d.code, 'data-line': String(d.line) } });

@@ -5,6 +5,21 @@ import { setUiLanguage, t, uiLanguage } from '../../../src/plugin/i18n';
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('review UI text', () => {
+	test('a count of one takes the singular where the language has one', () => {
+		setUiLanguage('en', 'en');
+		expect(t('stats.reviewedToday', { count: 1 })).toBe('1 review today');
+		expect(t('stats.reviewedToday', { count: 2 })).toBe('2 reviews today');
+		expect(t('stats.reviewedToday', { count: 0 })).toBe('0 reviews today');
+		expect(t('review.finished', { count: 1 })).toBe('Done: 1 card reviewed.');
+		setUiLanguage('ko', 'en');
+		expect(t('stats.reviewedToday', { count: 1 })).toBe('오늘 복습 1회');
+		setUiLanguage('auto', 'en');
+	});
+
+	test('every singular form has its plural form beside it', () => {
+		for (const key of Object.keys(en)) if (key.endsWith('.one')) expect(Object.keys(en)).toContain(key.slice(0, -4));
+	});
+
 	test('English and Korean have the same keys', () => {
 		expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
 	});

@@ -201,6 +201,37 @@ describe('registerReview in the plugin', () => {
 		expect(saved.ok && saved.data.states.has(other) && saved.data.states.has(mine)).toBe(true);
 	});
 
+	test('the statistics view does no work while hidden, and catches up when it is shown again', async () => {
+		const { app, plugin } = await start();
+		app.workspace.setLayoutReady();
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '3');
+		app.commands.executeCommandById('cloudnotes:open-statistics');
+		await waitFor(() => app.workspace.getLeavesOfType('cloudnotes-statistics').length === 1);
+		const view = app.workspace.getLeavesOfType('cloudnotes-statistics')[0].view as unknown as { containerEl: HTMLElement; contentEl: HTMLElement; draw(): void };
+		document.body.appendChild(view.containerEl); // the sidebar, on screen
+		const summary = () => view.contentEl.querySelector('.cloudnotes-stats-reviews .cloudnotes-stats-summary')?.textContent;
+		await waitFor(() => summary() === '0 reviews today');
+		const draw = jest.spyOn(view, 'draw');
+		view.containerEl.style.display = 'none'; // the sidebar collapsed
+
+		app.commands.executeCommandById('cloudnotes:review-due');
+		await waitFor(() => document.querySelector('.cloudnotes-review-front') !== null);
+		press(' ', 'Space');
+		await tick();
+		press('4', 'Digit4');
+		press('Escape', 'Escape');
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '2');
+		await new Promise((r) => setTimeout(r, 400)); // past the view's 300 ms redraw debounce
+		expect(draw).not.toHaveBeenCalled();
+		expect(summary()).toBe('0 reviews today');
+
+		view.containerEl.style.display = '';
+		app.workspace.trigger('layout-change');
+		expect(draw).toHaveBeenCalledTimes(1);
+		expect(summary()).toBe('1 review today');
+		plugin.unload();
+	});
+
 	test('export writes the review log as CSV into the vault root and names the file', async () => {
 		const { app, plugin } = await start();
 		app.workspace.setLayoutReady();

@@ -16,6 +16,11 @@ async function device(files: FlakyPersistence): Promise<ReviewStore> {
 	return ReviewStore.open(files, { now: clock, describeFile: (n) => `.obsidian/plugins/cloudnotes/${n}` });
 }
 
+/** Card n reviewed at T0 + n ms. */
+function grade(store: ReviewStore, n: number): void {
+	store.record(`card-${n}`, stateFor(n, { lastReview: T0 + n }), logFor(`card-${n}`, T0 + n));
+}
+
 describe('mergeReviewData', () => {
 	it('keeps every review of both logs once, in time order, and the state of the newest review per card', () => {
 		const ours = emptyReviewData();
@@ -94,9 +99,9 @@ describe('two devices sharing one review file', () => {
 		const files = new FlakyPersistence();
 		const phone = await device(files);
 		const laptop = await device(files);
-		phone.record('card-1', stateFor(1, { lastReview: T0 + 1 }), logFor('card-1', T0 + 1));
+		grade(phone, 1);
 		await phone.flush();
-		laptop.record('card-2', stateFor(2, { lastReview: T0 + 2 }), logFor('card-2', T0 + 2));
+		grade(laptop, 2);
 		await laptop.flush();
 
 		const reopened = await device(files);
@@ -138,11 +143,11 @@ describe('two devices sharing one review file', () => {
 		const files = new FlakyPersistence();
 		const laptop = await device(files);
 		const phone = await device(files);
-		laptop.record('card-1', stateFor(1, { lastReview: T0 + 1 }), logFor('card-1', T0 + 1));
+		grade(laptop, 1);
 		await laptop.flush();
 		// The phone picks the file up (with the grade) and saves a review of its own.
 		await phone.refreshFromDisk();
-		phone.record('card-2', stateFor(2, { lastReview: T0 + 2 }), logFor('card-2', T0 + 2));
+		grade(phone, 2);
 		await phone.flush();
 		// Back on the laptop the grade is undone, then saved.
 		laptop.undoLast();

@@ -35,6 +35,16 @@ function press(key: string, code: string): void {
 	Keymap.handleKeydown(new KeyboardEvent('keydown', { key, code }));
 }
 
+/** Shows the answer of the card on screen and grades it with a digit key (1-4); returns its id. */
+async function revealAndGrade(digit: '1' | '2' | '3' | '4'): Promise<string> {
+	await waitFor(() => document.querySelector('.cloudnotes-review-front') !== null);
+	const id = document.querySelector('.cloudnotes-review-front')!.getAttribute('data-card-id')!;
+	press(' ', 'Space');
+	await tick();
+	press(digit, `Digit${digit}`);
+	return id;
+}
+
 async function start(storage: StandInStorage = mapStorage({ ...NOTES })) {
 	const app = new App(storage);
 	document.body.empty();
@@ -76,11 +86,7 @@ describe('registerReview in the plugin', () => {
 		app.workspace.setLayoutReady();
 		await waitFor(() => statusEl()?.getAttribute('data-due') === '3');
 		app.commands.executeCommandById('cloudnotes:review-due');
-		await waitFor(() => document.querySelector('.cloudnotes-review-front') !== null);
-		const id = document.querySelector('.cloudnotes-review-front')!.getAttribute('data-card-id')!;
-		press(' ', 'Space');
-		await tick();
-		press('4', 'Digit4');
+		const id = await revealAndGrade('4');
 		await waitFor(() => statusEl()?.getAttribute('data-due') === '2');
 		// The modal is still open and the 2 s debounce has not fired: nothing is on disk yet.
 		expect(storage.get(REVIEWS)).toBeNull();
@@ -165,11 +171,7 @@ describe('registerReview in the plugin', () => {
 		await waitFor(() => statusEl()?.getAttribute('data-due') === '3');
 		// This device grades one card and saves it.
 		app.commands.executeCommandById('cloudnotes:review-due');
-		await waitFor(() => document.querySelector('.cloudnotes-review-front') !== null);
-		const mine = document.querySelector('.cloudnotes-review-front')!.getAttribute('data-card-id')!;
-		press(' ', 'Space');
-		await tick();
-		press('4', 'Digit4');
+		const mine = await revealAndGrade('4');
 		press('Escape', 'Escape');
 		await waitFor(() => (storage.get(REVIEWS) ?? '').includes(mine));
 
@@ -186,9 +188,7 @@ describe('registerReview in the plugin', () => {
 		app.commands.executeCommandById('cloudnotes:review-due');
 		await waitFor(() => document.querySelector('.cloudnotes-review-progress')?.textContent === '0 / 1');
 		await waitFor(() => statusEl()?.getAttribute('data-due') === '1');
-		press(' ', 'Space');
-		await tick();
-		press('3', 'Digit3');
+		await revealAndGrade('3');
 		press('Escape', 'Escape');
 		plugin.unload();
 		// Every grade of both devices is in the file.
@@ -215,10 +215,7 @@ describe('registerReview in the plugin', () => {
 		view.containerEl.style.display = 'none'; // the sidebar collapsed
 
 		app.commands.executeCommandById('cloudnotes:review-due');
-		await waitFor(() => document.querySelector('.cloudnotes-review-front') !== null);
-		press(' ', 'Space');
-		await tick();
-		press('4', 'Digit4');
+		await revealAndGrade('4');
 		press('Escape', 'Escape');
 		await waitFor(() => statusEl()?.getAttribute('data-due') === '2');
 		await new Promise((r) => setTimeout(r, 400)); // past the view's 300 ms redraw debounce
@@ -237,10 +234,7 @@ describe('registerReview in the plugin', () => {
 		app.workspace.setLayoutReady();
 		await waitFor(() => statusEl()?.getAttribute('data-due') === '3');
 		app.commands.executeCommandById('cloudnotes:review-due');
-		await waitFor(() => document.querySelector('.cloudnotes-review-front') !== null);
-		press(' ', 'Space');
-		await tick();
-		press('3', 'Digit3');
+		await revealAndGrade('3');
 		press('Escape', 'Escape');
 		app.commands.executeCommandById('cloudnotes:export-review-log');
 		await waitFor(() => app.vault.getFiles().some((f) => f.extension === 'csv'));

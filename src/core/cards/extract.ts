@@ -1,6 +1,6 @@
 import { calloutCards } from './callout-cards';
 import { DEFAULT_CARD_SETTINGS, type CardDraft, type CardSettings, type NoteCards, type TopologyCardSource } from './card';
-import { headingPathKey, normalizePath, NoteCardIds } from './card-id';
+import { headingPathKey, normalizePath, normalizeText, NoteCardIds } from './card-id';
 import { definitionCards } from './definition-cards';
 import { ExtractedCard } from './extracted-card';
 import { readCardFrontmatter } from './frontmatter';
@@ -140,8 +140,7 @@ function dropRepeatedQuestions(drafts: CardDraft[], headings: NoteStructure['hea
 function sameQuestion(a: string, b: string): boolean {
 	if (a.length === b.length) return a === b || a.toLowerCase() === b.toLowerCase();
 	if (!ODD_SPACING.test(a) && !ODD_SPACING.test(b)) return false;
-	const key = (front: string) => front.replace(/\s+/g, ' ').trim().toLowerCase();
-	return key(a) === key(b);
+	return normalizeText(a).toLowerCase() === normalizeText(b).toLowerCase();
 }
 
 const ODD_SPACING = /^\s|\s$|\s\s|[^\S ]/;

@@ -1,6 +1,6 @@
 import { parseBoldTerm } from './bold-term';
 import type { CardDraft } from './card';
-import { firstNonSpace, indentWidth, isThematicBreak, LineKind, type NoteStructure } from './note-structure';
+import { firstNonSpace, indentWidth, isThematicBreak, LineKind, listMarkerEnd, type NoteStructure } from './note-structure';
 import { joinTrimmed } from './quote-lines';
 
 /**
@@ -33,24 +33,6 @@ export function definitionCards(structure: NoteStructure): CardDraft[] {
 		drafts.push({ kind: 'definition', line: i, front: term.term, back, key: term.term });
 	}
 	return drafts;
-}
-
-/** Index after a list marker (`-`, `*`, `+`, `1.`, `1)`) and its spaces, or -1 when there is none. */
-export function listMarkerEnd(line: string, start: number): number {
-	let i = start;
-	const ch = line.charCodeAt(i);
-	if (ch === 0x2d || ch === 0x2a || ch === 0x2b) {
-		i++;
-	} else {
-		while (i - start < 9 && isDigit(line.charCodeAt(i))) i++;
-		if (i === start) return -1;
-		const close = line.charCodeAt(i);
-		if (close !== 0x2e && close !== 0x29) return -1;
-		i++;
-	}
-	if (i < line.length && line[i] !== ' ' && line[i] !== '\t') return -1;
-	while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
-	return i;
 }
 
 /**
@@ -143,8 +125,4 @@ function dedent(lines: readonly string[]): string[] {
 	}
 	const cut = prefix?.length ?? 0;
 	return lines.map((line) => (firstNonSpace(line) === line.length ? '' : line.slice(cut)));
-}
-
-function isDigit(code: number): boolean {
-	return code >= 0x30 && code <= 0x39;
 }

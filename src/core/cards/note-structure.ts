@@ -296,12 +296,10 @@ function startsOneLineParagraph(lines: readonly string[], kinds: readonly LineKi
 	if (at < 0 || kinds[at] !== LineKind.text) return false;
 	const line = lines[at];
 	const start = firstNonSpace(line);
-	if (indentWidth(line, start) > 3 || isThematicBreak(line) || LIST_ITEM.test(line)) return false;
+	if (indentWidth(line, start) > 3 || isThematicBreak(line) || listMarkerEnd(line, start) !== -1) return false;
 	const before = at > 0 ? kinds[at - 1] : LineKind.blank;
 	return before === LineKind.blank || before === LineKind.heading || before === LineKind.code || before === LineKind.hidden;
 }
-
-const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
 function parseHeading(line: string, start: number): { level: number; raw: string } | null {
 	let level = 0;
@@ -433,4 +431,26 @@ export function rangeText(structure: NoteStructure, first: number, last: number)
 	const kept: string[] = [];
 	for (let i = first; i <= last; i++) if (kinds[i] !== LineKind.hidden) kept.push(lines[i]);
 	return kept.join('\n');
+}
+
+/** Index after a list marker (`-`, `*`, `+`, `1.`, `1)`) and its spaces, or -1 when there is none. */
+export function listMarkerEnd(line: string, start: number): number {
+	let i = start;
+	const ch = line.charCodeAt(i);
+	if (ch === 0x2d || ch === 0x2a || ch === 0x2b) {
+		i++;
+	} else {
+		while (i - start < 9 && isDigit(line.charCodeAt(i))) i++;
+		if (i === start) return -1;
+		const close = line.charCodeAt(i);
+		if (close !== 0x2e && close !== 0x29) return -1;
+		i++;
+	}
+	if (i < line.length && line[i] !== ' ' && line[i] !== '\t') return -1;
+	while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+	return i;
+}
+
+function isDigit(code: number): boolean {
+	return code >= 0x30 && code <= 0x39;
 }

@@ -3,7 +3,9 @@
  *
  * Schema 2 (current), one JSON object on one line:
  *   {"schema":2,"checksum":"<14 hex>","length":<n>,"data":{"savedAt":<ms>,"states":{<id>:CardState},
- *    "orphans":{<id>:<orphanedAt ms>},"log":[ReviewLogEntry...]}}
+ *    "orphans":{<id>:<orphanedAt ms>},"log":[ReviewLogEntry...],"retracted"?:[<review key>...]}}
+ * `retracted` (written only when there is one) lists undone reviews, so that a device that synced
+ * them before the undo cannot bring them back; a version that does not know it ignores it.
  * `length` and `checksum` cover the exact text of `JSON.stringify(data)`, so a file that was cut short
  * (invalid JSON) or that parses but differs from what was written (a torn write that happens to end
  * in a brace, a sync tool that merged two versions) is detected before anything is trusted.
@@ -27,10 +29,12 @@ export interface ReviewData {
 	/** Card id -> when it was last seen missing from the notes, epoch ms. */
 	orphans: Map<string, number>;
 	log: ReviewLogEntry[];
+	/** Undone reviews, as review-merge's reviewKey: a synced copy of them must not come back. */
+	retracted: Set<string>;
 }
 
 export function emptyReviewData(): ReviewData {
-	return { states: new Map(), orphans: new Map(), log: [] };
+	return { states: new Map(), orphans: new Map(), log: [], retracted: new Set() };
 }
 
 export type DecodeResult =
@@ -66,7 +70,7 @@ export function encodeReviewData(data: ReviewData, savedAt: number): string {
 	// fromEntries defines own properties, so a card id such as "__proto__" is stored like any other.
 	const states = Object.fromEntries(data.states);
 	const orphans = Object.fromEntries(data.orphans);
-	const body = JSON.stringify({ savedAt, states, orphans, log: data.log });
+	const body = JSON.stringify(data.retracted.size > 0 ? { savedAt, states, orphans, log: data.log, retracted: [...data.retracted] } : { savedAt, states, orphans, log: data.log });
 	return `{"schema":${CURRENT_SCHEMA},"checksum":"${checksumOf(body)}","length":${body.length},"data":${body}}`;
 }
 
@@ -140,7 +144,7 @@ function validLogEntry(value: unknown, where: string): ReviewLogEntry {
 
 function validSchema2(data: unknown): ReviewData {
 	if (!isRecord(data)) throw new InvalidData('"data" is not an object');
-	const { states, orphans, log } = data;
+	const { states, orphans, log, retracted } = data;
 	if (!isRecord(states)) throw new InvalidData('"states" is not an object');
 	if (!isRecord(orphans)) throw new InvalidData('"orphans" is not an object');
 	if (!Array.isArray(log)) throw new InvalidData('"log" is not a list');
@@ -151,6 +155,10 @@ function validSchema2(data: unknown): ReviewData {
 		result.orphans.set(id, at);
 	}
 	log.forEach((entry, index) => result.log.push(validLogEntry(entry, `log entry ${index + 1}`)));
+	if (retracted !== undefined) {
+		if (!Array.isArray(retracted) || !retracted.every((key) => typeof key === 'string')) throw new InvalidData('"retracted" is not a list of texts');
+		for (const key of retracted) result.retracted.add(key);
+	}
 	return result;
 }
 

@@ -13,6 +13,8 @@ export interface MergedReviewData {
 	oursAddsToTheirs: boolean;
 	/** `ours` lacks something of `theirs`: what this device shows changes. */
 	theirsAddsToOurs: boolean;
+	/** Cards whose newest state came from an undone review and was left out: their state must be rebuilt from the reviews left. */
+	retractedStates: Set<string>;
 }
 
 /**
@@ -21,12 +23,20 @@ export interface MergedReviewData {
  *   state after the newest review of that card on any device.
  * - Orphan marks follow this device for the cards it knows (it sees its own notes), and the other
  *   device for the cards only it knows.
- * - Reviews this device undid after saving them (`retracted`) stay undone: the other device's copy
- *   of such a review, and a state that came from it, are left out.
+ * - Undone reviews stay undone on both sides: the `retracted` lists are joined, and a retracted
+ *   review, and a state that came from it, are left out wherever they still are.
  */
-export function mergeReviewData(ours: ReviewData, theirs: ReviewData, retracted: ReadonlySet<string> = NONE): MergedReviewData {
+export function mergeReviewData(ours: ReviewData, theirs: ReviewData): MergedReviewData {
 	let oursAdds = false;
 	let theirsAdds = false;
+	const retracted = new Set(theirs.retracted);
+	const retractedStates = new Set<string>();
+	for (const key of ours.retracted) {
+		if (retracted.has(key)) continue;
+		retracted.add(key);
+		oursAdds = true;
+	}
+	for (const key of theirs.retracted) if (!ours.retracted.has(key)) theirsAdds = true;
 
 	const seen = new Set<string>();
 	const log: ReviewLogEntry[] = [];
@@ -46,6 +56,10 @@ export function mergeReviewData(ours: ReviewData, theirs: ReviewData, retracted:
 	for (const entry of ours.log) {
 		const key = reviewKey(entry);
 		ourKeys.add(key);
+		if (retracted.has(key)) {
+			theirsAdds = true;
+			continue;
+		}
 		if (seen.has(key)) continue;
 		seen.add(key);
 		log.push(entry);
@@ -59,11 +73,17 @@ export function mergeReviewData(ours: ReviewData, theirs: ReviewData, retracted:
 	for (const [id, state] of theirs.states) {
 		if (state.lastReview !== undefined && retractedAt(retracted, id, state.lastReview)) {
 			oursAdds = true;
+			retractedStates.add(id);
 			continue;
 		}
 		states.set(id, state);
 	}
 	for (const [id, state] of ours.states) {
+		if (state.lastReview !== undefined && retractedAt(retracted, id, state.lastReview)) {
+			theirsAdds = true;
+			retractedStates.add(id);
+			continue;
+		}
 		const other = states.get(id);
 		if (other === undefined || !isNewer(other, state)) {
 			states.set(id, state);
@@ -81,10 +101,8 @@ export function mergeReviewData(ours: ReviewData, theirs: ReviewData, retracted:
 		if (ours.states.has(id) && theirs.states.has(id) && ours.orphans.get(id) !== theirs.orphans.get(id)) oursAdds = true;
 	}
 
-	return { data: { states, orphans, log }, oursAddsToTheirs: oursAdds, theirsAddsToOurs: theirsAdds };
+	return { data: { states, orphans, log, retracted }, oursAddsToTheirs: oursAdds, theirsAddsToOurs: theirsAdds, retractedStates };
 }
-
-const NONE: ReadonlySet<string> = new Set();
 
 /** A review's identity: its card, time and rating. */
 export function reviewKey(entry: Pick<ReviewLogEntry, 'cardId' | 'time' | 'rating'>): string {

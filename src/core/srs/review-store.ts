@@ -48,6 +48,12 @@ export interface ReviewStoreOptions {
 	describeFile?: (name: string) => string;
 	/** Days a card missing from the notes keeps its state. */
 	orphanRetentionDays?: number;
+	/**
+	 * Rebuilds a card's state from its reviews, oldest first (the plugin replays them through its
+	 * scheduler). Needed when an undo takes back a review whose state had replaced one from another
+	 * device: only the log still knows the reviews before it.
+	 */
+	replay?: (cardId: string, reviews: readonly ReviewLogEntry[]) => CardState | undefined;
 }
 
 interface UndoEntry {
@@ -81,8 +87,6 @@ export class ReviewStore {
 	private readonly debounceMs: number;
 	private readonly orphanRetentionMs: number;
 	private _lastSaveError: unknown = null;
-	/** Reviews undone in this session: a synced copy of the file must not bring them back. */
-	private readonly retracted = new Set<string>();
 	/** Our last write to the main file did not finish: what is there may be torn, and is not news. */
 	private ownMainWriteFailed = false;
 	/** Why saving stopped during the session (null: it did not). */
@@ -280,11 +284,12 @@ export class ReviewStore {
 	undoLast(): { cardId: string; previous: CardState | undefined } | null {
 		const last = this.undoStack.pop();
 		if (!last) return null;
-		this.retracted.add(reviewKey(last.entry));
+		this.data.retracted.add(reviewKey(last.entry));
 		const index = this.data.log.lastIndexOf(last.entry);
 		if (index >= 0) this.data.log.splice(index, 1);
 		if (last.previous) this.data.states.set(last.cardId, last.previous);
 		else this.data.states.delete(last.cardId);
+		this.rebuildIfBehind(last.cardId);
 		this.changed();
 		return { cardId: last.cardId, previous: last.previous };
 	}
@@ -345,6 +350,13 @@ export class ReviewStore {
 		for (const undo of this.undoStack) {
 			const newId = moves.get(undo.cardId);
 			if (newId !== undefined) undo.cardId = newId;
+		}
+		for (const key of [...this.data.retracted]) {
+			const cardId = key.slice(0, key.indexOf('\u0000'));
+			const newId = moves.get(cardId);
+			if (newId === undefined) continue;
+			this.data.retracted.delete(key);
+			this.data.retracted.add(newId + key.slice(cardId.length));
 		}
 		this.changed();
 	}
@@ -432,8 +444,9 @@ export class ReviewStore {
 		this.seenMainText = outcome.text;
 		const show = this.options.describeFile ?? ((name: string) => name);
 		if (decoded.ok) {
-			const merged = mergeReviewData(this.data, decoded.data, this.retracted);
+			const merged = mergeReviewData(this.data, decoded.data);
 			this.data = merged.data;
+			for (const id of merged.retractedStates) this.rebuildIfBehind(id);
 			this.lastGoodText = outcome.text;
 			this.mainIntact = true;
 			if (merged.oursAddsToTheirs) {
@@ -454,6 +467,22 @@ export class ReviewStore {
 			);
 		}
 		return false;
+	}
+
+	/**
+	 * A card whose state is older than its newest review left in the log (or that has none) gets
+	 * its state replayed from the log, keeping its content hash.
+	 */
+	private rebuildIfBehind(cardId: string): void {
+		const replay = this.options.replay;
+		if (!replay) return;
+		const reviews = this.data.log.filter((entry) => entry.cardId === cardId).sort((a, b) => a.time - b.time);
+		if (reviews.length === 0) return;
+		const state = this.data.states.get(cardId);
+		if (state?.lastReview !== undefined && state.lastReview >= reviews[reviews.length - 1].time) return;
+		const rebuilt = replay(cardId, reviews);
+		if (!rebuilt) return;
+		this.data.states.set(cardId, state?.contentHash === undefined ? rebuilt : { ...rebuilt, contentHash: state.contentHash });
 	}
 
 	/** The store goes read-only for the rest of the session; every save from now on rejects with the reason. */

@@ -176,6 +176,13 @@ export class Scheduler {
 		return { again: at('again'), hard: at('hard'), good: at('good'), easy: at('easy') };
 	}
 
+	/** A card's state after these reviews (oldest first), as if graded again now with these settings. */
+	replay(cardId: string, reviews: readonly ReviewLogEntry[]): CardState | undefined {
+		let state: CardState | undefined;
+		for (const review of reviews) state = this.grade(state, review.rating, new Date(review.time), cardId).state;
+		return state;
+	}
+
 	/** Applies a rating: the card's next state and the log entry to append. */
 	grade(
 		state: CardState | undefined,

@@ -48,6 +48,7 @@ export function registerReview(plugin: CloudnotesPlugin): ReviewService {
 				clearTimer: (handle) => window.clearTimeout(handle as number),
 				describeFile: (name) => persistence.pathOf(name),
 				onSaveError: report,
+				replay: (cardId, reviews) => service.replayState(cardId, reviews),
 			});
 			if (unloaded) return;
 			if (store.loadProblem) showLoadProblem(store.loadProblem);

@@ -13,8 +13,10 @@ import {
 	intervalLabel,
 	nextDue,
 	reviewLogToCsv,
+	type CardState,
 	type DeckScope,
 	type DeckTree,
+	type ReviewLogEntry,
 	type ReviewQueue,
 	type ReviewStatistics,
 	type ReviewStore,
@@ -92,6 +94,11 @@ export class ReviewService {
 		await this.index.start();
 		this.resolveReady();
 		this.notify();
+	}
+
+	/** A card's state rebuilt from its reviews with the current scheduler (see ReviewStoreOptions.replay). */
+	replayState(cardId: string, reviews: readonly ReviewLogEntry[]): CardState | undefined {
+		return this.scheduler.replay(cardId, reviews);
 	}
 
 	schedulerSettings(): SchedulerSettings {

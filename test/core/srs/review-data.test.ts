@@ -39,6 +39,7 @@ const dataArb: fc.Arbitrary<ReviewData> = fc.record({
 	states: fc.array(fc.tuple(idArb, stateArb), { maxLength: 8 }).map((pairs) => new Map(pairs)),
 	orphans: fc.array(fc.tuple(idArb, fc.nat()), { maxLength: 4 }).map((pairs) => new Map(pairs)),
 	log: fc.array(logArb, { maxLength: 8 }),
+	retracted: fc.array(fc.string({ unit: 'binary' }), { maxLength: 3 }).map((keys) => new Set(keys)),
 });
 
 /**
@@ -47,7 +48,8 @@ const dataArb: fc.Arbitrary<ReviewData> = fc.record({
  */
 function viaJson<T>(value: T): T {
 	const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-	return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (v instanceof Map ? [...(v as Map<string, unknown>)].sort(byKey) : v))) as T;
+	const plain = (v: unknown): unknown => (v instanceof Map ? [...(v as Map<string, unknown>)].sort(byKey) : v instanceof Set ? [...(v as Set<string>)].sort() : v);
+	return JSON.parse(JSON.stringify(value, (_k, v: unknown) => plain(v))) as T;
 }
 
 describe('review data file', () => {

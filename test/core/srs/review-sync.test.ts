@@ -7,13 +7,16 @@ import { ReviewStore } from '../../../src/core/srs/review-store';
 import { REVIEW_FILE } from '../../../src/core/srs/persistence';
 import { decodeReviewData, emptyReviewData, encodeReviewData } from '../../../src/core/srs/review-data';
 import { mergeReviewData } from '../../../src/core/srs/review-merge';
+import { DEFAULT_SCHEDULER_SETTINGS, Scheduler } from '../../../src/core/srs/scheduler';
 import { FlakyPersistence, logFor, stateFor } from './fakes';
 
 const T0 = Date.UTC(2026, 0, 10, 9);
 const clock = () => T0;
 
+const scheduler = new Scheduler(DEFAULT_SCHEDULER_SETTINGS);
+
 async function device(files: FlakyPersistence): Promise<ReviewStore> {
-	return ReviewStore.open(files, { now: clock, describeFile: (n) => `.obsidian/plugins/cloudnotes/${n}` });
+	return ReviewStore.open(files, { now: clock, describeFile: (n) => `.obsidian/plugins/cloudnotes/${n}`, replay: (id, reviews) => scheduler.replay(id, reviews) });
 }
 
 /** Card n reviewed at T0 + n ms. */
@@ -156,6 +159,33 @@ describe('two devices sharing one review file', () => {
 		expect(reopened.log().map((e) => e.cardId)).toEqual(['card-2']);
 		expect(reopened.stateOf('card-1')).toBeUndefined();
 		expect(reopened.stateOf('card-2')).toBeDefined();
+		// The phone still holds the grade in memory; its next save drops it too.
+		grade(phone, 3);
+		await phone.flush();
+		const again = await device(files);
+		expect(again.log().map((e) => e.cardId)).toEqual(['card-2', 'card-3']);
+		expect(again.stateOf('card-1')).toBeUndefined();
+		expect(phone.stateOf('card-1')).toBeUndefined();
+	});
+
+	it('undoing a review whose state had replaced the other device\'s rebuilds the card from the reviews left', async () => {
+		const files = new FlakyPersistence();
+		const laptop = await device(files);
+		const phone = await device(files);
+		const graded = scheduler.grade(undefined, 'good', new Date(T0), 'card-1');
+		laptop.record('card-1', graded.state, graded.log);
+		await laptop.flush();
+		// The phone, not having seen it, reviews the same card a minute later; its save merges in the laptop's review.
+		phone.record('card-1', stateFor(1, { lastReview: T0 + 60_000 }), logFor('card-1', T0 + 60_000, 'again'));
+		await phone.flush();
+		// The phone takes its review back: it had no state of its own before, but the laptop's review is in the log.
+		phone.undoLast();
+		expect(phone.stateOf('card-1')).toEqual(graded.state);
+		await phone.flush();
+		await laptop.flush();
+		const reopened = await device(files);
+		expect(reopened.log().map((e) => e.rating)).toEqual(['good']);
+		expect(reopened.stateOf('card-1')).toEqual(graded.state);
 	});
 
 	it('keeps a copy of a file the other device left damaged before writing over it', async () => {
@@ -187,42 +217,52 @@ describe('two devices sharing one review file', () => {
 		expect(files.files.get(REVIEW_FILE)).toBe(newer);
 	});
 
-	it('under any interleaving of grades, saves and reopenings on two devices, every review reaches the file', async () => {
-		type Step = { device: 0 | 1; action: 'grade' | 'flush' | 'reopen'; card: number };
+	it('under any interleaving of grades, undos, saves and reopenings on two devices, every review reaches the file and no undone one does', async () => {
+		type Step = { device: 0 | 1; action: 'grade' | 'undo' | 'flush' | 'reopen'; card: number };
 		const stepArb = fc.record({
 			device: fc.constantFrom(0 as const, 1 as const),
-			action: fc.constantFrom('grade' as const, 'grade' as const, 'flush' as const, 'reopen' as const),
+			action: fc.constantFrom('grade' as const, 'grade' as const, 'undo' as const, 'flush' as const, 'reopen' as const),
 			card: fc.integer({ min: 0, max: 5 }),
 		});
 		await fc.assert(
 			fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 40 }), async (steps: Step[]) => {
 				const files = new FlakyPersistence();
 				const stores = [await device(files), await device(files)];
-				const graded: string[] = [];
+				const kept = new Set<string>();
+				// What each device's undo would take back: its grades since it opened.
+				const session: string[][] = [[], []];
 				let time = T0;
 				for (const step of steps) {
 					const store = stores[step.device];
 					if (step.action === 'grade') {
 						time += 1000;
 						store.record(`card-${step.card}`, stateFor(step.card, { lastReview: time }), logFor(`card-${step.card}`, time));
-						graded.push(`card-${step.card}@${time}`);
+						kept.add(`card-${step.card}@${time}`);
+						session[step.device].push(`card-${step.card}@${time}`);
+					} else if (step.action === 'undo') {
+						const undone = session[step.device].pop();
+						expect(store.undoLast() !== null).toBe(undone !== undefined);
+						if (undone) kept.delete(undone);
 					} else if (step.action === 'flush') {
 						await store.flush();
 					} else {
 						// Closing flushes (unload), then the device opens the file again.
 						await store.flush();
 						stores[step.device] = await device(files);
+						session[step.device] = [];
 					}
 				}
+				const graded = [...kept];
 				await stores[0].flush();
 				await stores[1].flush();
 				const final = await device(files);
 				expect(final.log().map((e) => `${e.cardId}@${e.time}`).sort()).toEqual([...graded].sort());
-				// Each card's state is the one of its newest review.
+				// Each card's state is the one of its newest review; a card whose reviews were all undone has none.
 				for (const [id, state] of final.states()) {
 					const newest = Math.max(...final.log().filter((e) => e.cardId === id).map((e) => e.time));
 					expect(state.lastReview).toBe(newest);
 				}
+				for (const entry of final.log()) expect(final.stateOf(entry.cardId)).toBeDefined();
 			}),
 			{ numRuns: 300, seed: 20261126 },
 		);

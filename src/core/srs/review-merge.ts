@@ -69,9 +69,11 @@ export function mergeReviewData(ours: ReviewData, theirs: ReviewData): MergedRev
 	// Stable: reviews at the same moment keep the order they had.
 	log.sort((a, b) => a.time - b.time);
 
+	const retractedTimes = timesByCard(retracted);
+	const fromRetracted = (id: string, state: CardState): boolean => state.lastReview !== undefined && (retractedTimes.get(id)?.has(state.lastReview) ?? false);
 	const states = new Map<string, CardState>();
 	for (const [id, state] of theirs.states) {
-		if (state.lastReview !== undefined && retractedAt(retracted, id, state.lastReview)) {
+		if (fromRetracted(id, state)) {
 			oursAdds = true;
 			retractedStates.add(id);
 			continue;
@@ -79,7 +81,7 @@ export function mergeReviewData(ours: ReviewData, theirs: ReviewData): MergedRev
 		states.set(id, state);
 	}
 	for (const [id, state] of ours.states) {
-		if (state.lastReview !== undefined && retractedAt(retracted, id, state.lastReview)) {
+		if (fromRetracted(id, state)) {
 			theirsAdds = true;
 			retractedStates.add(id);
 			continue;
@@ -109,11 +111,27 @@ export function reviewKey(entry: Pick<ReviewLogEntry, 'cardId' | 'time' | 'ratin
 	return `${entry.cardId}\u0000${entry.time}\u0000${entry.rating}`;
 }
 
-function retractedAt(retracted: ReadonlySet<string>, cardId: string, time: number): boolean {
-	if (retracted.size === 0) return false;
-	const prefix = `${cardId}\u0000${time}\u0000`;
-	for (const key of retracted) if (key.startsWith(prefix)) return true;
-	return false;
+/** reviewKey read back (a card id holds no NUL; the time and rating come after it). */
+export function parseReviewKey(key: string): { cardId: string; rest: string; time: number } {
+	const end = key.indexOf('\u0000');
+	const cardId = end === -1 ? key : key.slice(0, end);
+	const rest = end === -1 ? '' : key.slice(end);
+	return { cardId, rest, time: Number(rest.split('\u0000')[1]) };
+}
+
+/**
+ * The times of the retracted reviews of each card, read once per merge: the retracted list lives
+ * in the file and only grows, so it is not scanned again for every card.
+ */
+function timesByCard(retracted: ReadonlySet<string>): Map<string, Set<number>> {
+	const out = new Map<string, Set<number>>();
+	for (const key of retracted) {
+		const { cardId, time } = parseReviewKey(key);
+		const times = out.get(cardId);
+		if (times) times.add(time);
+		else out.set(cardId, new Set([time]));
+	}
+	return out;
 }
 
 /** `a` comes from a later review than `b`, or the same one with more repetitions. */

@@ -18,7 +18,7 @@
 
 import type { CardState, ReviewLogEntry } from './card-state';
 import { decodeReviewData, emptyReviewData, encodeReviewData, type DecodeResult, type ReviewData } from './review-data';
-import { mergeReviewData, reviewKey } from './review-merge';
+import { mergeReviewData, parseReviewKey, reviewKey } from './review-merge';
 import { REVIEW_BACKUP_FILE, REVIEW_FILE, type Persistence } from './persistence';
 
 const DAY_MS = 86_400_000;
@@ -234,12 +234,7 @@ export class ReviewStore {
 	 * with a write.
 	 */
 	refreshFromDisk(): Promise<boolean> {
-		const run = this.saveChain.then(() => this.takeInOutsideChanges());
-		this.saveChain = run.then(
-			() => undefined,
-			() => undefined,
-		);
-		return run;
+		return this.onSaveChain(() => this.takeInOutsideChanges());
 	}
 
 	/** The card's scheduling state, orphaned or not. */
@@ -352,11 +347,11 @@ export class ReviewStore {
 			if (newId !== undefined) undo.cardId = newId;
 		}
 		for (const key of [...this.data.retracted]) {
-			const cardId = key.slice(0, key.indexOf('\u0000'));
+			const { cardId, rest } = parseReviewKey(key);
 			const newId = moves.get(cardId);
 			if (newId === undefined) continue;
 			this.data.retracted.delete(key);
-			this.data.retracted.add(newId + key.slice(cardId.length));
+			this.data.retracted.add(newId + rest);
 		}
 		this.changed();
 	}
@@ -392,9 +387,17 @@ export class ReviewStore {
 	}
 
 	private enqueueSave(): Promise<void> {
-		const run = this.saveChain.then(() => this.writeNow());
-		// The chain itself must survive a failed save, or every later save would fail with it.
-		this.saveChain = run.catch(() => undefined);
+		return this.onSaveChain(() => this.writeNow());
+	}
+
+	/** Runs file work after everything queued before it, one at a time. */
+	private onSaveChain<T>(work: () => Promise<T>): Promise<T> {
+		const run = this.saveChain.then(work);
+		// The chain itself must survive a failed step, or every later save would fail with it.
+		this.saveChain = run.then(
+			() => undefined,
+			() => undefined,
+		);
 		return run;
 	}
 

@@ -188,6 +188,24 @@ describe('two devices sharing one review file', () => {
 		expect(reopened.stateOf('card-1')).toEqual(graded.state);
 	});
 
+	it('an undone review stays undone under the card\'s new id after a rename', async () => {
+		const files = new FlakyPersistence();
+		const laptop = await device(files);
+		const phone = await device(files);
+		grade(laptop, 1);
+		await laptop.flush();
+		await phone.refreshFromDisk();
+		laptop.undoLast();
+		// The note is renamed on both devices (the rename syncs), then the laptop saves.
+		laptop.renameCards([{ oldId: 'card-1', newId: 'moved-1' }]);
+		phone.renameCards([{ oldId: 'card-1', newId: 'moved-1' }]);
+		await laptop.flush();
+		await phone.flush();
+		const reopened = await device(files);
+		expect(reopened.log()).toEqual([]);
+		expect(reopened.stateOf('moved-1')).toBeUndefined();
+	});
+
 	it('keeps a copy of a file the other device left damaged before writing over it', async () => {
 		const files = new FlakyPersistence();
 		const laptop = await device(files);

@@ -9,8 +9,8 @@
  */
 import { findTopologyBlocks } from '../markdown/fences';
 import { analyzeTopology, declaredFlows, trace, type ContainersModel, type NoteBlockAnalysis, type TraceResult, type VpcModel } from '../topology';
-import { hasOutsideAccess, hostName, networksOf } from '../topology/containers-model';
-import { internetRouteOf, routeTableOf } from '../topology/vpc-model';
+import { hasOutsideAccess, hostName, networksOf } from '../topology/containers/model';
+import { internetRouteOf, routeTableOf } from '../topology/vpc/model';
 import { markdownCode, markdownText } from '../markdown/escape';
 import type { CardDraft, TopologyCardInput, TopologyCardSource } from './card';
 

@@ -5,28 +5,28 @@
  */
 
 import { findTopologyBlocks, splitLines } from '../markdown/fences';
-import { parseContainers } from './containers-parse';
-import { lintContainers } from './containers-lint';
-import type { ContainersModel } from './containers-model';
-import { sortDiagnostics, type Diagnostic } from './diagnostic';
-import { lintFlows } from './flows';
+import { parseContainers } from './containers/parse';
+import { lintContainers } from './containers/lint';
+import type { ContainersModel } from './containers/model';
+import { sortDiagnostics, type Diagnostic } from './shared/diagnostic';
+import { lintFlows } from './shared/flows';
 import { containersResources, vpcResources, type ResourceInfo } from './resources';
-import { lintVpc } from './vpc-lint';
-import { resourceCount, type VpcModel } from './vpc-model';
-import { parseVpc } from './vpc-parse';
-import { YamlSource } from './yaml-source';
-import { parseCidr } from './cidr';
+import { lintVpc } from './vpc/lint';
+import { resourceCount, type VpcModel } from './vpc/model';
+import { parseVpc } from './vpc/parse';
+import { YamlSource } from './yaml/yaml-source';
+import { parseCidr } from './shared/cidr';
 
-export type { Severity, Diagnostic, DiagnosticCode } from './diagnostic';
-export { DIAGNOSTIC_SEVERITY } from './diagnostic';
+export type { Severity, Diagnostic, DiagnosticCode } from './shared/diagnostic';
+export { DIAGNOSTIC_SEVERITY } from './shared/diagnostic';
 export type { ResourceInfo, ResourceDetail, ResourceType } from './resources';
-export type { TraceHop, TraceQuery, TraceResult } from './trace-types';
+export type { TraceHop, TraceQuery, TraceResult } from './shared/trace-types';
 export { trace } from './trace';
-export { declaredFlows, type FlowDecl } from './flows';
+export { declaredFlows, type FlowDecl } from './shared/flows';
 export { toMermaid, MERMAID_CAPS, type DiagramColors, type MermaidDiagram, type MermaidOptions } from './mermaid';
-export { mermaidIdFor, resourceForMermaidId, escapeLabel } from './mermaid-text';
-export type { VpcModel } from './vpc-model';
-export type { ContainersModel } from './containers-model';
+export { mermaidIdFor, resourceForMermaidId, escapeLabel } from './shared/mermaid-text';
+export type { VpcModel } from './vpc/model';
+export type { ContainersModel } from './containers/model';
 
 export type TopologyKind = 'vpc' | 'containers';
 export type TopologyModel = VpcModel | ContainersModel;

@@ -6,13 +6,13 @@
  * is written with short ones, hashes of the same names (`h1k2z9c`); `nodes` always says which id is which.
  */
 
-import { isLoopback } from './compose-ports';
-import { hostName, networkResourceName, networksOf, volumeResourceName, type ContainersModel, type Service } from './containers-model';
-import { cidrContains } from './cidr';
-import { escapeLabel, labelLines, mermaidIdFor, safeColor, shortIds } from './mermaid-text';
-import type { SecurityGroup } from './security-group';
-import { formatPorts } from './traffic';
-import { groupsOf, isInternetFacing, isPublicSubnet, routeTableOf, type Instance, type LoadBalancer, type Subnet, type VpcModel } from './vpc-model';
+import { isLoopback } from './containers/ports';
+import { hostName, networkResourceName, networksOf, volumeResourceName, type ContainersModel, type Service } from './containers/model';
+import { cidrContains } from './shared/cidr';
+import { escapeLabel, labelLines, mermaidIdFor, safeColor, shortIds } from './shared/mermaid-text';
+import type { SecurityGroup } from './vpc/security-group';
+import { formatPorts } from './shared/traffic';
+import { groupsOf, isInternetFacing, isPublicSubnet, routeTableOf, type Instance, type LoadBalancer, type Subnet, type VpcModel } from './vpc/model';
 
 export interface DiagramColors {
 	publicSubnet?: string;

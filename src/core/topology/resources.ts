@@ -4,13 +4,13 @@
  * security groups' rules).
  */
 
-import { describeMapping } from './compose-ports';
-import { hostName, networkResourceName, networksOf, volumeResourceName, type ContainersModel } from './containers-model';
+import { describeMapping } from './containers/ports';
+import { hostName, networkResourceName, networksOf, volumeResourceName, type ContainersModel } from './containers/model';
 import { containersDrawsInternet, drawnNetworks, vpcDrawsInternet } from './mermaid';
-import { describeNaclRule, type Nacl } from './nacl';
-import type { RouteTable } from './route-table';
-import { describeSgRule, type SecurityGroup } from './security-group';
-import { groupsOf, internetRouteOf, naclOf, routeTableOf, type Subnet, type VpcModel } from './vpc-model';
+import { describeNaclRule, type Nacl } from './vpc/nacl';
+import type { RouteTable } from './vpc/route-table';
+import { describeSgRule, type SecurityGroup } from './vpc/security-group';
+import { groupsOf, internetRouteOf, naclOf, routeTableOf, type Subnet, type VpcModel } from './vpc/model';
 
 export type ResourceType =
 	| 'vpc'

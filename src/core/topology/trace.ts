@@ -1,12 +1,12 @@
 /** Reachability for either kind of block; unknown names give a refusal, never an exception. */
 
-import type { ContainersModel } from './containers-model';
-import { traceContainers } from './trace-containers';
-import { refusedOutright, type TraceQuery, type TraceResult } from './trace-types';
-import { traceVpc } from './trace-vpc';
-import type { VpcModel } from './vpc-model';
+import type { ContainersModel } from './containers/model';
+import { traceContainers } from './containers/trace';
+import { refusedOutright, type TraceQuery, type TraceResult } from './shared/trace-types';
+import { traceVpc } from './vpc/trace';
+import type { VpcModel } from './vpc/model';
 
-export type { TraceHop, TraceQuery, TraceResult } from './trace-types';
+export type { TraceHop, TraceQuery, TraceResult } from './shared/trace-types';
 
 export function trace(model: VpcModel | ContainersModel, query: TraceQuery): TraceResult {
 	if (query.port !== undefined && (!Number.isInteger(query.port) || query.port < 0 || query.port > 65535)) {

@@ -3,7 +3,7 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { parseDocument, stringify } from 'yaml';
 import { findTopologyBlocks } from '../../../src/core/markdown/fences';
-import { readSimpleYaml } from '../../../src/core/topology/fast-yaml';
+import { readSimpleYaml } from '../../../src/core/topology/yaml/fast-yaml';
 import { SHOP } from './fixtures';
 import { ourNodes, yamlPackageNodes } from './yaml-shape';
 

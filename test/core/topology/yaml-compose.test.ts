@@ -1,8 +1,8 @@
 import { parseDocument } from 'yaml';
 import { analyzeTopology } from '../../../src/core/topology';
-import { composeYaml } from '../../../src/core/topology/yaml-compose';
-import { isAlias, isMap, isScalar, isSeq, type YamlNode } from '../../../src/core/topology/yaml-nodes';
-import { YamlSource } from '../../../src/core/topology/yaml-source';
+import { composeYaml } from '../../../src/core/topology/yaml/yaml-compose';
+import { isAlias, isMap, isScalar, isSeq, type YamlNode } from '../../../src/core/topology/yaml/yaml-nodes';
+import { YamlSource } from '../../../src/core/topology/yaml/yaml-source';
 import { ourNodes, yamlPackageNodes } from './yaml-shape';
 
 /** Plain JavaScript value of our tree, aliases followed and merge keys expanded (as YAML defines). */

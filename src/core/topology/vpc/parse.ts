@@ -4,16 +4,16 @@
  * unreachable setups) are vpc-lint's.
  */
 
-import type { YamlNode } from './yaml-nodes';
-import { parseCidr, type Cidr } from './cidr';
-import type { Pos } from './diagnostic';
-import { parseFlows } from './flow-model';
+import type { YamlNode } from '../yaml/yaml-nodes';
+import { parseCidr, type Cidr } from '../shared/cidr';
+import type { Pos } from '../shared/diagnostic';
+import { parseFlows } from '../shared/flow-model';
 import { defaultNacl, type Nacl, type NaclRule } from './nacl';
 import type { Route, RouteTable } from './route-table';
 import { parsePeer, parseTraffic, splitNaclRule, splitSgRule, type Direction, type RuleParts } from './rule-text';
 import { defaultSecurityGroup, type SecurityGroup, type SgRule } from './security-group';
-import type { Entry, YamlSource } from './yaml-source';
-import type { Instance, LoadBalancer, NatGateway, Ref, Subnet, VpcModel } from './vpc-model';
+import type { Entry, YamlSource } from '../yaml/yaml-source';
+import type { Instance, LoadBalancer, NatGateway, Ref, Subnet, VpcModel } from './model';
 
 const TOP_FIELDS = [
 	'name',

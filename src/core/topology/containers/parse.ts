@@ -3,12 +3,12 @@
  * keys we do not draw are accepted silently, unless they look like a typo of one we know.
  */
 
-import type { YamlNode } from './yaml-nodes';
-import { describeMapping, parsePortObject, parsePortText } from './compose-ports';
-import type { Attachment, ContainersModel, Mount, Network, PortMapping, Service, Volume } from './containers-model';
-import type { Pos } from './diagnostic';
-import { parseFlows } from './flow-model';
-import type { Entry, YamlSource } from './yaml-source';
+import type { YamlNode } from '../yaml/yaml-nodes';
+import { describeMapping, parsePortObject, parsePortText } from './ports';
+import type { Attachment, ContainersModel, Mount, Network, PortMapping, Service, Volume } from './model';
+import type { Pos } from '../shared/diagnostic';
+import { parseFlows } from '../shared/flow-model';
+import type { Entry, YamlSource } from '../yaml/yaml-source';
 
 const TOP_KNOWN = ['services', 'containers', 'networks', 'volumes', 'host', 'flows'] as const;
 const TOP_COMPOSE = ['version', 'name', 'configs', 'secrets', 'include', 'models'] as const;

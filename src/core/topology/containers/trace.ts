@@ -4,10 +4,10 @@
  * networks have no way out.
  */
 
-import { describeMapping, isLoopback } from './compose-ports';
-import { hasOutsideAccess, hostName, networksOf, type ContainersModel, type PortMapping, type Service } from './containers-model';
-import { describePacket } from './traffic';
-import { finishTrace, HopLog, refusedOutright, type TraceQuery, type TraceResult } from './trace-types';
+import { describeMapping, isLoopback } from './ports';
+import { hasOutsideAccess, hostName, networksOf, type ContainersModel, type PortMapping, type Service } from './model';
+import { describePacket } from '../shared/traffic';
+import { finishTrace, HopLog, refusedOutright, type TraceQuery, type TraceResult } from '../shared/trace-types';
 
 type End = { kind: 'internet' } | { kind: 'host' } | { kind: 'service'; service: Service };
 

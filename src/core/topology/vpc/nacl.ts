@@ -3,10 +3,10 @@
  * wins, an implicit final `*` deny. Replies are ordinary packets and need their own rule.
  */
 
-import { ANYWHERE, cidrContains, type Cidr } from './cidr';
-import type { Pos } from './diagnostic';
+import { ANYWHERE, cidrContains, type Cidr } from '../shared/cidr';
+import type { Pos } from '../shared/diagnostic';
 import type { Direction } from './rule-text';
-import { ALL_PORTS, coversPacket, formatPorts, type Packet, type PortRange, type Proto } from './traffic';
+import { ALL_PORTS, coversPacket, formatPorts, type Packet, type PortRange, type Proto } from '../shared/traffic';
 
 export interface NaclRule {
 	number: number;

@@ -5,13 +5,13 @@
  * security groups are not, so replies pass them).
  */
 
-import { ANYWHERE, cidrContains, parseCidr, type Cidr } from './cidr';
+import { ANYWHERE, cidrContains, parseCidr, type Cidr } from '../shared/cidr';
 import { evaluateNacl, EPHEMERAL_SAMPLES, describeNaclRule, type Nacl } from './nacl';
 import type { Direction } from './rule-text';
 import { lookupRoute, describeRoute } from './route-table';
 import { evaluateSecurityGroups, type PeerIdentity, type SecurityGroup } from './security-group';
-import { coversPacket, describePacket, type Packet } from './traffic';
-import { finishTrace, HopLog, refusedOutright, type TraceQuery, type TraceResult } from './trace-types';
+import { coversPacket, describePacket, type Packet } from '../shared/traffic';
+import { finishTrace, HopLog, refusedOutright, type TraceQuery, type TraceResult } from '../shared/trace-types';
 import {
 	groupsOf,
 	internetRouteOf,
@@ -22,7 +22,7 @@ import {
 	type LoadBalancer,
 	type Subnet,
 	type VpcModel,
-} from './vpc-model';
+} from './model';
 
 type EndpointKind = 'internet' | 'external' | 'instance' | 'load-balancer' | 'nat-gateway' | 'subnet' | 'address';
 

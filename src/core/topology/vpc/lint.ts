@@ -4,13 +4,13 @@
  * stay fast.
  */
 
-import { cidrContains, cidrLast, formatIpv4 } from './cidr';
-import { DiagnosticSink } from './diagnostic';
+import { cidrContains, cidrLast, formatIpv4 } from '../shared/cidr';
+import { DiagnosticSink } from '../shared/diagnostic';
 import { evaluateNacl, EPHEMERAL_SAMPLES, type Nacl, type NaclRule } from './nacl';
 import type { Direction } from './rule-text';
 import type { SecurityGroup } from './security-group';
-import { coversPacket, formatPorts, type Proto } from './traffic';
-import { isPublicSubnet, type Ref, type Subnet, type VpcModel } from './vpc-model';
+import { coversPacket, formatPorts, type Proto } from '../shared/traffic';
+import { isPublicSubnet, type Ref, type Subnet, type VpcModel } from './model';
 
 export function lintVpc(model: VpcModel, sink: DiagnosticSink): void {
 	checkReferences(model, sink);

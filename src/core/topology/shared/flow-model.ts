@@ -1,6 +1,6 @@
 import type { Pos } from './diagnostic';
 import { parseProto, type Proto } from './traffic';
-import type { Entry, YamlSource } from './yaml-source';
+import type { Entry, YamlSource } from '../yaml/yaml-source';
 
 /** One entry of a block's `flows:` list, as declared. */
 export interface FlowSpec {

@@ -4,11 +4,11 @@
  */
 
 import { parseCidr } from './cidr';
-import type { ContainersModel } from './containers-model';
-import { hostName } from './containers-model';
+import type { ContainersModel } from '../containers/model';
+import { hostName } from '../containers/model';
 import type { DiagnosticSink } from './diagnostic';
-import { trace } from './trace';
-import type { VpcModel } from './vpc-model';
+import { trace } from '../trace';
+import type { VpcModel } from '../vpc/model';
 
 export interface FlowDecl {
 	from: string;

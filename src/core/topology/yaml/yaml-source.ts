@@ -4,8 +4,8 @@
  * every diagnostic points into the note, not into the block.
  */
 
-import { DiagnosticSink, type DiagnosticCode, type Pos } from './diagnostic';
-import { didYouMean } from './did-you-mean';
+import { DiagnosticSink, type DiagnosticCode, type Pos } from '../shared/diagnostic';
+import { didYouMean } from '../shared/did-you-mean';
 import { readSimpleYaml } from './fast-yaml';
 import { composeYaml } from './yaml-compose';
 import { isAlias, isMap, isPair, isScalar, isSeq, type YamlNode } from './yaml-nodes';

@@ -3,10 +3,10 @@
  * when no outbound rules are written, peers given as CIDRs or as other groups (their members).
  */
 
-import { cidrContains, type Cidr } from './cidr';
-import type { Pos } from './diagnostic';
+import { cidrContains, type Cidr } from '../shared/cidr';
+import type { Pos } from '../shared/diagnostic';
 import type { Direction, Peer } from './rule-text';
-import { coversPacket, formatPorts, type Packet, type PortRange, type Proto } from './traffic';
+import { coversPacket, formatPorts, type Packet, type PortRange, type Proto } from '../shared/traffic';
 
 export interface SgRule {
 	proto: Proto;

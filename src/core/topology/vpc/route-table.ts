@@ -3,8 +3,8 @@
  * longest-prefix match, as in AWS.
  */
 
-import { cidrContains, type Cidr } from './cidr';
-import type { Pos } from './diagnostic';
+import { cidrContains, type Cidr } from '../shared/cidr';
+import type { Pos } from '../shared/diagnostic';
 
 export interface Route {
 	destination: Cidr;

@@ -5,8 +5,8 @@
  * Parsed into parts here; each kind of rule checks and interprets its own parts.
  */
 
-import { parseCidr, type Cidr } from './cidr';
-import { ALL_PORTS, parsePorts, parseProto, type PortRange, type Proto } from './traffic';
+import { parseCidr, type Cidr } from '../shared/cidr';
+import { ALL_PORTS, parsePorts, parseProto, type PortRange, type Proto } from '../shared/traffic';
 
 export type Direction = 'inbound' | 'outbound';
 

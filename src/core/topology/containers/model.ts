@@ -5,8 +5,8 @@
  * the internet only published ports are reachable; an `internal: true` network has no way out.
  */
 
-import type { Pos } from './diagnostic';
-import type { FlowSpec } from './flow-model';
+import type { Pos } from '../shared/diagnostic';
+import type { FlowSpec } from '../shared/flow-model';
 
 export type PortProto = 'tcp' | 'udp' | 'sctp';
 

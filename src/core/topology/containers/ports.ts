@@ -4,8 +4,8 @@
  * host_ip, protocol }`.
  */
 
-import type { PortMapping, PortProto } from './containers-model';
-import type { Pos } from './diagnostic';
+import type { PortMapping, PortProto } from './model';
+import type { Pos } from '../shared/diagnostic';
 
 type Range = { from: number; to: number };
 

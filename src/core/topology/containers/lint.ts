@@ -1,8 +1,8 @@
 /** What a reviewer would point out about a Compose file, in Compose's own terms. */
 
-import { describeMapping } from './compose-ports';
-import { hasOutsideAccess, networksOf, type ContainersModel, type PortMapping, type Service } from './containers-model';
-import type { DiagnosticSink } from './diagnostic';
+import { describeMapping } from './ports';
+import { hasOutsideAccess, networksOf, type ContainersModel, type PortMapping, type Service } from './model';
+import type { DiagnosticSink } from '../shared/diagnostic';
 
 export function lintContainers(model: ContainersModel, sink: DiagnosticSink): void {
 	checkReferences(model, sink);

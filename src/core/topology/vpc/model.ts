@@ -4,13 +4,13 @@
  * helpers here simply skip them.
  */
 
-import type { Cidr } from './cidr';
-import type { Pos } from './diagnostic';
-import type { FlowSpec } from './flow-model';
+import type { Cidr } from '../shared/cidr';
+import type { Pos } from '../shared/diagnostic';
+import type { FlowSpec } from '../shared/flow-model';
 import type { Nacl } from './nacl';
 import { lookupRoute, type RouteTable } from './route-table';
 import type { SecurityGroup } from './security-group';
-import { ANYWHERE } from './cidr';
+import { ANYWHERE } from '../shared/cidr';
 
 export interface Ref {
 	name: string;

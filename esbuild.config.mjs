@@ -1,10 +1,8 @@
 import esbuild from "esbuild";
-import { builtinModules } from "node:module";
+import { pathToFileURL } from "node:url";
 
 // `node esbuild.config.mjs` watches (npm run dev); `... production` builds once, minified.
 const production = process.argv[2] === "production";
-
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 /**
  * The `yaml` package does not declare `sideEffects: false`, so esbuild keeps every module it
@@ -31,8 +29,13 @@ const yamlWithoutSideEffects = {
 	},
 };
 
-/** The plugin: what Obsidian loads. Obsidian provides these modules at run time. */
-const plugin = {
+/**
+ * The plugin: what Obsidian loads. Obsidian provides these modules at run time, on desktop and
+ * on mobile alike. Mermaid and Node's built-ins are deliberately not listed: Mermaid comes from
+ * Obsidian's loadMermaid(), and a phone has no Node, so a stray `import "mermaid"` or
+ * `import "fs"` must fail this build instead of failing on the phone (issue 11, item 8).
+ */
+export const plugin = {
 	entryPoints: ["src/plugin/main.ts"],
 	bundle: true,
 	external: [
@@ -49,8 +52,6 @@ const plugin = {
 		"@lezer/common",
 		"@lezer/highlight",
 		"@lezer/lr",
-		"mermaid",
-		...nodeBuiltins,
 	],
 	format: "cjs",
 	target: "es2020",
@@ -89,7 +90,11 @@ const standIn = {
 	outfile: "dist/obsidian-stand-in.js",
 };
 
-if (production) {
+/** Only when run as a script: test/plugin/build-externals.test.ts imports `plugin` to build a probe. */
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (!isMain) {
+	// imported for its options
+} else if (production) {
 	await Promise.all([esbuild.build(plugin), esbuild.build(cli), esbuild.build(standIn)]);
 } else {
 	const contexts = await Promise.all([plugin, cli, standIn].map((o) => esbuild.context(o)));

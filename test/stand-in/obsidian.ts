@@ -823,7 +823,10 @@ export interface KeymapEventHandler {
 	func: (evt: KeyboardEvent, ctx: unknown) => false | unknown;
 }
 
-/** Key scopes: the modal's scope gets key presses while it is open, as in Obsidian. */
+/**
+ * Key scopes: the modal's scope gets key presses while it is open, as in Obsidian, also while an
+ * input, text area, select or editable element inside the modal has focus.
+ */
 export class Scope {
 	handlers: KeymapEventHandler[] = [];
 	constructor(public parent?: Scope) {}
@@ -846,8 +849,8 @@ export class Keymap {
 	static handleKeydown(evt: KeyboardEvent): void {
 		const scope = Keymap.scopes[Keymap.scopes.length - 1];
 		if (!scope) return;
-		const target = evt.target as HTMLElement | null;
-		if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') && evt.key !== 'Escape') return;
+		// As in Obsidian, the scope's handlers run whatever has focus, inputs included: a handler
+		// that should leave typing alone has to check the event's target itself.
 		for (const h of scope.handlers) {
 			const keyMatches = h.key === null || h.key.toLowerCase() === evt.key.toLowerCase();
 			const mods = new Set(h.modifiers);

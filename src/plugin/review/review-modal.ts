@@ -49,6 +49,15 @@ const CODE_KEYS: Record<string, string> = {
 	KeyE: 'e',
 };
 
+/** Where a key press is text being typed (inputs, text areas, selects, editable content). */
+export function isTypingTarget(target: EventTarget | null): boolean {
+	// Duck-typed rather than instanceof: the modal can sit in a popout window with its own Element.
+	const el = target as Partial<HTMLElement> | null;
+	if (!el || typeof el.closest !== 'function') return false;
+	if (el.closest('input, textarea, select')) return true;
+	return el.isContentEditable === true || el.closest('[contenteditable]:not([contenteditable="false"])') !== null;
+}
+
 export class ReviewModal extends Modal {
 	private revealed = false;
 	/** Owns whatever the Markdown renderer attaches for the card showing (render children, processors). */
@@ -99,6 +108,9 @@ export class ReviewModal extends Modal {
 	/** Key presses without modifiers; anything else (Escape, shortcuts) passes through. */
 	private onKey(evt: KeyboardEvent): boolean {
 		if (evt.ctrlKey || evt.metaKey || evt.altKey) return true;
+		// Obsidian runs a modal's scope handlers while an input inside it has focus: a card back
+		// can hold a trace panel whose port field takes "443", which must not grade the card.
+		if (isTypingTarget(evt.target)) return true;
 		const key = CODE_KEYS[evt.code] ?? evt.key.toLowerCase();
 		const card = this.options.session.current;
 		if (key === ' ' || key === 'Enter') {

@@ -187,4 +187,43 @@ describe('the review modal', () => {
 		expect(store.stateOf(all[0].id)?.state).toBe('learning');
 		expect(q('.cloudnotes-review-question')!.textContent).toBe('NAT gateway');
 	});
+
+	test('keys typed into an input, select or editable text inside the card reach it; they do not grade, reveal or undo (issue 11)', async () => {
+		await open();
+		// Obsidian runs the modal's scope handlers even while an input has focus (the stand-in
+		// does too): the document-level key listener sees the key typed into the field.
+		const listener = (evt: KeyboardEvent) => Keymap.handleKeydown(evt);
+		document.addEventListener('keydown', listener);
+		try {
+			const type = (el: HTMLElement, key: string, code: string): KeyboardEvent => {
+				const evt = new KeyboardEvent('keydown', { key, code, bubbles: true, cancelable: true });
+				el.dispatchEvent(evt);
+				return evt;
+			};
+			// A card back can hold a topology block whose trace panel has a port field.
+			const addFields = () => {
+				const body = q('.cloudnotes-review-body')!;
+				return [body.createEl('input', { type: 'number', attr: { 'data-trace': 'port' } }), body.createEl('select'), body.createDiv({ attr: { contenteditable: 'true' } })];
+			};
+			const [field] = addFields();
+			expect(type(field!, ' ', 'Space').defaultPrevented).toBe(false);
+			await settle();
+			expect(q('.cloudnotes-review-back')).toBeNull();
+			press(' ', 'Space');
+			await settle();
+			expect(q('.cloudnotes-review-back')).not.toBeNull();
+			const [port, proto, note] = addFields() as [HTMLElement, HTMLElement, HTMLElement];
+			for (const [key, code] of [['4', 'Digit4'], ['4', 'Digit4'], ['3', 'Digit3'], ['u', 'KeyU'], ['e', 'KeyE']]) {
+				for (const el of [port, proto, note]) expect(type(el, key, code).defaultPrevented).toBe(false);
+			}
+			expect(q('.cloudnotes-review-progress')!.textContent).toBe('0 / 3');
+			expect(q('.cloudnotes-review')).not.toBeNull();
+			// The same key outside the fields still grades.
+			press('4', 'Digit4');
+			await settle();
+			expect(q('.cloudnotes-review-progress')!.textContent).toBe('1 / 3');
+		} finally {
+			document.removeEventListener('keydown', listener);
+		}
+	});
 });

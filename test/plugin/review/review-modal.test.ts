@@ -206,7 +206,7 @@ describe('the review modal', () => {
 				return [body.createEl('input', { type: 'number', attr: { 'data-trace': 'port' } }), body.createEl('select'), body.createDiv({ attr: { contenteditable: 'true' } })];
 			};
 			const [field] = addFields();
-			expect(type(field!, ' ', 'Space').defaultPrevented).toBe(false);
+			expect(type(field, ' ', 'Space').defaultPrevented).toBe(false);
 			await settle();
 			expect(q('.cloudnotes-review-back')).toBeNull();
 			press(' ', 'Space');

@@ -9,10 +9,12 @@
 	window.addEventListener("error", (e) => window.__demoErrors.push(String(e.message)));
 	window.addEventListener("unhandledrejection", (e) => window.__demoErrors.push(String(e.reason && e.reason.stack ? e.reason.stack : e.reason)));
 	if (params.get("lang")) localStorage.setItem("language", params.get("lang"));
-	if (params.get("theme") === "dark") {
+	if (params.get("theme") === "dark" || params.get("theme") === "oklch") {
 		document.body.classList.remove("theme-light");
 		document.body.classList.add("theme-dark");
 	}
+	// Colours as Obsidian 1.13 themes write them: oklch(), color-mix(), relative colours (demo.css).
+	if (params.get("theme") === "oklch") document.body.classList.add("theme-oklch");
 
 	function load(i) {
 		if (i === scripts.length) return start();

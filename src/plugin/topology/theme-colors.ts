@@ -137,7 +137,8 @@ function defaultColor(hex: string): Rgba {
 
 /**
  * Builds the palette from a variable reader. `normalize` turns colours this module cannot parse
- * (named colours, color-mix(), oklch()) into one it can; in the app that is a canvas context.
+ * (named colours, oklch(), color-mix(), relative colours) into one it can; in the app that is
+ * canvasColorResolver().
  */
 export function readThemePalette(getVariable: (name: string) => string, isDarkTheme: boolean, normalize: (css: string) => string | null = () => null): ThemePalette {
 	const read = (css: string): Rgba | null => {
@@ -161,21 +162,46 @@ export function themeKey(palette: ThemePalette): string {
 	return (Object.keys(SOURCES) as (keyof typeof SOURCES)[]).map((k) => palette[k]).join(',') + (palette.dark ? ',dark' : ',light');
 }
 
-/** Reads the palette from the document body's computed style (the live theme). */
-export function readDocumentPalette(doc: Document): ThemePalette {
-	const style = doc.defaultView?.getComputedStyle(doc.body);
+/** Any colour the browser understands, as sRGB bytes: painted on a 1x1 canvas and read back. */
+export type ColorResolver = (css: string) => string | null;
+
+/**
+ * A resolver backed by a 1x1 canvas. Obsidian 1.13 and its themes write colours as `oklch()`,
+ * `color-mix()` and relative colours, and Chromium hands those back as written (a canvas's
+ * `fillStyle` too), so the colour is painted and its pixel read: whatever CSS Color 4 syntax the
+ * browser knows comes out as `rgba(r, g, b, a)` (out-of-gamut colours mapped into sRGB).
+ */
+export function canvasColorResolver(): ColorResolver {
 	let context: CanvasRenderingContext2D | null | undefined;
-	const normalize = (css: string): string | null => {
+	const accepts = (ctx: CanvasRenderingContext2D, css: string, sentinel: string): boolean => {
+		ctx.fillStyle = sentinel;
+		ctx.fillStyle = css;
+		return String(ctx.fillStyle) !== sentinel;
+	};
+	return (css) => {
 		try {
-			context ??= createEl('canvas').getContext('2d');
+			if (context === undefined) {
+				const canvas = createEl('canvas');
+				canvas.width = 1;
+				canvas.height = 1;
+				context = canvas.getContext('2d', { willReadFrequently: true });
+			}
+			if (!context) return null;
+			// Two sentinels: a colour equal to one of them is still told apart from a rejected one.
+			if (!accepts(context, css, '#010203') && !accepts(context, css, '#040506')) return null;
+			context.clearRect(0, 0, 1, 1);
+			context.fillRect(0, 0, 1, 1);
+			const [r = 0, g = 0, b = 0, a = 0] = Array.from(context.getImageData(0, 0, 1, 1).data);
+			return `rgba(${r}, ${g}, ${b}, ${(a / 255).toFixed(3)})`;
 		} catch {
 			context = null;
+			return null;
 		}
-		if (!context) return null;
-		context.fillStyle = '#010203';
-		context.fillStyle = css;
-		const result = String(context.fillStyle);
-		return result === '#010203' ? null : result;
 	};
-	return readThemePalette((name) => style?.getPropertyValue(name) ?? '', doc.body.classList.contains('theme-dark'), normalize);
+}
+
+/** Reads the palette from the document body's computed style (the live theme). */
+export function readDocumentPalette(doc: Document, resolve: ColorResolver = canvasColorResolver()): ThemePalette {
+	const style = doc.defaultView?.getComputedStyle(doc.body);
+	return readThemePalette((name) => style?.getPropertyValue(name) ?? '', doc.body.classList.contains('theme-dark'), resolve);
 }

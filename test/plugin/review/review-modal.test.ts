@@ -201,7 +201,7 @@ describe('the review modal', () => {
 				return evt;
 			};
 			// A card back can hold a topology block whose trace panel has a port field.
-			const addFields = () => {
+			const addFields = (): [HTMLElement, HTMLElement, HTMLElement] => {
 				const body = q('.cloudnotes-review-body')!;
 				return [body.createEl('input', { type: 'number', attr: { 'data-trace': 'port' } }), body.createEl('select'), body.createDiv({ attr: { contenteditable: 'true' } })];
 			};
@@ -212,7 +212,7 @@ describe('the review modal', () => {
 			press(' ', 'Space');
 			await settle();
 			expect(q('.cloudnotes-review-back')).not.toBeNull();
-			const [port, proto, note] = addFields() as [HTMLElement, HTMLElement, HTMLElement];
+			const [port, proto, note] = addFields();
 			for (const [key, code] of [['4', 'Digit4'], ['4', 'Digit4'], ['3', 'Digit3'], ['u', 'KeyU'], ['e', 'KeyE']]) {
 				for (const el of [port, proto, note]) expect(type(el, key, code).defaultPrevented).toBe(false);
 			}

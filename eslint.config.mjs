@@ -1,5 +1,6 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import obsidianmd from "eslint-plugin-obsidianmd";
+import { PlainTextParser } from "eslint-plugin-obsidianmd/dist/lib/plainTextParser.js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
@@ -86,5 +87,21 @@ export default defineConfig([
 			"@typescript-eslint/no-floating-promises": "off",
 			"@typescript-eslint/no-misused-promises": "off",
 		},
+	},
+	{
+		// What the community review lints besides the code (issue 11): manifest.json with
+		// validate-manifest (TypeScript's parser reads a .json file as one object expression, the
+		// shape the rule expects) and LICENSE with validate-license through the plugin's plain-text
+		// parser. Errors, not warnings: `npm run release-check` and `npm run lint` must fail on them.
+		files: ["manifest.json"],
+		plugins: { obsidianmd },
+		languageOptions: { parser: tseslint.parser, parserOptions: { projectService: false, extraFileExtensions: [".json"] } },
+		rules: { "obsidianmd/validate-manifest": "error" },
+	},
+	{
+		files: ["LICENSE"],
+		plugins: { obsidianmd },
+		languageOptions: { parser: PlainTextParser },
+		rules: { "obsidianmd/validate-license": "error" },
 	},
 ]);

@@ -4,7 +4,7 @@
  */
 import { installDomHelpers } from '../stand-in/dom';
 import { App, Component, MarkdownRenderChild, MarkdownRenderer, Plugin, debounce, mapStorage } from '../stand-in/obsidian';
-import { liveRenderChildren, sweepDetached } from '../stand-in/markdown';
+import { liveRenderChildren, renderMarkdown, SectionRegistry, sweepDetached, type RenderedBlock } from '../stand-in/markdown';
 
 beforeAll(() => installDomHelpers(window));
 
@@ -38,14 +38,54 @@ describe('obsidian stand-in', () => {
 		expect(liveRenderChildren()).toBe(0);
 	});
 
-	test('getSectionInfo gives the code block fence lines in the note (0-based)', async () => {
+	test('in the reading view getSectionInfo gives the code block fence lines in the note (0-based)', async () => {
 		const app = new App(mapStorage());
 		let info: unknown = null;
 		app.codeBlockProcessors.set('vpc', [(_s, el, ctx) => void (info = ctx.getSectionInfo(el))]);
 		const owner = new Component();
 		owner.load();
-		await MarkdownRenderer.render(app, 'a\nb\n```vpc\nname: x\ncidr: y\n```\n', document.body.createDiv(), 'n.md', owner);
+		await renderMarkdown(app, 'a\nb\n```vpc\nname: x\ncidr: y\n```\n', document.body.createDiv(), 'n.md', owner, { sections: new SectionRegistry() });
 		expect(info).toMatchObject({ lineStart: 2, lineEnd: 5 });
+	});
+
+	test('MarkdownRenderer.render and note embeds give null section info, as in Obsidian (issue 11)', async () => {
+		const app = new App(mapStorage({ 'vault:Other.md': 'x\n```vpc\nname: e\n```\n' }));
+		const infos: unknown[] = [];
+		app.codeBlockProcessors.set('vpc', [(_s, el, ctx) => void infos.push(ctx.getSectionInfo(el))]);
+		const owner = new Component();
+		owner.load();
+		await MarkdownRenderer.render(app, 'a\n```vpc\nname: x\n```\n', document.body.createDiv(), 'n.md', owner);
+		await renderMarkdown(app, '# Host\n\n![[Other]]\n', document.body.createDiv(), 'Host.md', owner, { sections: new SectionRegistry() });
+		expect(infos).toEqual([null, null]);
+	});
+
+	test('a re-render keeps an unchanged block (no processor run) and its section info follows lines added above (issue 11)', async () => {
+		const app = new App(mapStorage());
+		const runs: string[] = [];
+		const infos: (() => unknown)[] = [];
+		app.codeBlockProcessors.set('vpc', [(source, el, ctx) => {
+			runs.push(source.trim());
+			infos.push(() => ctx.getSectionInfo(el));
+		}]);
+		const owner = new Component();
+		owner.load();
+		const sections = new SectionRegistry();
+		const host = document.body.createDiv();
+		let blocks = new Map<string, RenderedBlock[]>();
+		const render = async (text: string) => {
+			const rendered = new Map<string, RenderedBlock[]>();
+			const previous = [...host.children];
+			await renderMarkdown(app, text, host.createDiv(), 'n.md', owner, { sections, reuse: blocks, rendered });
+			for (const el of previous) el.remove();
+			blocks = rendered;
+		};
+		await render('a\n```vpc\nname: x\n```\n\n```vpc\nname: y\n```\n');
+		expect(runs).toEqual(['name: x', 'name: y']);
+		await render('new\nlines\na\n```vpc\nname: x\n```\n\n```vpc\nname: z\n```\n');
+		// Only the changed block ran again; the kept one reports where it is now.
+		expect(runs).toEqual(['name: x', 'name: y', 'name: z']);
+		expect(infos[0]()).toMatchObject({ lineStart: 3, lineEnd: 5 });
+		expect(host.querySelectorAll('.block-language-vpc')).toHaveLength(2);
 	});
 
 	test('a plugin unload removes what it registered: commands, processors, events, DOM listeners', async () => {

@@ -5,8 +5,8 @@
  * and can disable and re-enable the plugin, as the lifecycle tests need.
  */
 import * as obsidian from './obsidian';
-import { App, Component, Keymap, MarkdownRenderer, MarkdownView, TFile, WorkspaceLeaf, standInCounters, type PluginManifest, type StandInStorage } from './obsidian';
-import { liveRenderChildren } from './markdown';
+import { App, Component, Keymap, MarkdownView, TFile, WorkspaceLeaf, standInCounters, type PluginManifest, type StandInStorage } from './obsidian';
+import { liveRenderChildren, renderMarkdown, SectionRegistry, type RenderedBlock } from './markdown';
 
 export interface HarnessOptions {
 	root: HTMLElement;
@@ -31,6 +31,10 @@ interface NoteView {
 	editorEl: HTMLTextAreaElement;
 	view: MarkdownView;
 	component: Component | null;
+	/** Live section lines of the reading view (getSectionInfo reads them). */
+	sections: SectionRegistry;
+	/** Code blocks of the last render, kept by the next one when unchanged. */
+	blocks: Map<string, RenderedBlock[]>;
 }
 
 export class Harness {
@@ -92,7 +96,8 @@ export class Harness {
 		if (first) this.setActive(first.path);
 
 		this.app.workspace.openFileHandler = (file, line) => this.reveal(file.path, line);
-		this.app.vault.on('modify', (file: TFile) => void this.renderNote(file.path));
+		// Like Obsidian's reading view, a change re-renders only the sections whose text changed.
+		this.app.vault.on('modify', (file: TFile) => void this.renderNote(file.path, false));
 		this.app.vault.on('create', (file: TFile) => {
 			if (options.renderNotes !== false && file.extension === 'md' && !this.notes.has(file.path)) {
 				this.addNoteView(file);
@@ -112,7 +117,7 @@ export class Harness {
 		const leaf = new WorkspaceLeaf(this.app, createDiv());
 		const view = new MarkdownView(leaf, editorEl);
 		view.file = file;
-		const note: NoteView = { path: file.path, sectionEl, previewEl, editorEl, view, component: null };
+		const note: NoteView = { path: file.path, sectionEl, previewEl, editorEl, view, component: null, sections: new SectionRegistry(), blocks: new Map() };
 		this.notes.set(file.path, note);
 		sectionEl.addEventListener('mousedown', () => this.setActive(file.path), true);
 		sectionEl.addEventListener('focusin', () => this.setActive(file.path));
@@ -160,20 +165,37 @@ export class Harness {
 		}
 	}
 
-	async renderNote(path: string): Promise<void> {
+	/**
+	 * Renders a note in its reading view. `full` (enable, disable, first render) starts afresh;
+	 * otherwise, as in Obsidian, a code block whose fence and source are unchanged keeps its
+	 * element and render children (its processor does not run again) even when lines above it
+	 * changed: its getSectionInfo then reports the new lines.
+	 */
+	async renderNote(path: string, full = true): Promise<void> {
 		const note = this.notes.get(path);
 		const file = this.app.vault.getFileByPath(path);
 		if (!note || !file) return;
-		note.component?.unload();
-		note.previewEl.empty();
-		const component = new Component();
-		component.load();
-		note.component = component;
+		const reuse = full || !note.component ? undefined : note.blocks;
+		if (!reuse) {
+			note.component?.unload();
+			note.previewEl.empty();
+			const component = new Component();
+			component.load();
+			note.component = component;
+		}
+		const component = note.component!;
+		// Kept blocks move from the old content into the new while both are in the document, so
+		// they never look detached (which unloads render children); the rest goes with the old.
+		const previous = [...note.previewEl.children];
+		const fresh = note.previewEl.createDiv({ cls: 'stand-in-reading-view' });
+		const rendered = new Map<string, RenderedBlock[]>();
 		try {
-			await MarkdownRenderer.render(this.app, await this.app.vault.read(file), note.previewEl, path, component);
+			await renderMarkdown(this.app, await this.app.vault.read(file), fresh, path, component, { sections: note.sections, reuse, rendered });
 		} catch (e) {
 			this.errors.push(`render ${path}: ${String(e)}`);
 		}
+		note.blocks = rendered;
+		for (const el of previous) el.remove();
 	}
 
 	async renderAll(): Promise<void> {

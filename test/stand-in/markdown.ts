@@ -41,9 +41,47 @@ interface Section {
 	lineEnd: number;
 }
 
-export async function renderMarkdown(app: App, markdown: string, el: HTMLElement, sourcePath: string, component: Component): Promise<void> {
+/**
+ * A reading view's live sections: the note's text as last rendered and each section element's
+ * lines. getSectionInfo reads it when called, so a block kept across re-renders reports the lines
+ * it has now, as Obsidian's does.
+ */
+export class SectionRegistry {
+	text = '';
+	readonly lines = new WeakMap<HTMLElement, Section>();
+}
+
+/** A code block section of the previous render, kept when its fence and source are unchanged. */
+export interface RenderedBlock {
+	sectionEl: HTMLElement;
+	blockEl: HTMLElement;
+}
+
+export interface RenderOptions {
+	/**
+	 * The reading view's sections. Null for rendered fragments (MarkdownRenderer.render, embeds):
+	 * there getSectionInfo returns null, as in Obsidian.
+	 */
+	sections: SectionRegistry | null;
+	/**
+	 * Code blocks of the previous render by fence line + source. Obsidian re-renders only the
+	 * sections whose text changed: an unchanged block is moved, not re-rendered, and its
+	 * processors do not run again, even when lines above it were added or removed.
+	 */
+	reuse?: Map<string, RenderedBlock[]>;
+	/** Filled with this render's code blocks (the next render's `reuse`). */
+	rendered?: Map<string, RenderedBlock[]>;
+	/** Inside a callout or blockquote: the enclosing section's lines stand for every element in it. */
+	enclosing?: Section;
+}
+
+export async function renderMarkdown(app: App, markdown: string, el: HTMLElement, sourcePath: string, component: Component, options: RenderOptions = { sections: null }): Promise<void> {
 	const lines = markdown.split(/\r?\n/);
-	const sections = new WeakMap<HTMLElement, Section>();
+	const registry = options.sections;
+	if (registry && !options.enclosing) registry.text = markdown;
+	const place = (target: HTMLElement, section: Section): void => {
+		registry?.lines.set(target, options.enclosing ?? section);
+	};
 	let frontmatter: unknown = null;
 	const ctx = (sectionEl: HTMLElement): MarkdownPostProcessorContext => ({
 		docId: sourcePath + ':' + Math.random().toString(36).slice(2),
@@ -54,8 +92,9 @@ export async function renderMarkdown(app: App, markdown: string, el: HTMLElement
 			track(child, component);
 		},
 		getSectionInfo(target: HTMLElement): MarkdownSectionInformation | null {
-			const s = sections.get(target) ?? sections.get(sectionEl);
-			return s ? { text: markdown, ...s } : null;
+			if (!registry) return null;
+			const s = registry.lines.get(target) ?? registry.lines.get(sectionEl);
+			return s ? { text: registry.text, ...s } : null;
 		},
 	});
 	const pending: Promise<unknown>[] = [];
@@ -80,12 +119,24 @@ export async function renderMarkdown(app: App, markdown: string, el: HTMLElement
 			let end = i + 1;
 			while (end < lines.length && !(lines[end].trim().startsWith(marker[0].repeat(marker.length)) && lines[end].trim().replace(new RegExp(`^\\${marker[0]}+`), '') === '')) end++;
 			const source = lines.slice(i + 1, end).join('\n');
-			const sectionEl = el.createDiv({ cls: 'el-pre' });
-			sections.set(sectionEl, { lineStart: i, lineEnd: Math.min(end, lines.length - 1) });
+			const section = { lineStart: i, lineEnd: Math.min(end, lines.length - 1) };
 			const processors = app.codeBlockProcessors.get(lang) ?? [];
+			const key = `${line}\n${source}`;
+			const kept = processors.length > 0 ? options.reuse?.get(key)?.shift() : undefined;
+			if (kept) {
+				el.appendChild(kept.sectionEl);
+				place(kept.sectionEl, section);
+				place(kept.blockEl, section);
+				options.rendered?.set(key, [...(options.rendered.get(key) ?? []), kept]);
+				i = end + 1;
+				continue;
+			}
+			const sectionEl = el.createDiv({ cls: 'el-pre' });
+			place(sectionEl, section);
 			if (processors.length > 0) {
 				const blockEl = sectionEl.createDiv({ cls: `block-language-${lang}` });
-				sections.set(blockEl, { lineStart: i, lineEnd: Math.min(end, lines.length - 1) });
+				place(blockEl, section);
+				options.rendered?.set(key, [...(options.rendered.get(key) ?? []), { sectionEl, blockEl }]);
 				for (const p of processors) {
 					try {
 						const r = p(source + '\n', blockEl, ctx(blockEl));
@@ -115,14 +166,17 @@ export async function renderMarkdown(app: App, markdown: string, el: HTMLElement
 		}
 		if (/^\s*>/.test(line)) {
 			const quoted: string[] = [];
+			const start = i;
 			while (i < lines.length && /^\s*>/.test(lines[i])) quoted.push(lines[i++].replace(/^\s*> ?/, ''));
+			// Obsidian gives blocks inside a callout or quote the enclosing section's lines.
+			const inner: RenderOptions = { sections: registry, enclosing: options.enclosing ?? { lineStart: start, lineEnd: i - 1 } };
 			const callout = /^\[!([^\]]+)\]([+-]?)\s*(.*)$/.exec(quoted[0] ?? '');
 			if (callout) {
 				const box = el.createDiv({ cls: 'callout', attr: { 'data-callout': callout[1].toLowerCase() } });
 				renderInline(box.createDiv({ cls: 'callout-title' }), callout[3] || callout[1]);
-				await renderMarkdown(app, quoted.slice(1).join('\n'), box.createDiv({ cls: 'callout-content' }), sourcePath, component);
+				await renderMarkdown(app, quoted.slice(1).join('\n'), box.createDiv({ cls: 'callout-content' }), sourcePath, component, inner);
 			} else {
-				await renderMarkdown(app, quoted.join('\n'), el.createEl('blockquote'), sourcePath, component);
+				await renderMarkdown(app, quoted.join('\n'), el.createEl('blockquote'), sourcePath, component, inner);
 			}
 			continue;
 		}
@@ -138,6 +192,15 @@ export async function renderMarkdown(app: App, markdown: string, el: HTMLElement
 			continue;
 		}
 		if (line.trim() === '') {
+			i++;
+			continue;
+		}
+		const embed = /^!\[\[([^\]|#^]+)(?:[|#^][^\]]*)?\]\]\s*$/.exec(line.trim());
+		const embedded = embed ? app.metadataCache.getFirstLinkpathDest(embed[1], sourcePath) : null;
+		if (embedded && embedded.extension === 'md' && embedded.path !== sourcePath) {
+			// A note embed renders the other note as a fragment: its blocks get no section info.
+			const box = el.createDiv({ cls: 'internal-embed markdown-embed is-loaded', attr: { src: embed![1] } });
+			await renderMarkdown(app, await app.vault.cachedRead(embedded), box.createDiv({ cls: 'markdown-embed-content' }), embedded.path, component, { sections: null });
 			i++;
 			continue;
 		}

@@ -802,6 +802,11 @@ export class MarkdownRenderChild extends Component {
 	}
 }
 
+/**
+ * Renders Markdown as a fragment (the review window's cards, embeds): as in Obsidian, the code
+ * block processors it runs get null from getSectionInfo. The demo's reading view renders notes
+ * with live section lines instead (harness.ts).
+ */
 export class MarkdownRenderer {
 	static async render(app: App, markdown: string, el: HTMLElement, sourcePath: string, component: Component): Promise<void> {
 		await renderMarkdown(app, markdown, el, sourcePath, component);

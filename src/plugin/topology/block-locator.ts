@@ -51,3 +51,27 @@ export function refindBlock(text: string, kind: TopologyKind, source: string, op
 	if (candidates.length === 0) return null;
 	return candidates.reduce((best, b) => (Math.abs(b.openLine - openLine) < Math.abs(best.openLine - openLine) ? b : best));
 }
+
+/** What Obsidian's `getSectionInfo` returns: the note's text as rendered and the section's lines. */
+export interface SectionInfo {
+	text: string;
+	lineStart: number;
+	lineEnd: number;
+}
+
+/**
+ * Where a rendered block is in its note now. Obsidian does not re-render an unchanged block when
+ * lines above it change, and returns no section info in embeds, hover popovers and
+ * MarkdownRenderer.render; so this is asked when a position is needed, not when the block drew.
+ * Section info that matches the note as it is (or the note when it cannot be read) and holds this
+ * block's source at its lines is taken as it is; otherwise the block is found again in the note
+ * (`fileText`) by its source, nearest to where it was. Null when it is in neither.
+ */
+export function locateNow(kind: TopologyKind, source: string, lastOpenLine: number, info: SectionInfo | null, fileText: string | null): LocatedBlock | null {
+	if (info && (fileText === null || info.text === fileText)) {
+		const here = locateBlocks(info.text).find((b) => b.openLine === info.lineStart);
+		if (here && here.kind === kind && sameSource(here.source, source)) return here;
+	}
+	const text = fileText ?? info?.text ?? null;
+	return text === null ? null : refindBlock(text, kind, source, info ? info.lineStart : lastOpenLine);
+}

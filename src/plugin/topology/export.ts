@@ -176,10 +176,15 @@ export class TopologyExporter {
 	}
 
 	/** The toolbar menu of a diagram. */
-	fillMenu(menu: Menu, input: BlockInput): void {
+	/**
+	 * The toolbar menu of a diagram. Copying uses the block as drawn, at once (the clipboard wants
+	 * the click's gesture; the text does not depend on lines); saving and inserting first read
+	 * where the block is now (`locate`), since lines above it may have changed since it drew.
+	 */
+	fillMenu(menu: Menu, input: BlockInput, locate: () => Promise<BlockInput> = () => Promise.resolve(input)): void {
 		menu.addItem((item) => item.setTitle(t('export.menu.copy-mermaid')).setIcon('copy').onClick(() => void this.copyMermaid(input)));
-		menu.addItem((item) => item.setTitle(t('export.menu.export-svg')).setIcon('image-down').onClick(() => void this.exportSvg(input)));
-		menu.addItem((item) => item.setTitle(t('export.menu.insert-mermaid')).setIcon('file-plus').onClick(() => void this.insertMermaid(input)));
+		menu.addItem((item) => item.setTitle(t('export.menu.export-svg')).setIcon('image-down').onClick(() => void locate().then((now) => this.exportSvg(now))));
+		menu.addItem((item) => item.setTitle(t('export.menu.insert-mermaid')).setIcon('file-plus').onClick(() => void locate().then((now) => this.insertMermaid(now))));
 	}
 }
 

@@ -29,8 +29,8 @@ export function registerTopology(plugin: CloudnotesPlugin): void {
 					if (editor?.file?.path === sourcePath) editor.editor?.setCursor({ line: line - 1, ch: Math.max(0, column - 1) });
 				});
 		},
-		exportMenu(menu: Menu, input: BlockInput) {
-			exporter.fillMenu(menu, input);
+		exportMenu(menu: Menu, input: BlockInput, locate: () => Promise<BlockInput>) {
+			exporter.fillMenu(menu, input, locate);
 		},
 	};
 
@@ -39,7 +39,7 @@ export function registerTopology(plugin: CloudnotesPlugin): void {
 		const openLine = section ? section.lineStart : -1;
 		const indent = section ? (/^ */.exec(section.text.split(/\r?\n/)[section.lineStart] ?? '')?.[0].length ?? 0) : 0;
 		const input: BlockInput = { kind, source: source.replace(/\r?\n$/, ''), sourcePath: ctx.sourcePath, openLine, firstLine: openLine + 2, columnOffset: indent };
-		ctx.addChild(new TopologyBlock(el, service, actions, input));
+		ctx.addChild(new TopologyBlock(el, service, actions, input, () => ctx.getSectionInfo(el)));
 	};
 	for (const language of TOPOLOGY_LANGUAGES) {
 		for (const fence of language.fences) plugin.registerMarkdownCodeBlockProcessor(fence, processor(language.id));

@@ -4,9 +4,10 @@
  * it is ready, so redraws never flash an empty block. Obsidian unloads it when the block goes;
  * everything it registered goes with it.
  */
-import { MarkdownRenderChild, type Menu } from 'obsidian';
+import { MarkdownRenderChild, TFile, type Menu } from 'obsidian';
 import type { Diagnostic, TopologyAnalysis, TopologyKind } from '../../core/topology';
 import { t } from '../i18n';
+import { locateNow, type SectionInfo } from './block-locator';
 import type { DiagramService, RedrawTarget } from './diagram-service';
 import { DiagramView, type ViewState } from './diagram-view';
 
@@ -23,8 +24,12 @@ export interface BlockInput {
 
 export interface BlockActions {
 	openLine(sourcePath: string, line: number, column?: number): void;
-	exportMenu(menu: Menu, input: BlockInput): void;
+	/** `input` as drawn (enough to copy at once, within the gesture); `locate` reads where the block is now. */
+	exportMenu(menu: Menu, input: BlockInput, locate: () => Promise<BlockInput>): void;
 }
+
+/** Blocks without a known place get keys of their own (see blockKey). */
+let unplacedBlocks = 0;
 
 /** Problems that leave no sound model to draw: YAML that does not parse, or nothing drawable. */
 export function blockingErrors(analysis: TopologyAnalysis): Diagnostic[] {
@@ -45,17 +50,30 @@ export class TopologyBlock extends MarkdownRenderChild implements RedrawTarget {
 	/** Set on the wrapper after each render: where the time went (read by tests and the benchmark). */
 	lastTiming = { totalMs: 0, mermaidMs: 0, cache: 'miss' as 'hit' | 'miss' };
 
+	private readonly unplacedKey = ++unplacedBlocks;
+
+	/**
+	 * @param sectionInfo reads Obsidian's `ctx.getSectionInfo(el)` at the moment it is called:
+	 * the block's lines change without a re-render, and it is null in embeds, hover popovers and
+	 * MarkdownRenderer.render.
+	 */
 	constructor(
 		containerEl: HTMLElement,
 		private readonly service: DiagramService,
 		private readonly actions: BlockActions,
 		private input: BlockInput,
+		private readonly sectionInfo: () => SectionInfo | null = () => null,
 	) {
 		super(containerEl);
 	}
 
+	/**
+	 * Which block this is across re-renders (its last good picture is kept under it). A block
+	 * without a known line gets a key of its own: two such blocks of a note must never share one.
+	 */
 	get blockKey(): string {
-		return `${this.input.sourcePath}\n${this.input.kind}\n${this.input.openLine}`;
+		const place = this.input.openLine >= 0 ? String(this.input.openLine) : `unplaced-${this.unplacedKey}`;
+		return `${this.input.sourcePath}\n${this.input.kind}\n${place}`;
 	}
 
 	onload(): void {
@@ -63,7 +81,46 @@ export class TopologyBlock extends MarkdownRenderChild implements RedrawTarget {
 		this.containerEl.addClass('cloudnotes-block');
 		this.service.attach(this);
 		this.register(() => this.service.detach(this));
+		// Lines above the block can change without a re-render of it: follow it when its note changes.
+		this.registerEvent(this.service.app.vault.on('modify', (file) => {
+			if (file.path === this.input.sourcePath) void this.follow();
+		}));
 		void this.render();
+		// No section info (embed, popover, a rendered card): find the block in its note.
+		if (this.input.openLine < 0) void this.follow();
+	}
+
+	/** Where the block is in its note now (the input as drawn when that cannot be told). */
+	async locate(): Promise<BlockInput> {
+		const { kind, source, sourcePath, openLine } = this.input;
+		let info: SectionInfo | null = null;
+		try {
+			info = this.sectionInfo();
+		} catch {
+			info = null;
+		}
+		const file = this.service.app.vault.getAbstractFileByPath(sourcePath);
+		const text = file instanceof TFile ? await this.service.app.vault.cachedRead(file) : null;
+		const found = locateNow(kind, source, openLine, info, text);
+		if (!found) return this.input;
+		return { ...this.input, openLine: found.openLine, firstLine: found.firstLine, columnOffset: found.columnOffset };
+	}
+
+	/** Locates the block; when it moved, the panels are shown again with the note's lines as they are. */
+	async follow(): Promise<BlockInput> {
+		const before = this.input;
+		const now = await this.locate();
+		if (this.alive && this.input === before && (now.openLine !== before.openLine || now.firstLine !== before.firstLine || now.columnOffset !== before.columnOffset)) {
+			this.input = now;
+			await this.render();
+		}
+		return now;
+	}
+
+	/** Opens the note at a line given as shown by the view drawn from `shown`, wherever the block is now. */
+	private async openAt(shown: BlockInput, line: number, column?: number): Promise<void> {
+		const now = await this.follow();
+		this.actions.openLine(shown.sourcePath, line + (now.firstLine - shown.firstLine), column === undefined || now.columnOffset === shown.columnOffset ? column : column + now.columnOffset - shown.columnOffset);
 	}
 
 	onunload(): void {
@@ -144,8 +201,8 @@ export class TopologyBlock extends MarkdownRenderChild implements RedrawTarget {
 				kind: input.kind,
 				sourcePath: input.sourcePath,
 				showLint: this.service.settings().showLint,
-				openLine: (line, column) => this.actions.openLine(input.sourcePath, line, column),
-				exportMenu: (menu) => this.actions.exportMenu(menu, input),
+				openLine: (line, column) => void this.openAt(input, line, column),
+				exportMenu: (menu) => this.actions.exportMenu(menu, input, () => this.follow()),
 			},
 			state,
 		);

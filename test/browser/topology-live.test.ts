@@ -7,7 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { analyzeNote, toMermaid } from '../../src/core/topology';
 import { launchBrowser, openDemo, pageErrors, type DemoPage } from './demo-page';
-import { createNote, diagramsOf, modifyNote, noteWith, TEST_VPC, waitForDiagrams } from './topology-fixtures';
+import { createNote, diagramsOf, noteWith, TEST_VPC, waitForDiagrams } from './topology-fixtures';
 
 let browser: Browser;
 let demo: DemoPage;

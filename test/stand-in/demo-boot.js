@@ -34,6 +34,13 @@
 
 	async function start() {
 		const { Harness, requireShim } = window.CloudnotesStandIn;
+		// ?mermaidInit=obsidian: the shared Mermaid initialised the way Obsidian does before any
+		// plugin draws (its dark theme, loose security, SVG labels); plugins never initialise it.
+		if (params.get("mermaidInit") === "obsidian") {
+			window.mermaid.initialize({ startOnLoad: false, theme: "dark", securityLevel: "loose", htmlLabels: false, flowchart: { htmlLabels: false }, fontFamily: "sans-serif" });
+		}
+		// ?mermaidLoad=reject|pending: loadMermaid() fails, or never settles (see stand-in loadMermaid).
+		if (params.get("mermaidLoad")) window.__standInMermaidLoad = params.get("mermaidLoad");
 		const versions = window.__mermaidVersions;
 		const harness = new Harness({
 			root: document.getElementById("demo-root"),

@@ -42,6 +42,8 @@ afterAll(async () => {
 describe.each([
 	['newest Mermaid 11', ''],
 	['Mermaid 11.4.1', 'mermaid=11.4'],
+	// Obsidian initialises its shared Mermaid before plugins draw (issue 11, item 6).
+	['newest Mermaid 11 initialised as Obsidian does (dark theme, loose security, SVG labels)', 'mermaidInit=obsidian'],
 ])('topology diagrams with %s', (_label, query) => {
 	let demo: DemoPage;
 	beforeAll(async () => {

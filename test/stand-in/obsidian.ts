@@ -1419,7 +1419,15 @@ export function getLanguage(): string {
 	}
 }
 
+/**
+ * Obsidian's global Mermaid. `window.__standInMermaidLoad` plays what can happen in Obsidian:
+ * 'reject' (the load fails) or 'pending' (it never settles: Obsidian 1.13 may first ask once
+ * whether to render Mermaid diagrams). Each call reads it afresh, so a test can let a retry succeed.
+ */
 export async function loadMermaid(): Promise<any> {
+	const mode = (window as any).__standInMermaidLoad;
+	if (mode === 'reject') throw new Error('Mermaid failed to load');
+	if (mode === 'pending') return new Promise(() => undefined);
 	const mermaid = (window as any).mermaid;
 	if (!mermaid) throw new Error('Mermaid is not loaded on this page');
 	return mermaid;

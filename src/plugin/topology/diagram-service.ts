@@ -6,7 +6,7 @@
 import type { App } from 'obsidian';
 import { analyzeTopology, toMermaid, type DiagramColors, type MermaidDiagram, type TopologyAnalysis, type TopologyKind } from '../../core/topology';
 import type { DiagramSettings } from '../settings';
-import { MermaidRenderer } from './mermaid-renderer';
+import { MermaidRenderer, withDiagramConfig } from './mermaid-renderer';
 import { parseViewBox, type ViewBox } from './pan-zoom';
 import { LruCache, renderCacheKey } from './render-cache';
 import { parseSvg } from './safe-svg';
@@ -68,6 +68,13 @@ export class DiagramService {
 		loadMermaid: () => Promise<unknown>,
 	) {
 		this.renderer = new MermaidRenderer(loadMermaid, () => activeDocument);
+		this.renderer.onAvailable = () => this.redrawAll();
+	}
+
+	/** "Retry drawing" on a block without Mermaid: load it again and redraw every block waiting for it. */
+	retryMermaid(): void {
+		this.renderer.retry();
+		this.redrawAll();
 	}
 
 	/** The current theme palette (read once, refreshed by themeChanged()). */
@@ -128,7 +135,7 @@ export class DiagramService {
 		const direction = this.settings().direction;
 		const diagram = toMermaid(analysis.model, { colors: diagramColorsFrom(this.currentPalette()), ...(direction === 'auto' ? {} : { direction }) });
 		if (diagram.refusal !== undefined || diagram.text === '') return { refusal: diagram.refusal ?? '' };
-		const out = await this.renderer.render(diagram.text);
+		const out = await this.renderer.render(withDiagramConfig(diagram.text, this.currentPalette()));
 		const svg = parseSvg(out.svg, activeDocument);
 		if (!svg) throw new Error('Mermaid returned something that is not an SVG');
 		// Sizing is ours (CSS and the viewBox), not Mermaid's inline max-width.

@@ -21,7 +21,7 @@ export type ViewState =
 	| { mode: 'broken'; analysis: TopologyAnalysis; errors: Diagnostic[]; stale: DrawnDiagram | undefined }
 	| { mode: 'too-large'; analysis: TopologyAnalysis; message: string }
 	| { mode: 'large'; analysis: TopologyAnalysis; message: string; draw: () => void }
-	| { mode: 'failed'; analysis: TopologyAnalysis; message: string };
+	| { mode: 'failed'; analysis: TopologyAnalysis; message: string; retry?: () => void };
 
 export interface ViewHost {
 	kind: TopologyKind;
@@ -64,6 +64,21 @@ export class DiagramView extends Component {
 			box.createSpan({ text: state.message });
 			const draw = box.createEl('button', { cls: 'cloudnotes-draw-large mod-cta', text: t('diagram.draw-large'), attr: { type: 'button' } });
 			this.registerDomEvent(draw, 'click', () => state.draw());
+		} else if (state.mode === 'failed' && state.retry) {
+			// Mermaid did not come: say what to do, keep the trace working, offer to try again.
+			const box = this.el.createDiv({ cls: 'cloudnotes-render-failed cloudnotes-no-mermaid', attr: { role: 'status' } });
+			box.createSpan({ text: state.message });
+			const retry = state.retry;
+			const button = box.createEl('button', { cls: 'cloudnotes-retry mod-cta', text: t('diagram.retry'), attr: { type: 'button', 'data-action': 'retry' } });
+			this.registerDomEvent(button, 'click', () => {
+				button.disabled = true;
+				button.setText(t('diagram.rendering'));
+				retry();
+			});
+			if (state.analysis.model) {
+				const panels = this.el.createDiv({ cls: 'cloudnotes-panels' });
+				this.tracePanel = new TracePanel(this, panels, state.analysis, () => undefined);
+			}
 		} else {
 			this.el.createDiv({ cls: state.mode === 'too-large' ? 'cloudnotes-limit' : 'cloudnotes-render-failed', text: state.message, attr: { role: 'status' } });
 		}

@@ -1,10 +1,63 @@
 /**
  * Renders Mermaid text with the Mermaid that Obsidian ships (`loadMermaid()`), one diagram at a
  * time. Obsidian's instance is shared with every other plugin and with the app's own mermaid
- * blocks, so it is never `initialize`d here: the theme's colours travel inside the diagram text
- * (classDef/style lines written by the core), and Mermaid keeps its strict defaults (no `click`
- * callbacks, sanitised labels). Render ids are unique per page, as Mermaid scopes CSS by them.
+ * blocks, and Obsidian initialises it with its own settings (its theme, `securityLevel: 'loose'`,
+ * SVG labels), so it is never `initialize`d here: what our diagrams depend on travels inside the
+ * diagram text (the core's classDef/style lines, and the frontmatter `config:` of
+ * withDiagramConfig). The secure keys (securityLevel and the limits) stay Obsidian's: Mermaid
+ * ignores them in a diagram, and our SVG is cleaned (safe-svg.ts) whatever the security level.
+ * Render ids are unique per page, as Mermaid scopes CSS by them.
  */
+import type { ThemePalette } from './theme-colors';
+
+/** Mermaid did not come: loadMermaid() rejected, or it has not settled after MERMAID_WAIT_MS. */
+export class MermaidUnavailableError extends Error {
+	constructor(
+		readonly reason: 'failed' | 'waiting',
+		message: string,
+	) {
+		super(message);
+		this.name = 'MermaidUnavailableError';
+	}
+}
+
+/** How long a render waits for loadMermaid() before the block says so (the load goes on being retried). */
+export const MERMAID_WAIT_MS = 8000;
+
+/**
+ * The diagram text with the settings it depends on in a frontmatter `config:` block, so a Mermaid
+ * that Obsidian (or another plugin) initialised differently draws it the same: the `base` theme
+ * with the palette's colours (Obsidian's dark theme would paint white SVG labels on our light
+ * fills) and HTML labels (line breaks and our label styles; Obsidian turns them off). Text that
+ * already has a frontmatter `config:` is left as it is.
+ */
+export function withDiagramConfig(text: string, palette: ThemePalette): string {
+	if (/^---\r?\n(?:.*\r?\n)*?config:/.test(text)) return text;
+	const q = (v: string): string => JSON.stringify(v);
+	const config = [
+		'config:',
+		'  theme: base',
+		'  htmlLabels: true',
+		'  flowchart:',
+		'    htmlLabels: true',
+		'  themeVariables:',
+		`    darkMode: ${palette.dark ? 'true' : 'false'}`,
+		`    background: ${q(palette.background)}`,
+		`    primaryColor: ${q(palette.backgroundSecondary)}`,
+		`    mainBkg: ${q(palette.backgroundSecondary)}`,
+		`    clusterBkg: ${q(palette.backgroundAlt)}`,
+		`    primaryBorderColor: ${q(palette.border)}`,
+		`    clusterBorder: ${q(palette.border)}`,
+		`    primaryTextColor: ${q(palette.text)}`,
+		`    textColor: ${q(palette.text)}`,
+		`    titleColor: ${q(palette.text)}`,
+		`    nodeTextColor: ${q(palette.text)}`,
+		`    lineColor: ${q(palette.textMuted)}`,
+		`    edgeLabelBackground: ${q(palette.background)}`,
+	];
+	if (text.startsWith('---\n')) return `---\n${config.join('\n')}\n${text.slice(4)}`;
+	return `---\n${config.join('\n')}\n---\n${text}`;
+}
 
 export interface MermaidApi {
 	render(id: string, text: string): Promise<{ svg: string }>;
@@ -36,14 +89,65 @@ export class MermaidRenderer {
 		return `cloudnotes-${this.session}-${this.counter}`;
 	}
 
+	/**
+	 * Why Mermaid is not there, once a load failed or timed out: later renders fail at once with
+	 * it (instead of each waiting again) until retry() or a late load clears it.
+	 */
+	private failure: MermaidUnavailableError | null = null;
+	/** Called when a load that had timed out settles after all: the blocks can draw now. */
+	onAvailable: (() => void) | null = null;
+
+	/** The person asked to try again: the next render calls loadMermaid() afresh. */
+	retry(): void {
+		this.failure = null;
+	}
+
 	private mermaid(): Promise<MermaidApi> {
+		if (this.failure) return Promise.reject(this.failure);
 		if (!this.api) {
-			this.api = this.load().then((m) => {
-				if (!m || typeof (m as MermaidApi).render !== 'function') throw new Error('Obsidian did not provide Mermaid');
-				return m as MermaidApi;
+			const loading = new Promise<MermaidApi>((resolve, reject) => {
+				const fail = (error: MermaidUnavailableError): void => {
+					if (this.api === loading) this.api = null;
+					this.failure = error;
+					reject(error);
+				};
+				// loadMermaid() can stay pending (Obsidian 1.13 may first ask once whether to render
+				// Mermaid): after a while the block says so instead of drawing forever.
+				let timedOut = false;
+				const timer = window.setTimeout(() => {
+					timedOut = true;
+					fail(new MermaidUnavailableError('waiting', 'Mermaid has not loaded yet'));
+				}, MERMAID_WAIT_MS);
+				let settled: Promise<unknown>;
+				try {
+					settled = Promise.resolve(this.load());
+				} catch (e) {
+					settled = Promise.reject(e instanceof Error ? e : new Error(String(e)));
+				}
+				settled.then(
+					(m) => {
+						window.clearTimeout(timer);
+						const api = m && typeof (m as MermaidApi).render === 'function' ? (m as MermaidApi) : null;
+						if (!api) {
+							if (!timedOut) fail(new MermaidUnavailableError('failed', 'Obsidian did not provide Mermaid'));
+							return;
+						}
+						if (!timedOut) resolve(api);
+						else if (this.failure?.reason === 'waiting') {
+							// It came after all (the person allowed Mermaid): draw what is waiting.
+							this.failure = null;
+							this.api = Promise.resolve(api);
+							this.onAvailable?.();
+						}
+					},
+					(e: unknown) => {
+						window.clearTimeout(timer);
+						if (!timedOut) fail(new MermaidUnavailableError('failed', e instanceof Error ? e.message : String(e)));
+					},
+				);
 			});
-			// A failed load is retried on the next render instead of failing forever.
-			this.api.catch(() => (this.api = null));
+			this.api = loading;
+			loading.catch(() => undefined);
 		}
 		return this.api;
 	}

@@ -10,6 +10,7 @@ import { t } from '../i18n';
 import { locateNow, type SectionInfo } from './block-locator';
 import type { DiagramService, RedrawTarget } from './diagram-service';
 import { DiagramView, type ViewState } from './diagram-view';
+import { MermaidUnavailableError } from './mermaid-renderer';
 
 export interface BlockInput {
 	kind: TopologyKind;
@@ -179,7 +180,11 @@ export class TopologyBlock extends MarkdownRenderChild implements RedrawTarget {
 					}
 				} catch (e) {
 					const message = e instanceof Error ? e.message : String(e);
-					state = { mode: 'failed', analysis, message: /not provide Mermaid|not loaded/i.test(message) ? t('diagram.no-mermaid') : t('diagram.render-failed', { message }) };
+					if (e instanceof MermaidUnavailableError) {
+						// Without Mermaid the checks and the trace still work; the person can retry.
+						const text = e.reason === 'waiting' ? t('diagram.mermaid-waiting') : t('diagram.mermaid-failed', { message });
+						state = { mode: 'failed', analysis, message: text, retry: () => this.service.retryMermaid() };
+					} else state = { mode: 'failed', analysis, message: t('diagram.render-failed', { message }) };
 				}
 			}
 		}

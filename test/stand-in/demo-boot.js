@@ -49,6 +49,8 @@
 			storage,
 			title: "Cloudnotes demo: " + window.__vault.name,
 			mermaidVersion: oldest ? versions.oldest : versions.latest,
+			// ?mobile=1: Obsidian on a phone (Platform.isMobile, .is-mobile, iOS clipboard rule).
+			mobile: params.get("mobile") === "1",
 			loadMain: () => {
 				const module = { exports: {} };
 				window.__cloudnotesMain(requireShim, module, module.exports);

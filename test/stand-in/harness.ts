@@ -22,6 +22,8 @@ export interface HarnessOptions {
 	 * (the benchmarks load 10,000 notes; the plugin still indexes them). Default true.
 	 */
 	renderNotes?: boolean;
+	/** Play Obsidian on a phone: Platform.isMobile, `.is-mobile`, iOS's clipboard rule (see enableMobile). */
+	mobile?: boolean;
 }
 
 interface NoteView {
@@ -53,6 +55,7 @@ export class Harness {
 		for (const note of options.notes) {
 			if (options.storage.get('vault:' + note.path) === null) options.storage.set('vault:' + note.path, note.content);
 		}
+		if (options.mobile) obsidian.enableMobile(window);
 		this.app = new App(options.storage);
 		(window as any).app = this.app;
 		document.addEventListener('keydown', this.keydown);

@@ -288,6 +288,7 @@ export class Vault extends Events {
 		return this.read(file);
 	}
 	async modify(file: TFile, data: string): Promise<void> {
+		await ioTask();
 		this.storage.set('vault:' + file.path, data);
 		file.stat = { ...file.stat, mtime: Date.now(), size: data.length };
 		this.trigger('modify', file);
@@ -299,6 +300,8 @@ export class Vault extends Events {
 	}
 	async create(path: string, data: string): Promise<TFile> {
 		path = normalizePath(path);
+		if (this.files.has(path)) throw new Error(`File already exists: ${path}`);
+		await ioTask();
 		if (this.files.has(path)) throw new Error(`File already exists: ${path}`);
 		this.storage.set('vault:' + path, data);
 		const file = this.index(path, data.length);
@@ -987,6 +990,8 @@ export class Notice {
 		this.noticeEl = container.createDiv({ cls: 'notice' });
 		this.messageEl = this.noticeEl.createDiv({ cls: 'notice-message' });
 		this.setMessage(message);
+		// As in Obsidian: a click on the notice (its buttons included, after they ran) dismisses it.
+		this.noticeEl.addEventListener('click', () => this.hide());
 		if (duration !== 0) window.setTimeout(() => this.hide(), duration ?? 5000);
 	}
 	setMessage(message: string | DocumentFragment): this {
@@ -1359,6 +1364,49 @@ export const Platform = {
 	isLinux: true,
 	isSafari: false,
 };
+
+/**
+ * Stand-in only: play Obsidian on a phone (iOS). Platform says mobile, the body gets Obsidian's
+ * `is-mobile is-phone is-ios` classes, vault writes finish in a later task (as real file I/O
+ * does), and the clipboard takes a write only close to a user gesture, as iOS does: during the
+ * dispatch of a tap, click or key press (and the promise callbacks it runs at once), not after
+ * something that waited for another task, such as a file write.
+ */
+export const standInClipboard = { text: '', refused: 0 };
+export const standInMobile = { enabled: false };
+
+export function enableMobile(win: Window): void {
+	standInMobile.enabled = true;
+	Object.assign(Platform, { isDesktop: false, isMobile: true, isDesktopApp: false, isMobileApp: true, isIosApp: true, isPhone: true, isLinux: false, isSafari: true });
+	win.document.body.classList.add('is-mobile', 'is-phone', 'is-ios');
+	let gesture = false;
+	for (const type of ['pointerdown', 'pointerup', 'touchend', 'click', 'keydown']) {
+		win.addEventListener(type, () => {
+			gesture = true;
+			// Ends with the task that dispatched it, whatever listeners stop propagation.
+			win.setTimeout(() => (gesture = false), 0);
+		}, true);
+	}
+	const clipboard = {
+		writeText(text: string): Promise<void> {
+			if (!gesture) {
+				standInClipboard.refused++;
+				return Promise.reject(new DOMException('The request is not allowed by the user agent (no user gesture)', 'NotAllowedError'));
+			}
+			standInClipboard.text = text;
+			return Promise.resolve();
+		},
+		readText(): Promise<string> {
+			return Promise.resolve(standInClipboard.text);
+		},
+	};
+	Object.defineProperty(win.navigator, 'clipboard', { value: clipboard, configurable: true });
+}
+
+/** In mobile mode a vault write completes in a later task, as file I/O does. */
+function ioTask(): Promise<void> {
+	return standInMobile.enabled ? new Promise((resolve) => window.setTimeout(resolve, 0)) : Promise.resolve();
+}
 
 export function normalizePath(path: string): string {
 	const cleaned = path.replace(/\\/g, '/').replace(/\/+/g, '/').replace(/^\/|\/$/g, '');

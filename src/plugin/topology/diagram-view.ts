@@ -107,7 +107,9 @@ export class DiagramView extends Component {
 
 	private buildDiagram(drawn: DrawnDiagram, analysis: TopologyAnalysis): void {
 		const toolbar = this.el.createDiv({ cls: 'cloudnotes-toolbar', attr: { role: 'toolbar', 'aria-label': t('diagram.toolbar') } });
-		const viewport = this.el.createDiv({ cls: 'cloudnotes-viewport', attr: { title: t('diagram.hint') } });
+		// data-ignore-swipe: on mobile, Obsidian opens the sidebars on a horizontal drag unless the
+		// element says the drag is its own (panning the diagram).
+		const viewport = this.el.createDiv({ cls: 'cloudnotes-viewport', attr: { title: t('diagram.hint'), 'data-ignore-swipe': 'true' } });
 		const svg = drawn.svg.cloneNode(true) as SVGSVGElement;
 		// Width follows the note; the height follows from the viewBox's aspect (CSS caps it).
 		svg.setAttribute('width', '100%');

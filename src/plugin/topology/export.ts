@@ -69,6 +69,22 @@ export function svgFileText(drawn: DrawnDiagram, background: string): string {
 	return new XMLSerializer().serializeToString(svg);
 }
 
+/**
+ * A notice that holds `text` to select, and a button that copies it from its own tap (the
+ * clipboard works close to a gesture on every platform). Stays until dismissed.
+ */
+function offerText(message: string, text: string, copyLabel?: string): void {
+	const fragment = createFragment((f) => {
+		f.createDiv({ text: message });
+		f.createEl('code', { cls: 'cloudnotes-offered-text', text });
+		if (copyLabel) {
+			const button = f.createEl('button', { cls: 'cloudnotes-copy-offered mod-cta', text: copyLabel, attr: { type: 'button' } });
+			button.onclick = () => void copyText(text).then((ok) => ok && new Notice(t('export.copied')));
+		}
+	});
+	new Notice(fragment, 0);
+}
+
 async function copyText(text: string): Promise<boolean> {
 	try {
 		await navigator.clipboard.writeText(text);
@@ -115,11 +131,16 @@ export class TopologyExporter {
 		return diagram.text;
 	}
 
+	/**
+	 * Copies at once: nothing is awaited before the clipboard write, which iOS allows only close
+	 * to the tap. If the clipboard still refuses, the text is shown to select and copy by hand.
+	 */
 	async copyMermaid(input: BlockInput): Promise<string | null> {
 		const text = this.mermaidText(input);
 		if (text === null) return null;
 		const copied = await copyText(text);
-		new Notice(copied ? t('export.copied') : t('export.failed', { message: 'the clipboard is not available' }));
+		if (copied) new Notice(t('export.copied'));
+		else offerText(t('export.copy-failed'), text);
 		return text;
 	}
 
@@ -142,8 +163,10 @@ export class TopologyExporter {
 			if (folder && !this.app.vault.getAbstractFileByPath(folder)) await this.app.vault.createFolder(folder);
 			const file = await this.app.vault.create(path, svgFileText(drawn, this.service.currentPalette().background));
 			const link = this.app.fileManager.generateMarkdownLink(file, input.sourcePath);
-			await copyText(link);
-			new Notice(t('export.saved', { path: file.path }));
+			// After the file write the tap is long past: iOS refuses the clipboard then. The notice
+			// then shows the link with a button that copies it (a new tap).
+			if (await copyText(link)) new Notice(t('export.saved', { path: file.path }));
+			else offerText(t('export.saved-link', { path: file.path }), link, t('export.copy-link'));
 			return file;
 		} catch (e) {
 			new Notice(t('export.failed', { message: e instanceof Error ? e.message : String(e) }));

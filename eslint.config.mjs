@@ -23,7 +23,7 @@ export default defineConfig([
 	{
 		// minAppVersion is 1.8.7 (getLanguage); the declarative settings API needs 1.13, so the
 		// settings tab keeps display() and cannot adopt getSettingDefinitions() yet.
-		files: ["src/plugin/review/settings-tab.ts"],
+		files: ["src/plugin/settings/tab.ts"],
 		rules: { "obsidianmd/settings-tab/prefer-setting-definitions": "off" },
 	},
 	{

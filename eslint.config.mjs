@@ -21,12 +21,6 @@ export default defineConfig([
 		extends: [tseslint.configs.disableTypeChecked],
 	},
 	{
-		// minAppVersion is 1.8.7 (getLanguage); the declarative settings API needs 1.13, so the
-		// settings tab keeps display() and cannot adopt getSettingDefinitions() yet.
-		files: ["src/plugin/settings/tab.ts"],
-		rules: { "obsidianmd/settings-tab/prefer-setting-definitions": "off" },
-	},
-	{
 		// The core runs in Node, browsers and on mobile: it may not reach for Obsidian or Node.
 		files: ["src/core/**/*.ts"],
 		rules: {

@@ -12,7 +12,7 @@ export interface PluginContext {
 	readonly manifest: PluginManifest;
 	/** Commands, views, events, intervals and processors are registered on it. */
 	readonly plugin: Plugin;
-	/** The current settings; read them when needed (the object is replaced when settings are reloaded). */
+	/** The current settings: read them when needed (a reload from disk replaces their sections). */
 	readonly settings: CloudnotesSettings;
 	/** Saves the settings and tells every subscriber. */
 	saveSettings(): Promise<void>;

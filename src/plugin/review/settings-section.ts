@@ -3,15 +3,17 @@
  * note make cards, and scheduling. A change to the card settings or the scan scope rebuilds the
  * index (the review feature subscribes to settings changes).
  */
-import { Setting } from 'obsidian';
+import type { SettingDefinition } from 'obsidian';
 import { t, type MessageKey } from '../i18n';
-import type { CardSourceSettings, ScanScope, SchedulingSettings } from '../settings';
-import { parseHeadingLevels, parseList, parseWholeNumber } from '../settings/parse';
-import type { SettingsControls, SettingsSection } from '../settings/section';
+import type { CardSourceSettings, SchedulingSettings } from '../settings';
+import { choiceField, sliderField, textField, toggleField, wholeNumberCheck, wholeNumberField } from '../settings/fields';
+import { parseHeadingLevels, parseList } from '../settings/parse';
+import type { SettingField, SettingsSection } from '../settings/section';
 import { calloutTypeName } from './core-settings';
 import { folderKey, tagKey } from './scan-scope';
 
-const SOURCES: { key: keyof Pick<CardSourceSettings, 'heading' | 'callout' | 'quote' | 'definition' | 'topology'>; name: MessageKey; desc: MessageKey }[] = [
+type SourceKey = keyof Pick<CardSourceSettings, 'heading' | 'callout' | 'quote' | 'definition' | 'topology'>;
+const SOURCES: { key: SourceKey; name: MessageKey; desc: MessageKey }[] = [
 	{ key: 'heading', name: 'settings.sources.heading', desc: 'settings.sources.heading.desc' },
 	{ key: 'callout', name: 'settings.sources.callout', desc: 'settings.sources.callout.desc' },
 	{ key: 'quote', name: 'settings.sources.quote', desc: 'settings.sources.quote.desc' },
@@ -19,152 +21,97 @@ const SOURCES: { key: keyof Pick<CardSourceSettings, 'heading' | 'callout' | 'qu
 	{ key: 'topology', name: 'settings.sources.topology', desc: 'settings.sources.topology.desc' },
 ];
 
-export const reviewSettings: SettingsSection = {
-	display(containerEl, controls) {
-		const settings = controls.settings;
-		new Setting(containerEl)
-			.setName(t('settings.statusBar'))
-			.setDesc(t('settings.statusBar.desc'))
-			.addToggle((toggle) =>
-				toggle.setValue(settings.showStatusBar).onChange(async (value) => {
-					settings.showStatusBar = value;
-					await controls.saveNow();
-				}),
-			);
-		displayScope(containerEl, settings.scan, controls);
-		displaySources(containerEl, settings.cards, controls);
-		displayScheduling(containerEl, settings.scheduling, controls);
-	},
+type LimitKey = keyof Pick<SchedulingSettings, 'maximumInterval' | 'newCardsPerDay' | 'reviewsPerDay'>;
+const LIMITS: { key: LimitKey; name: MessageKey; desc: MessageKey; min: number; max: number }[] = [
+	{ key: 'maximumInterval', name: 'settings.scheduling.maxInterval', desc: 'settings.scheduling.maxInterval.desc', min: 1, max: 36500 },
+	{ key: 'newCardsPerDay', name: 'settings.scheduling.newPerDay', desc: 'settings.scheduling.newPerDay.desc', min: 0, max: 9999 },
+	{ key: 'reviewsPerDay', name: 'settings.scheduling.reviewsPerDay', desc: 'settings.scheduling.reviewsPerDay.desc', min: 0, max: 99999 },
+];
+
+const fields: Record<string, SettingField> = {
+	showStatusBar: toggleField((s) => s.showStatusBar, (s, v) => (s.showStatusBar = v)),
+	'scan.mode': choiceField(['all', 'folders', 'tags'], (s) => s.scan.mode, (s, v) => (s.scan.mode = v), 'rows'),
+	'scan.folders': textField(
+		(s) => s.scan.folders.join('\n'),
+		(s, v) => (s.scan.folders = parseList(v).map(folderKey).filter((f) => f.length > 0)),
+	),
+	'scan.tags': textField(
+		(s) => s.scan.tags.join('\n'),
+		(s, v) => (s.scan.tags = parseList(v).map(tagKey).filter((tag) => tag.length > 0)),
+	),
+	'cards.headingLevels': textField((s) => s.cards.headingLevels.join(', '), (s, v) => (s.cards.headingLevels = parseHeadingLevels(v))),
+	'cards.calloutInclude': textField((s) => s.cards.calloutInclude.join(', '), (s, v) => (s.cards.calloutInclude = parseList(v).map(calloutTypeName))),
+	'cards.calloutExclude': textField((s) => s.cards.calloutExclude.join(', '), (s, v) => (s.cards.calloutExclude = parseList(v).map(calloutTypeName))),
+	'scheduling.desiredRetention': sliderField(0.7, 0.99, 0.01, (s) => s.scheduling.desiredRetention, (s, v) => (s.scheduling.desiredRetention = v)),
 };
-
-function displayScope(containerEl: HTMLElement, scan: ScanScope, controls: SettingsControls): void {
-	new Setting(containerEl).setName(t('settings.scope.heading')).setHeading();
-	new Setting(containerEl)
-		.setName(t('settings.scope.mode'))
-		.setDesc(t('settings.scope.mode.desc'))
-		.addDropdown((dropdown) =>
-			dropdown
-				.addOptions({ all: t('settings.scope.all'), folders: t('settings.scope.folders'), tags: t('settings.scope.tags') })
-				.setValue(scan.mode)
-				.onChange(async (value) => {
-					scan.mode = value as ScanScope['mode'];
-					await controls.saveNow();
-					controls.redraw();
-				}),
-		);
-	if (scan.mode === 'folders') {
-		new Setting(containerEl)
-			.setName(t('settings.scope.folderList'))
-			.setDesc(t('settings.scope.folderList.desc'))
-			.addTextArea((text) =>
-				text
-					.setPlaceholder(t('settings.scope.folderList.placeholder'))
-					.setValue(scan.folders.join('\n'))
-					.onChange((value) => {
-						scan.folders = parseList(value).map(folderKey).filter((f) => f.length > 0);
-						controls.saveSoon();
-					}),
-			);
-	}
-	if (scan.mode === 'tags') {
-		new Setting(containerEl)
-			.setName(t('settings.scope.tagList'))
-			.setDesc(t('settings.scope.tagList.desc'))
-			.addTextArea((text) =>
-				text
-					.setPlaceholder(t('settings.scope.tagList.placeholder'))
-					.setValue(scan.tags.join('\n'))
-					.onChange((value) => {
-						scan.tags = parseList(value).map(tagKey).filter((tag) => tag.length > 0);
-						controls.saveSoon();
-					}),
-			);
-	}
+for (const source of SOURCES) {
+	fields[`cards.${source.key}`] = toggleField((s) => s.cards[source.key], (s, v) => (s.cards[source.key] = v));
+}
+for (const limit of LIMITS) {
+	fields[`scheduling.${limit.key}`] = wholeNumberField(limit.min, limit.max, (s) => s.scheduling[limit.key], (s, v) => (s.scheduling[limit.key] = v));
 }
 
-function displaySources(containerEl: HTMLElement, cards: CardSourceSettings, controls: SettingsControls): void {
-	new Setting(containerEl).setName(t('settings.sources.heading.section')).setHeading();
-	for (const source of SOURCES) {
-		new Setting(containerEl)
-			.setName(t(source.name))
-			.setDesc(t(source.desc))
-			.addToggle((toggle) =>
-				toggle.setValue(cards[source.key]).onChange(async (value) => {
-					cards[source.key] = value;
-					await controls.saveNow();
-				}),
-			);
-	}
-	new Setting(containerEl)
-		.setName(t('settings.sources.levels'))
-		.setDesc(t('settings.sources.levels.desc'))
-		.addText((text) =>
-			text
-				.setPlaceholder('1, 2, 3, 4, 5, 6')
-				.setValue(cards.headingLevels.join(', '))
-				.onChange((value) => {
-					cards.headingLevels = parseHeadingLevels(value);
-					controls.saveSoon();
-				}),
-		);
-	new Setting(containerEl)
-		.setName(t('settings.sources.calloutInclude'))
-		.setDesc(t('settings.sources.calloutInclude.desc'))
-		.addText((text) =>
-			text
-				.setPlaceholder(t('settings.sources.calloutInclude.placeholder'))
-				.setValue(cards.calloutInclude.join(', '))
-				.onChange((value) => {
-					cards.calloutInclude = parseList(value).map(calloutTypeName);
-					controls.saveSoon();
-				}),
-		);
-	new Setting(containerEl)
-		.setName(t('settings.sources.calloutExclude'))
-		.setDesc(t('settings.sources.calloutExclude.desc'))
-		.addText((text) =>
-			text
-				.setPlaceholder(t('settings.sources.calloutExclude.placeholder'))
-				.setValue(cards.calloutExclude.join(', '))
-				.onChange((value) => {
-					cards.calloutExclude = parseList(value).map(calloutTypeName);
-					controls.saveSoon();
-				}),
-		);
-}
-
-function displayScheduling(containerEl: HTMLElement, scheduling: SchedulingSettings, controls: SettingsControls): void {
-	new Setting(containerEl).setName(t('settings.scheduling.heading')).setHeading();
-	const retention = new Setting(containerEl).setName(t('settings.scheduling.retention')).setDesc(t('settings.scheduling.retention.desc'));
-	// The value is shown as text too: versions before 1.13 show a slider's value only while dragging.
-	const retentionValue = retention.controlEl.createSpan({ cls: 'cloudnotes-setting-value', text: scheduling.desiredRetention.toFixed(2) });
-	retention.addSlider((slider) =>
-		slider
-			.setLimits(0.7, 0.99, 0.01)
-			.setValue(scheduling.desiredRetention)
-			.onChange((value) => {
-				scheduling.desiredRetention = Math.round(value * 100) / 100;
-				retentionValue.setText(scheduling.desiredRetention.toFixed(2));
-				controls.saveSoon();
-			}),
-	);
-	const numberRow = (name: MessageKey, desc: MessageKey, key: 'maximumInterval' | 'newCardsPerDay' | 'reviewsPerDay', min: number, max: number) =>
-		new Setting(containerEl)
-			.setName(t(name))
-			.setDesc(t(desc))
-			.addText((text) => {
-				text.inputEl.type = 'number';
-				text.inputEl.min = String(min);
-				text.inputEl.max = String(max);
-				text.setValue(String(scheduling[key])).onChange((value) => {
-					const n = parseWholeNumber(value, min, max);
-					text.inputEl.toggleClass('cloudnotes-invalid', n === null);
-					if (n === null) return;
-					scheduling[key] = n;
-					controls.saveSoon();
-				});
-			});
-	numberRow('settings.scheduling.maxInterval', 'settings.scheduling.maxInterval.desc', 'maximumInterval', 1, 36500);
-	numberRow('settings.scheduling.newPerDay', 'settings.scheduling.newPerDay.desc', 'newCardsPerDay', 0, 9999);
-	numberRow('settings.scheduling.reviewsPerDay', 'settings.scheduling.reviewsPerDay.desc', 'reviewsPerDay', 0, 99999);
-}
+export const reviewSettings: SettingsSection = {
+	fields,
+	items: (settings) => [
+		{ name: t('settings.statusBar'), desc: t('settings.statusBar.desc'), control: { type: 'toggle', key: 'showStatusBar' } },
+		{
+			type: 'group',
+			heading: t('settings.scope.heading'),
+			items: [
+				{
+					name: t('settings.scope.mode'),
+					desc: t('settings.scope.mode.desc'),
+					control: { type: 'dropdown', key: 'scan.mode', options: { all: t('settings.scope.all'), folders: t('settings.scope.folders'), tags: t('settings.scope.tags') } },
+				},
+				{
+					name: t('settings.scope.folderList'),
+					desc: t('settings.scope.folderList.desc'),
+					visible: () => settings().scan.mode === 'folders',
+					control: { type: 'textarea', key: 'scan.folders', placeholder: t('settings.scope.folderList.placeholder') },
+				},
+				{
+					name: t('settings.scope.tagList'),
+					desc: t('settings.scope.tagList.desc'),
+					visible: () => settings().scan.mode === 'tags',
+					control: { type: 'textarea', key: 'scan.tags', placeholder: t('settings.scope.tagList.placeholder') },
+				},
+			],
+		},
+		{
+			type: 'group',
+			heading: t('settings.sources.heading.section'),
+			items: [
+				...SOURCES.map((source): SettingDefinition => ({ name: t(source.name), desc: t(source.desc), control: { type: 'toggle', key: `cards.${source.key}` } })),
+				{ name: t('settings.sources.levels'), desc: t('settings.sources.levels.desc'), control: { type: 'text', key: 'cards.headingLevels', placeholder: '1, 2, 3, 4, 5, 6' } },
+				{
+					name: t('settings.sources.calloutInclude'),
+					desc: t('settings.sources.calloutInclude.desc'),
+					control: { type: 'text', key: 'cards.calloutInclude', placeholder: t('settings.sources.calloutInclude.placeholder') },
+				},
+				{
+					name: t('settings.sources.calloutExclude'),
+					desc: t('settings.sources.calloutExclude.desc'),
+					control: { type: 'text', key: 'cards.calloutExclude', placeholder: t('settings.sources.calloutExclude.placeholder') },
+				},
+			],
+		},
+		{
+			type: 'group',
+			heading: t('settings.scheduling.heading'),
+			items: [
+				{
+					name: t('settings.scheduling.retention'),
+					desc: t('settings.scheduling.retention.desc'),
+					// The value is shown as text too: versions before 1.13 show a slider's value only while dragging.
+					control: { type: 'slider', key: 'scheduling.desiredRetention', min: 0.7, max: 0.99, step: 0.01, displayFormat: (v) => v.toFixed(2) },
+				},
+				...LIMITS.map((limit): SettingDefinition => ({
+					name: t(limit.name),
+					desc: t(limit.desc),
+					control: { type: 'number', key: `scheduling.${limit.key}`, min: limit.min, max: limit.max, step: 1, validate: wholeNumberCheck(limit.min, limit.max) },
+				})),
+			],
+		},
+	],
+};

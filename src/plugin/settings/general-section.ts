@@ -2,10 +2,10 @@
  * Plugin-wide settings: the UI language. It applies to every feature, so it is set before any
  * feature registers its commands (their names are translated when registered).
  */
-import { Setting, getLanguage } from 'obsidian';
+import { getLanguage } from 'obsidian';
 import type { PluginContext } from '../context';
 import { setUiLanguage, t } from '../i18n';
-import type { LanguageSetting } from './index';
+import { choiceField } from './fields';
 import type { SettingsSection } from './section';
 
 /** Follows the language setting now and whenever the settings change. */
@@ -15,20 +15,14 @@ export function applyUiLanguage(ctx: PluginContext): void {
 }
 
 export const generalSettings: SettingsSection = {
-	display(containerEl, controls) {
-		const settings = controls.settings;
-		new Setting(containerEl)
-			.setName(t('settings.language'))
-			.setDesc(t('settings.language.desc'))
-			.addDropdown((dropdown) =>
-				dropdown
-					.addOptions({ auto: t('settings.language.auto'), en: 'English', ko: '한국어' })
-					.setValue(settings.language)
-					.onChange(async (value) => {
-						settings.language = value as LanguageSetting;
-						await controls.saveNow();
-						controls.redraw();
-					}),
-			);
+	items: () => [
+		{
+			name: t('settings.language'),
+			desc: t('settings.language.desc'),
+			control: { type: 'dropdown', key: 'language', options: { auto: t('settings.language.auto'), en: 'English', ko: '한국어' } },
+		},
+	],
+	fields: {
+		language: choiceField(['auto', 'en', 'ko'], (s) => s.language, (s, v) => (s.language = v), 'text'),
 	},
 };

@@ -1,47 +1,37 @@
 /** The diagrams' rows in the settings tab; diagrams on screen redraw when they change. */
-import { Setting } from 'obsidian';
 import { t } from '../i18n';
-import { parseWholeNumber } from '../settings/parse';
+import { choiceField, toggleField, wholeNumberCheck, wholeNumberField } from '../settings/fields';
 import type { SettingsSection } from '../settings/section';
 
+const AUTO_DRAW_MAX = 100000;
+
 export const diagramSettings: SettingsSection = {
-	display(containerEl, controls) {
-		const diagrams = controls.settings.diagrams;
-		new Setting(containerEl).setName(t('settings.diagrams.heading')).setHeading();
-		new Setting(containerEl)
-			.setName(t('settings.diagrams.direction'))
-			.setDesc(t('settings.diagrams.direction.desc'))
-			.addDropdown((dropdown) =>
-				dropdown
-					.addOptions({ auto: t('settings.diagrams.direction.auto'), LR: t('settings.diagrams.direction.lr'), TB: t('settings.diagrams.direction.tb') })
-					.setValue(diagrams.direction)
-					.onChange(async (value) => {
-						diagrams.direction = value === 'TB' || value === 'LR' ? value : 'auto';
-						await controls.saveNow();
-					}),
-			);
-		new Setting(containerEl)
-			.setName(t('settings.diagrams.autoDrawLimit'))
-			.setDesc(t('settings.diagrams.autoDrawLimit.desc'))
-			.addText((text) => {
-				text.inputEl.type = 'number';
-				text.inputEl.min = '1';
-				text.setValue(String(diagrams.autoDrawLimit)).onChange((value) => {
-					const n = parseWholeNumber(value, 1, 100000);
-					text.inputEl.toggleClass('cloudnotes-invalid', n === null);
-					if (n === null) return;
-					diagrams.autoDrawLimit = n;
-					controls.saveSoon();
-				});
-			});
-		new Setting(containerEl)
-			.setName(t('settings.diagrams.showLint'))
-			.setDesc(t('settings.diagrams.showLint.desc'))
-			.addToggle((toggle) =>
-				toggle.setValue(diagrams.showLint).onChange(async (value) => {
-					diagrams.showLint = value;
-					await controls.saveNow();
-				}),
-			);
+	fields: {
+		'diagrams.direction': choiceField(['auto', 'LR', 'TB'], (s) => s.diagrams.direction, (s, v) => (s.diagrams.direction = v)),
+		'diagrams.autoDrawLimit': wholeNumberField(1, AUTO_DRAW_MAX, (s) => s.diagrams.autoDrawLimit, (s, v) => (s.diagrams.autoDrawLimit = v)),
+		'diagrams.showLint': toggleField((s) => s.diagrams.showLint, (s, v) => (s.diagrams.showLint = v)),
 	},
+	items: () => [
+		{
+			type: 'group',
+			heading: t('settings.diagrams.heading'),
+			items: [
+				{
+					name: t('settings.diagrams.direction'),
+					desc: t('settings.diagrams.direction.desc'),
+					control: {
+						type: 'dropdown',
+						key: 'diagrams.direction',
+						options: { auto: t('settings.diagrams.direction.auto'), LR: t('settings.diagrams.direction.lr'), TB: t('settings.diagrams.direction.tb') },
+					},
+				},
+				{
+					name: t('settings.diagrams.autoDrawLimit'),
+					desc: t('settings.diagrams.autoDrawLimit.desc'),
+					control: { type: 'number', key: 'diagrams.autoDrawLimit', min: 1, max: AUTO_DRAW_MAX, step: 1, validate: wholeNumberCheck(1, AUTO_DRAW_MAX) },
+				},
+				{ name: t('settings.diagrams.showLint'), desc: t('settings.diagrams.showLint.desc'), control: { type: 'toggle', key: 'diagrams.showLint' } },
+			],
+		},
+	],
 };

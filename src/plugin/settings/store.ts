@@ -46,7 +46,14 @@ export class SettingsStore {
 	 */
 	reloadExternal(): Promise<boolean> {
 		const run = this.queue.then(async () => {
-			const remote = readSettings(await this.io.load());
+			let data: unknown;
+			try {
+				data = await this.io.load();
+			} catch {
+				// A file caught half-written by the sync does not parse; the complete one calls again.
+				return false;
+			}
+			const remote = readSettings(data);
 			const remoteText = JSON.stringify(remote);
 			if (remoteText === this.stored) return false;
 			const base = JSON.parse(this.stored) as CloudnotesSettings;

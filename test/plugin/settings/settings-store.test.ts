@@ -96,6 +96,15 @@ describe('SettingsStore', () => {
 		expect(changes).not.toHaveBeenCalled();
 	});
 
+	test('a file that does not parse (caught half-written by the sync) changes nothing', async () => {
+		const io = memoryIo(DEFAULT_SETTINGS);
+		const store = new SettingsStore(io);
+		await store.load();
+		io.disk = '{"diagrams": {"direc';
+		expect(await store.reloadExternal()).toBe(false);
+		expect(store.current.diagrams.direction).toBe('auto');
+	});
+
 	test('a damaged or partial synced file falls back to defaults key by key, as on load', async () => {
 		const io = memoryIo(DEFAULT_SETTINGS);
 		const store = new SettingsStore(io);

@@ -64,5 +64,5 @@ export async function buildDemo(vaultDir = path.join(root, "example-vault"), out
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const vault = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
 	const { indexHtml, notes } = await buildDemo(vault);
-	console.log(`Demo written with ${notes} notes. Open this in a browser:\n  ${pathToFileURL(indexHtml).href}\n  (add ?mermaid=11.4 to use Mermaid 11.4.1, ?theme=dark for the dark theme, ?theme=oklch for a theme in OKLCH colours, ?lang=ko for Korean, ?mobile=1 for Obsidian on a phone, ?mermaidInit=obsidian for a Mermaid initialised as Obsidian does, ?mermaidLoad=reject|pending for a Mermaid that does not come)`);
+	console.log(`Demo written with ${notes} notes. Open this in a browser:\n  ${pathToFileURL(indexHtml).href}\n  (add ?mermaid=11.4 to use Mermaid 11.4.1, ?theme=dark for the dark theme, ?theme=oklch for a theme in OKLCH colours, ?lang=ko for Korean, ?mobile=1 for Obsidian on a phone, ?mermaidInit=obsidian for a Mermaid initialised as Obsidian does, ?mermaidLoad=reject|pending for a Mermaid that does not come, ?api=1.13.0 to play Obsidian 1.13)`);
 }

@@ -33,7 +33,9 @@
 	};
 
 	async function start() {
-		const { Harness, requireShim } = window.CloudnotesStandIn;
+		const { Harness, requireShim, obsidian } = window.CloudnotesStandIn;
+		// ?api=1.13.0 plays Obsidian 1.13 (declarative settings tab).
+		if (params.get("api")) obsidian.setStandInApiVersion(params.get("api"));
 		// ?mermaidInit=obsidian: the shared Mermaid initialised the way Obsidian does before any
 		// plugin draws (its dark theme, loose security, SVG labels); plugins never initialise it.
 		if (params.get("mermaidInit") === "obsidian") {

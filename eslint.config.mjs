@@ -5,7 +5,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig([
-	globalIgnores(["node_modules/", "main.js", "dist/", "demo/", "coverage/", "bench/results.json"]),
+	globalIgnores(["node_modules/", "main.js", "dist/", "demo/", "release/", "coverage/", "bench/results.json"]),
 	...obsidianmd.configs.recommended,
 	{
 		languageOptions: {

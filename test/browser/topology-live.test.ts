@@ -128,6 +128,8 @@ describe('export', () => {
 		expect(Number(saved.width)).toBeGreaterThan(100);
 		expect(saved.text).toContain('web-a');
 		expect(saved.text).not.toMatch(/\son\w+=/i);
+		// The notice comes after the clipboard write settles (a link on the clipboard, or offered to copy).
+		await demo.page.waitForFunction((p) => (window as any).CloudnotesStandIn.obsidian.shownNotices.some((n: string) => n.includes(p)), saved.path);
 		expect((await notices()).some((n) => n.includes(saved.path))).toBe(true);
 	});
 

@@ -19,7 +19,18 @@ export interface LocatedBlock {
 	index: number;
 }
 
+/** The last note read: every block of a note asks again when the note changes (read only). */
+let lastText: string | null = null;
+let lastBlocks: readonly LocatedBlock[] = [];
+
 export function locateBlocks(text: string): LocatedBlock[] {
+	if (text === lastText) return [...lastBlocks];
+	lastBlocks = findBlocks(text);
+	lastText = text;
+	return [...lastBlocks];
+}
+
+function findBlocks(text: string): LocatedBlock[] {
 	const lines = splitLines(text);
 	return findTopologyBlocks(text).map((b, i) => ({
 		kind: b.kind,

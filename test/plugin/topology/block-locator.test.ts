@@ -1,4 +1,4 @@
-import { blockAtLine, locateBlocks, refindBlock } from '../../../src/plugin/topology/block-locator';
+import { blockAtLine, locateBlocks, locateNow, refindBlock } from '../../../src/plugin/topology/block-locator';
 
 const NOTE = ['---', 'tags: [aws]', '---', '# VPC', '', '```vpc', 'name: a', 'cidr: 10.0.0.0/16', '```', '', 'text', '', '```containers', 'services: {}', '```', '', '```yaml', 'x: 1', '```'].join('\n');
 
@@ -23,5 +23,29 @@ describe('block locator', () => {
 		const moved = 'New first line\n\n' + NOTE;
 		expect(refindBlock(moved, 'vpc', 'name: a\ncidr: 10.0.0.0/16\n', 5)?.openLine).toBe(7);
 		expect(refindBlock(moved.replace('name: a', 'name: b'), 'vpc', 'name: a\ncidr: 10.0.0.0/16', 5)).toBeNull();
+	});
+
+	describe('locateNow (issue 11: positions read when needed)', () => {
+		const block = '```vpc\nname: a\n```';
+		const note = `intro\n\n${block}\n\nmiddle\n\n${block}\n`;
+		const moved = `one more line\n${note}`;
+
+		test('section info that matches the note is taken as it is, even between identical blocks', () => {
+			const second = locateNow('vpc', 'name: a', 8, { text: note, lineStart: 8, lineEnd: 10 }, note);
+			expect(second?.openLine).toBe(8);
+			expect(second?.index).toBe(2);
+		});
+
+		test('stale section info (the note changed since) gives way to the block found in the note, nearest to where it was', () => {
+			const found = locateNow('vpc', 'name: a', 8, { text: note, lineStart: 8, lineEnd: 10 }, moved);
+			expect(found?.openLine).toBe(9);
+			expect(found?.firstLine).toBe(11);
+		});
+
+		test('no section info (embed, MarkdownRenderer.render): the block is found in the note by its source', () => {
+			expect(locateNow('vpc', 'name: a', -1, null, moved)?.openLine).toBe(3);
+			expect(locateNow('vpc', 'name: b', -1, null, moved)).toBeNull();
+			expect(locateNow('vpc', 'name: a', -1, null, null)).toBeNull();
+		});
 	});
 });

@@ -424,7 +424,11 @@ export class JournalStore {
 	 * wrote to reviews.json. Resolves to whether anything came in.
 	 */
 	async refreshFromDisk(): Promise<boolean> {
-		await this.loadHistory();
+		// Until the whole history is read, the read in progress takes in everything on disk anyway.
+		if (this.all === null) {
+			void this.loadHistory();
+			return false;
+		}
 		const fresh: JournalEntry[] = [];
 		const names = await this.files.list(JOURNAL_FOLDER).catch(() => [] as string[]);
 		for (const name of names) {

@@ -19,9 +19,9 @@ import {
 	type ReviewLogEntry,
 	type ReviewQueue,
 	type ReviewStatistics,
-	type ReviewStore,
 	type SchedulerSettings,
 } from '../../core/srs';
+import type { JournalStore } from '../../core/srs/journal-store';
 import type CloudnotesPlugin from '../main';
 import { t } from '../i18n';
 import { CardIndexService } from './card-index-service';
@@ -40,7 +40,7 @@ export interface ReviewCard {
 export class ReviewService {
 	readonly index: CardIndexService;
 	/** Open once the layout is ready; null before. */
-	store: ReviewStore | null = null;
+	store: JournalStore | null = null;
 	private scheduler: Scheduler;
 	private cachedCards: ReviewCard[] | null = null;
 	private readonly listeners = new Set<() => void>();
@@ -60,24 +60,20 @@ export class ReviewService {
 			cardSettings: cardSettingsOf(plugin.settings.cards),
 			scope: plugin.settings.scan,
 			store: () => this.store,
-			pinned: () => plugin.settings.pinnedNotes,
+			pinned: () => this.store?.pinned() ?? plugin.settings.pinnedNotes,
 			now,
 		});
-		// A pinned note follows its renames and leaves the list when deleted. Synchronous, so the
-		// index's own (queued) rename handling already sees the new path.
+		// A pinned note follows its renames and leaves the list when deleted. Pins are entries in this
+		// device's review journal, so no other device's settings save can drop them. The store applies
+		// them at once, so the index's own (queued) rename handling already sees the new path.
 		plugin.registerEvent(
 			plugin.app.vault.on('rename', (file, oldPath) => {
-				const pinned = plugin.settings.pinnedNotes;
-				if (!pinned.includes(oldPath)) return;
-				plugin.settings.pinnedNotes = pinned.map((p) => (p === oldPath ? file.path : p));
-				void plugin.saveSettings();
+				if (this.store?.pinned().includes(oldPath)) void this.store.pinNotes([file.path], [oldPath]).catch((e: unknown) => this.reportSaveError(e));
 			}),
 		);
 		plugin.registerEvent(
 			plugin.app.vault.on('delete', (file) => {
-				if (!plugin.settings.pinnedNotes.includes(file.path)) return;
-				plugin.settings.pinnedNotes = plugin.settings.pinnedNotes.filter((p) => p !== file.path);
-				void plugin.saveSettings();
+				if (this.store?.pinned().includes(file.path)) void this.store.pinNotes([], [file.path]).catch((e: unknown) => this.reportSaveError(e));
 			}),
 		);
 		this.index.onChange(() => {
@@ -88,7 +84,7 @@ export class ReviewService {
 	}
 
 	/** Opens the store, then builds the index; call once the layout is ready. */
-	async start(store: ReviewStore, reportSaveError: (error: unknown) => void = () => undefined): Promise<void> {
+	async start(store: JournalStore, reportSaveError: (error: unknown) => void = () => undefined): Promise<void> {
 		this.store = store;
 		this.reportSaveError = reportSaveError;
 		await this.index.start();
@@ -96,9 +92,9 @@ export class ReviewService {
 		this.notify();
 	}
 
-	/** A card's state rebuilt from its reviews with the current scheduler (see ReviewStoreOptions.replay). */
-	replayState(cardId: string, reviews: readonly ReviewLogEntry[]): CardState | undefined {
-		return this.scheduler.replay(cardId, reviews);
+	/** A grade replayed on a state its device had not seen (another device's review came first; see journal-replay.ts). */
+	regrade(before: CardState | undefined, review: ReviewLogEntry, contentHash: string | undefined): CardState {
+		return this.scheduler.grade(before, review.rating, new Date(review.time), review.cardId, contentHash).state;
 	}
 
 	schedulerSettings(): SchedulerSettings {
@@ -178,10 +174,7 @@ export class ReviewService {
 	 * the list), so the reconcile never orphans its cards and their history.
 	 */
 	private async pin(file: TFile): Promise<void> {
-		if (!this.plugin.settings.pinnedNotes.includes(file.path)) {
-			this.plugin.settings.pinnedNotes = [...this.plugin.settings.pinnedNotes, file.path];
-			await this.plugin.saveSettings();
-		}
+		await this.store?.pinNotes([file.path]).catch((e: unknown) => this.reportSaveError(e));
 		await this.index.include(file);
 	}
 
@@ -257,7 +250,8 @@ export class ReviewService {
 		const vault = this.plugin.app.vault;
 		const target = path ?? availablePath(`cloudnotes-review-log-${new Date(this.now()).toISOString().slice(0, 10)}`, 'csv', (p) => vault.getAbstractFileByPath(p) !== null);
 		try {
-			const csv = reviewLogToCsv(store.log());
+			// Every segment of every device's journal, not only what start-up read.
+			const csv = reviewLogToCsv(await store.history());
 			const existing = vault.getFileByPath(target);
 			if (existing) await vault.modify(existing, csv);
 			else await vault.create(target, csv);

@@ -232,31 +232,38 @@ export interface ParsedSegment {
 	/** Set when the header names a schema newer than this version reads: entries is empty then. */
 	newerSchema: number | null;
 	entries: JournalEntry[];
+	/** Per entry, the character offset just after its line (where a later read can start). */
+	ends: number[];
 	problems: SegmentProblem[];
 	/** The text ends in a line without its newline. */
 	tornTail: boolean;
 }
 
+function countLines(text: string, end: number): number {
+	let lines = 0;
+	for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) lines++;
+	return lines;
+}
+
 /**
- * Reads one segment's text. Never throws: damaged lines are problems, the rest is kept. `name` is
- * only used when the header is missing (a segment torn inside its very first line).
+ * Reads one segment's text, from the start or from `from` (the end of a line already read: a
+ * snapshot's position). Never throws: damaged lines are problems, the rest is kept. `fallback`
+ * names the device and segment when the header is missing (a segment torn inside its first line).
  */
-export function parseSegment(text: string, fallback: { device: string; segment: number }): ParsedSegment {
-	const out: ParsedSegment = { device: fallback.device, segment: fallback.segment, newerSchema: null, entries: [], problems: [], tornTail: false };
+export function parseSegment(text: string, fallback: { device: string; segment: number }, from = 0): ParsedSegment {
+	const out: ParsedSegment = { device: fallback.device, segment: fallback.segment, newerSchema: null, entries: [], ends: [], problems: [], tornTail: false };
 	const lastNewline = text.lastIndexOf('\n');
 	if (lastNewline !== text.length - 1 && text.length > 0) {
 		out.tornTail = true;
-		const lineNo = text.slice(0, lastNewline + 1).split('\n').length;
-		out.problems.push({ kind: 'torn', line: lineNo, reason: `the last line ends after ${text.length - lastNewline - 1} characters, without its line end (an interrupted save)` });
+		out.problems.push({ kind: 'torn', line: countLines(text, lastNewline + 1) + 1, reason: `the last line ends after ${text.length - lastNewline - 1} characters, without its line end (an interrupted save)` });
 	}
-	const complete = lastNewline < 0 ? '' : text.slice(0, lastNewline);
-	if (complete === '') return out;
-	const lines = complete.split('\n');
-	let start = 0;
+	const firstNewline = text.indexOf('\n');
+	if (firstNewline === -1) return out;
+	let pos = 0;
 	try {
-		const header = JSON.parse(lines[0]) as Record<string, unknown>;
+		const header = JSON.parse(text.slice(0, firstNewline)) as Record<string, unknown>;
 		if (typeof header === 'object' && header !== null && 'journal' in header) {
-			start = 1;
+			pos = firstNewline + 1;
 			const schema = num(header.journal);
 			if (schema > JOURNAL_SCHEMA) {
 				out.newerSchema = schema;
@@ -268,18 +275,25 @@ export function parseSegment(text: string, fallback: { device: string; segment: 
 	} catch {
 		// Not a header: read it as an entry below (and report it there if it is not one either).
 	}
-	for (let i = start; i < lines.length; i++) {
-		const line = lines[i];
-		if (line.trim() === '') continue;
-		try {
-			const o = JSON.parse(line) as unknown;
-			if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new Bad('not an object');
-			const rec = o as Record<string, unknown>;
-			const body = bodyOf(rec);
-			out.entries.push({ ...body, device: out.device, n: num(rec.n), t: num(rec.t) });
-		} catch (error) {
-			out.problems.push({ kind: 'bad-line', line: i + 1, reason: error instanceof Bad ? error.message : 'not JSON' });
+	if (from > pos) pos = from;
+	let lineNo = from > 0 ? countLines(text, from) + 1 : pos === 0 ? 1 : 2;
+	while (pos <= lastNewline) {
+		const end = text.indexOf('\n', pos);
+		const line = text.slice(pos, end);
+		pos = end + 1;
+		if (line.trim() !== '') {
+			try {
+				const o = JSON.parse(line) as unknown;
+				if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new Bad('not an object');
+				const rec = o as Record<string, unknown>;
+				const body = bodyOf(rec);
+				out.entries.push({ ...body, device: out.device, n: num(rec.n), t: num(rec.t) });
+				out.ends.push(pos);
+			} catch (error) {
+				out.problems.push({ kind: 'bad-line', line: lineNo, reason: error instanceof Bad ? error.message : 'not JSON' });
+			}
 		}
+		lineNo++;
 	}
 	return out;
 }

@@ -187,7 +187,7 @@ export class JournalStore {
 		let readOnly: string | null = null;
 		const seen = new Map<string, number>();
 		const parsed: ParsedSegment[] = [];
-		const readSegment = async (dev: string, seg: number): Promise<void> => {
+		const readSegment = async (dev: string, seg: number, from = 0): Promise<void> => {
 			const name = segmentName(dev, seg);
 			let text: string | null;
 			try {
@@ -198,7 +198,7 @@ export class JournalStore {
 			}
 			if (text === null) return;
 			seen.set(name, text.length);
-			const result = parseSegment(text, { device: dev, segment: seg });
+			const result = parseSegment(text, { device: dev, segment: seg }, from <= text.length ? from : 0);
 			parsed.push(result);
 			if (result.newerSchema !== null) {
 				readOnly = `${show(name)} was written by a newer version of Cloudnotes (journal schema ${result.newerSchema}; this version reads ${JOURNAL_SCHEMA}). Nothing will be saved until you update the plugin, so no file is changed.`;
@@ -210,7 +210,8 @@ export class JournalStore {
 		};
 		for (const [dev, list] of segments) {
 			const from = positions[dev]?.segment ?? 0;
-			for (const seg of list) if (seg >= from) await readSegment(dev, seg);
+			// The snapshot's own segment is read on from where its last covered line ends.
+			for (const seg of list) if (seg >= from) await readSegment(dev, seg, seg === from ? positions[dev]?.end ?? 0 : 0);
 		}
 		let tail = parsed.flatMap((p) => p.entries).filter((e) => !covered(e));
 		const undoOfCovered = tail.some((e) => e.kind === 'undo' && e.of <= (positions[e.device]?.n ?? 0));
@@ -219,10 +220,9 @@ export class JournalStore {
 		let all: JournalEntry[] | null = null;
 		if (snapshot === null || undoOfCovered || late) {
 			// No snapshot, or entries it cannot take on top: read everything and replay it.
-			for (const [dev, list] of segments) {
-				const from = positions[dev]?.segment ?? 0;
-				for (const seg of list) if (seg < from) await readSegment(dev, seg);
-			}
+			parsed.length = 0;
+			notices.length = 0;
+			for (const [dev, list] of segments) for (const seg of list) await readSegment(dev, seg);
 			all = parsed.flatMap((p) => p.entries);
 			tail = all;
 			replay = replayAll(all, options.regrade);
@@ -258,7 +258,8 @@ export class JournalStore {
 			uncovered: tail.length,
 			ownSnapshotGens: [...(snapshots.get(device)?.keys() ?? [])],
 		});
-		for (const p of parsed) for (const e of p.entries) store.segmentOf.set(undoKey(e.device, e.n), p.segment);
+		for (const p of parsed) p.entries.forEach((e, i) => store.segmentOf.set(undoKey(e.device, e.n), { segment: p.segment, end: p.ends[i] }));
+		if (all === null) store.covered = positions;
 		await store.takeInLegacy(true);
 		if (all !== null && tail.length >= (options.snapshotEvery ?? 1000)) void store.writeSnapshot().catch(() => undefined);
 		return store;
@@ -424,11 +425,6 @@ export class JournalStore {
 	 * wrote to reviews.json. Resolves to whether anything came in.
 	 */
 	async refreshFromDisk(): Promise<boolean> {
-		// Until the whole history is read, the read in progress takes in everything on disk anyway.
-		if (this.all === null) {
-			void this.loadHistory();
-			return false;
-		}
 		const fresh: JournalEntry[] = [];
 		const names = await this.files.list(JOURNAL_FOLDER).catch(() => [] as string[]);
 		for (const name of names) {
@@ -441,10 +437,11 @@ export class JournalStore {
 			this.seenSize.set(name, text.length);
 			const parsed = parseSegment(text, seg);
 			if (parsed.newerSchema !== null) continue;
-			for (const e of parsed.entries) {
-				this.segmentOf.set(undoKey(e.device, e.n), parsed.segment);
-				if (!this.known.has(undoKey(e.device, e.n))) fresh.push(e);
-			}
+			parsed.entries.forEach((e, i) => {
+				const key = undoKey(e.device, e.n);
+				this.segmentOf.set(key, { segment: parsed.segment, end: parsed.ends[i] });
+				if (!this.known.has(key) && e.n > (this.covered[e.device]?.n ?? 0)) fresh.push(e);
+			});
 		}
 		let changed = false;
 		if (fresh.length > 0) {
@@ -454,6 +451,7 @@ export class JournalStore {
 			const last = this.replay.last;
 			const inOrder = (last === null || compareEntries(fresh[0], last) > 0) && !fresh.some((e) => e.kind === 'undo');
 			if (inOrder) for (const e of fresh) this.replay.apply(e);
+			else if (this.all === null) await this.loadHistory();
 			else this.replayEverything();
 			this.entriesSinceSnapshot += fresh.length;
 			changed = true;
@@ -487,8 +485,11 @@ export class JournalStore {
 			const coveredEntries = this.all.filter((e) => e.n <= (positions[e.device]?.n ?? 0));
 			for (const e of coveredEntries) {
 				const pos = positions[e.device];
-				const seg = this.segmentOf.get(undoKey(e.device, e.n));
-				if (seg !== undefined && e.n === pos.n) pos.segment = seg;
+				const where = this.segmentOf.get(undoKey(e.device, e.n));
+				if (where !== undefined && e.n === pos.n) {
+					pos.segment = where.segment;
+					pos.end = where.end;
+				}
 			}
 			const state = replayAll(coveredEntries, this.options.regrade);
 			const gen = Math.max(this.now(), ...this.ownSnapshotGens.map((g) => g + 1));
@@ -513,8 +514,10 @@ export class JournalStore {
 
 	private snapshotting: Promise<void> | null = null;
 
-	/** The segment each entry was read from (for snapshot positions). */
-	private readonly segmentOf = new Map<string, number>();
+	/** Where each entry's line is on disk: its segment and the offset after it (for snapshot positions). */
+	private readonly segmentOf = new Map<string, { segment: number; end: number }>();
+	/** What the snapshot used at start-up covers: entries at or below these numbers are in the state already. */
+	private covered: SnapshotPositions = {};
 
 	private async readAll(): Promise<JournalEntry[]> {
 		const names = await this.files.list(JOURNAL_FOLDER).catch(() => [] as string[]);
@@ -526,10 +529,10 @@ export class JournalStore {
 			if (text === null) continue;
 			if (seg.device !== this.device) this.seenSize.set(name, text.length);
 			const parsed = parseSegment(text, seg);
-			for (const e of parsed.entries) {
-				this.segmentOf.set(undoKey(e.device, e.n), parsed.segment);
+			parsed.entries.forEach((e, i) => {
+				this.segmentOf.set(undoKey(e.device, e.n), { segment: parsed.segment, end: parsed.ends[i] });
 				out.push(e);
-			}
+			});
 		}
 		return out;
 	}
@@ -599,7 +602,7 @@ export class JournalStore {
 				throw error;
 			}
 			this.segmentLength += out.length;
-			this.segmentOf.set(undoKey(entry.device, entry.n), this.segment);
+			this.segmentOf.set(undoKey(entry.device, entry.n), { segment: this.segment, end: this.segmentLength });
 			this.pending.shift();
 		}
 		this._lastSaveError = null;

@@ -57,8 +57,6 @@ export function registerReview(plugin: CloudnotesPlugin): ReviewService {
 			plugin.register(() => void store.flush().catch(() => undefined));
 			plugin.register(store.onChange(() => service.notify()));
 			await service.start(store, report);
-			// The whole history (statistics, CSV export) is read after the first counts are shown.
-			if (!unloaded) void store.loadHistory().catch(report);
 		})();
 	});
 	return service;

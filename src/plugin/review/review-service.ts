@@ -144,6 +144,9 @@ export class ReviewService {
 
 	statistics(): ReviewStatistics | null {
 		if (!this.store) return null;
+		// Start-up reads only the last two days and what came after the snapshot; the charts want it
+		// all. The store says when the whole history is in (onChange), and the view redraws.
+		if (!this.store.historyComplete) void this.store.loadHistory().catch((e: unknown) => this.reportSaveError(e));
 		return computeStats(this.store, this.cards().map((c) => c.id), this.now());
 	}
 

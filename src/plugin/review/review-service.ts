@@ -22,7 +22,7 @@ import {
 	type SchedulerSettings,
 } from '../../core/srs';
 import type { JournalStore } from '../../core/srs/journal-store';
-import type CloudnotesPlugin from '../main';
+import type { PluginContext } from '../context';
 import { t } from '../i18n';
 import { CardIndexService } from './card-index-service';
 import { cardSettingsOf, schedulerSettingsOf } from './core-settings';
@@ -51,28 +51,29 @@ export class ReviewService {
 	private reportSaveError: (error: unknown) => void = () => undefined;
 
 	constructor(
-		readonly plugin: CloudnotesPlugin,
+		private readonly ctx: PluginContext,
 		private readonly now: () => number = Date.now,
 	) {
+		const plugin = ctx.plugin;
 		this.scheduler = new Scheduler(this.schedulerSettings());
 		this.ready = new Promise((resolve) => (this.resolveReady = resolve));
-		this.index = new CardIndexService(plugin.app, plugin, {
-			cardSettings: cardSettingsOf(plugin.settings.cards),
-			scope: plugin.settings.scan,
+		this.index = new CardIndexService(ctx.app, plugin, {
+			cardSettings: cardSettingsOf(ctx.settings.cards),
+			scope: ctx.settings.scan,
 			store: () => this.store,
-			pinned: () => this.store?.pinned() ?? plugin.settings.pinnedNotes,
+			pinned: () => this.store?.pinned() ?? ctx.settings.pinnedNotes,
 			now,
 		});
 		// A pinned note follows its renames and leaves the list when deleted. Pins are entries in this
 		// device's review journal, so no other device's settings save can drop them. The store applies
 		// them at once, so the index's own (queued) rename handling already sees the new path.
 		plugin.registerEvent(
-			plugin.app.vault.on('rename', (file, oldPath) => {
+			ctx.app.vault.on('rename', (file, oldPath) => {
 				if (this.store?.pinned().includes(oldPath)) void this.store.pinNotes([file.path], [oldPath]).catch((e: unknown) => this.reportSaveError(e));
 			}),
 		);
 		plugin.registerEvent(
-			plugin.app.vault.on('delete', (file) => {
+			ctx.app.vault.on('delete', (file) => {
 				if (this.store?.pinned().includes(file.path)) void this.store.pinNotes([], [file.path]).catch((e: unknown) => this.reportSaveError(e));
 			}),
 		);
@@ -98,14 +99,14 @@ export class ReviewService {
 	}
 
 	schedulerSettings(): SchedulerSettings {
-		return schedulerSettingsOf(this.plugin.settings.scheduling);
+		return schedulerSettingsOf(this.ctx.settings.scheduling);
 	}
 
 	/** Settings changed: new scheduler, and the index follows new card settings or scan scope. */
 	async applySettings(): Promise<void> {
 		this.scheduler = new Scheduler(this.schedulerSettings());
 		this.notify();
-		await this.index.reconfigure(cardSettingsOf(this.plugin.settings.cards), this.plugin.settings.scan);
+		await this.index.reconfigure(cardSettingsOf(this.ctx.settings.cards), this.ctx.settings.scan);
 	}
 
 	/** Called after anything that changes counts (index, grades, settings). Returns an unsubscribe function. */
@@ -194,7 +195,7 @@ export class ReviewService {
 			},
 			queue.items.map((item) => item.card.card),
 		);
-		const modal = new ReviewModal(this.plugin.app, {
+		const modal = new ReviewModal(this.ctx.app, {
 			title,
 			session,
 			emptyText: () => this.emptyText(cards, scope, settings, noCardsText),
@@ -250,7 +251,7 @@ export class ReviewService {
 		await this.ready;
 		const store = this.store;
 		if (!store) return null;
-		const vault = this.plugin.app.vault;
+		const vault = this.ctx.app.vault;
 		const target = path ?? availablePath(`cloudnotes-review-log-${new Date(this.now()).toISOString().slice(0, 10)}`, 'csv', (p) => vault.getAbstractFileByPath(p) !== null);
 		try {
 			// Every segment of every device's journal, not only what start-up read.

@@ -85,6 +85,7 @@ type Op =
 	| { kind: 'reconcile'; device: number; keep: number; crashAfter: number | null }
 	| { kind: 'sync'; from: number; to: number }
 	| { kind: 'restart'; device: number }
+	| { kind: 'refresh'; device: number }
 	| { kind: 'wait'; ms: number };
 
 const RATINGS: Rating[] = ['again', 'hard', 'good', 'easy'];
@@ -99,8 +100,13 @@ function opArb(devices: number): fc.Arbitrary<Op> {
 		{ weight: 1, arbitrary: fc.record({ kind: fc.constant('reconcile' as const), device: d, keep: fc.nat({ max: 6 }), crashAfter: crashArb }) },
 		{ weight: 3, arbitrary: fc.record({ kind: fc.constant('sync' as const), from: d, to: d }) },
 		{ weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), device: d }) },
+		{ weight: 2, arbitrary: fc.record({ kind: fc.constant('refresh' as const), device: d }) },
 		{ weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 1, max: 3 * 86_400_000 }) }) },
 	);
+}
+
+function sorted(map: ReadonlyMap<string, unknown>): string {
+	return JSON.stringify([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 function ownerOf(name: string): string | null {
@@ -214,6 +220,18 @@ async function run(deviceCount: number, ops: Op[]): Promise<void> {
 			case 'restart': {
 				const dev = devices[op.device];
 				dev.window.dead = true;
+				break;
+			}
+			case 'refresh': {
+				// A running device takes in what sync brought: its state must equal a full replay of its folder.
+				const dev = devices[op.device];
+				if (!dev.store || dev.window.dead) break;
+				await dev.store.refreshFromDisk();
+				await dev.store.flush();
+				const fresh = await JournalStore.open(new Window(dev.disk), { device: dev.id, now: clock, regrade, snapshotEvery: Infinity, segmentLimit: 900 });
+				await fresh.loadHistory();
+				expect(sorted(dev.store.states())).toBe(sorted(fresh.states()));
+				expect(sorted(dev.store.orphans())).toBe(sorted(fresh.orphans()));
 				break;
 			}
 			case 'wait':

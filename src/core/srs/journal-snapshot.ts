@@ -8,10 +8,11 @@
  * "of":m,"checksum":..,"length":..,"data":{...}}` and each below the segment limit (the states of a
  * large collection are spread over parts). Part 1 also holds the positions, pins, imported texts and
  * the last 48 hours of the log (what the day's limits count before the full history is read).
+ * Card states are stored as columns (see StateColumns).
  * A new generation is written beside the old one, read back, and only then the old one removed.
  */
-import type { ReviewLogEntry } from './card-state';
-import { JOURNAL_FOLDER, SEGMENT_LIMIT, stateFromArray, stateToArray } from './journal-format';
+import { CARD_STATE_NAMES, type CardState, type ReviewLogEntry } from './card-state';
+import { JOURNAL_FOLDER, SEGMENT_LIMIT, stateToArray } from './journal-format';
 import { ReplayState, type Regrade, type ReplayPosition } from './journal-replay';
 import { checksumOf } from './review-data';
 
@@ -67,24 +68,102 @@ export function encodeSnapshot(device: string, gen: number, positions: SnapshotP
 		recent,
 	};
 	// States go into chunks below the limit, leaving room for the head in part 1.
-	const budget = SEGMENT_LIMIT - 200;
-	const chunks: string[][] = [[]];
+	const budget = SEGMENT_LIMIT - 1000;
+	const chunks: [string, CardState][][] = [[]];
 	let size = JSON.stringify(head).length;
-	for (const [id, s] of state.states) {
-		const row = JSON.stringify([id, stateToArray(s)]);
-		if (size + row.length + 1 > budget) {
+	for (const entry of state.states) {
+		const rowSize = JSON.stringify(stateToArray(entry[1])).length + JSON.stringify(entry[0]).length;
+		if (size + rowSize > budget) {
 			chunks.push([]);
 			size = 0;
 		}
-		chunks[chunks.length - 1].push(row);
-		size += row.length + 1;
+		chunks[chunks.length - 1].push(entry);
+		size += rowSize;
 	}
 	const files = new Map<string, string>();
 	chunks.forEach((rows, i) => {
-		const states = JSON.parse(`[${rows.join(',')}]`) as unknown;
+		const states = toColumns(rows);
 		files.set(snapshotName(device, gen, i + 1, chunks.length), part(gen, i + 1, chunks.length, i === 0 ? { ...head, states } : { states }));
 	});
 	return files;
+}
+
+/**
+ * States as columns (one list per field): a start-up parses flat lists of numbers much faster than
+ * 86,000 small lists. `state` is one text with a digit per card (CARD_STATE_NAMES' index).
+ */
+interface StateColumns {
+	ids: string[];
+	due: number[];
+	stability: number[];
+	difficulty: number[];
+	elapsedDays: number[];
+	scheduledDays: number[];
+	learningSteps: number[];
+	reps: number[];
+	lapses: number[];
+	state: string;
+	lastReview: (number | null)[];
+	contentHash: (string | null)[];
+}
+
+function toColumns(rows: readonly [string, CardState][]): StateColumns {
+	const c: StateColumns = { ids: [], due: [], stability: [], difficulty: [], elapsedDays: [], scheduledDays: [], learningSteps: [], reps: [], lapses: [], state: '', lastReview: [], contentHash: [] };
+	const codes: string[] = [];
+	for (const [id, s] of rows) {
+		c.ids.push(id);
+		c.due.push(s.due);
+		c.stability.push(s.stability);
+		c.difficulty.push(s.difficulty);
+		c.elapsedDays.push(s.elapsedDays);
+		c.scheduledDays.push(s.scheduledDays);
+		c.learningSteps.push(s.learningSteps);
+		c.reps.push(s.reps);
+		c.lapses.push(s.lapses);
+		codes.push(String(CARD_STATE_NAMES.indexOf(s.state)));
+		c.lastReview.push(s.lastReview ?? null);
+		c.contentHash.push(s.contentHash ?? null);
+	}
+	c.state = codes.join('');
+	return c;
+}
+
+function finite(v: unknown): number {
+	if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error('bad number');
+	return v;
+}
+
+function fromColumns(v: unknown, into: Map<string, CardState>): void {
+	if (!isObj(v) || !Array.isArray(v.ids) || typeof v.state !== 'string') throw new Error('no states');
+	const c = v as unknown as StateColumns;
+	const n = c.ids.length;
+	for (const key of ['due', 'stability', 'difficulty', 'elapsedDays', 'scheduledDays', 'learningSteps', 'reps', 'lapses', 'lastReview', 'contentHash'] as const) {
+		if (!Array.isArray(c[key]) || c[key].length !== n) throw new Error('bad columns');
+	}
+	if (c.state.length !== n) throw new Error('bad columns');
+	for (let i = 0; i < n; i++) {
+		const name = CARD_STATE_NAMES[c.state.charCodeAt(i) - 48];
+		if (name === undefined || typeof c.ids[i] !== 'string') throw new Error('bad state');
+		const s: CardState = {
+			due: finite(c.due[i]),
+			stability: finite(c.stability[i]),
+			difficulty: finite(c.difficulty[i]),
+			elapsedDays: finite(c.elapsedDays[i]),
+			scheduledDays: finite(c.scheduledDays[i]),
+			learningSteps: finite(c.learningSteps[i]),
+			reps: finite(c.reps[i]),
+			lapses: finite(c.lapses[i]),
+			state: name,
+		};
+		const last = c.lastReview[i];
+		if (last !== null) s.lastReview = finite(last);
+		const hash = c.contentHash[i];
+		if (hash !== null) {
+			if (typeof hash !== 'string') throw new Error('bad hash');
+			s.contentHash = hash;
+		}
+		into.set(c.ids[i], s);
+	}
 }
 
 type Obj = Record<string, unknown>;
@@ -114,13 +193,7 @@ export function decodeSnapshot(gen: number, texts: readonly (string | null)[], r
 		});
 		const head = parts[0];
 		const state = new ReplayState(regrade);
-		for (const p of parts) {
-			if (!Array.isArray(p.states)) throw new Error('no states');
-			for (const row of p.states as unknown[]) {
-				if (!Array.isArray(row) || typeof row[0] !== 'string') throw new Error('bad state');
-				state.states.set(row[0], stateFromArray(row[1]));
-			}
-		}
+		for (const p of parts) fromColumns(p.states, state.states);
 		for (const [id, at] of head.orphans as [string, number][]) state.orphans.set(id, at);
 		for (const path of head.pins as string[]) state.pins.add(path);
 		state.pinsSeen = head.pinsSeen === true;

@@ -36,6 +36,9 @@ interface EntryBase {
 	device: string;
 	n: number;
 	t: number;
+	/** Where the entry's line is on disk, once read or written: its segment and the offset just after it. */
+	segment?: number;
+	end?: number;
 }
 
 export type JournalEntry = EntryBase &
@@ -51,7 +54,7 @@ export type JournalEntry = EntryBase &
 	);
 
 /** What an entry holds, before it has a device and a number. */
-export type EntryBody = JournalEntry extends infer E ? (E extends JournalEntry ? Omit<E, 'device' | 'n' | 't'> : never) : never;
+export type EntryBody = JournalEntry extends infer E ? (E extends JournalEntry ? Omit<E, 'device' | 'n' | 't' | 'segment' | 'end'> : never) : never;
 
 export function segmentName(device: string, segment: number): string {
 	return `${JOURNAL_FOLDER}/${device}.${String(segment).padStart(6, '0')}.jsonl`;

@@ -23,8 +23,20 @@ export interface ReplayPosition {
 	n: number;
 }
 
-export function undoKey(device: string, n: number): string {
-	return `${device}\u0000${n}`;
+/** A set of entries by device and number, without a string per entry (a year is 300,000 entries). */
+export class EntryKeys {
+	private readonly byDevice = new Map<string, Set<number>>();
+	has(device: string, n: number): boolean {
+		return this.byDevice.get(device)?.has(n) ?? false;
+	}
+	/** Adds; false when it was there already. */
+	add(device: string, n: number): boolean {
+		let set = this.byDevice.get(device);
+		if (!set) this.byDevice.set(device, (set = new Set()));
+		if (set.has(n)) return false;
+		set.add(n);
+		return true;
+	}
 }
 
 export class ReplayState {
@@ -44,8 +56,8 @@ export class ReplayState {
 
 	constructor(
 		private readonly regrade?: Regrade,
-		/** Grades to leave out (undone), as undoKey(device, n). */
-		readonly undone: Set<string> = new Set(),
+		/** Grades to leave out (undone). */
+		readonly undone: EntryKeys = new EntryKeys(),
 	) {}
 
 	/** The log in time order. */
@@ -86,7 +98,7 @@ export class ReplayState {
 		this.last = { t: entry.t, device: entry.device, n: entry.n };
 		switch (entry.kind) {
 			case 'grade': {
-				if (this.undone.has(undoKey(entry.device, entry.n))) return;
+				if (this.undone.has(entry.device, entry.n)) return;
 				const id = entry.log.cardId;
 				const current = this.states.get(id);
 				let next = entry.after;
@@ -168,8 +180,8 @@ export class ReplayState {
 
 /** The replay of a whole set of entries (any order; duplicates by device and number are dropped). */
 export function replayAll(entries: readonly JournalEntry[], regrade?: Regrade): ReplayState {
-	const undone = new Set<string>();
-	for (const e of entries) if (e.kind === 'undo') undone.add(undoKey(e.device, e.of));
+	const undone = new EntryKeys();
+	for (const e of entries) if (e.kind === 'undo') undone.add(e.device, e.of);
 	const state = new ReplayState(regrade, undone);
 	for (const e of uniqueSorted(entries)) state.apply(e);
 	return state;
@@ -177,14 +189,9 @@ export function replayAll(entries: readonly JournalEntry[], regrade?: Regrade): 
 
 /** Entries in replay order, one per device and number (a retried append may have landed twice). */
 export function uniqueSorted(entries: readonly JournalEntry[]): JournalEntry[] {
-	const seen = new Set<string>();
+	const seen = new EntryKeys();
 	const out: JournalEntry[] = [];
-	for (const e of entries) {
-		const key = undoKey(e.device, e.n);
-		if (seen.has(key)) continue;
-		seen.add(key);
-		out.push(e);
-	}
+	for (const e of entries) if (seen.add(e.device, e.n)) out.push(e);
 	return out.sort(compareEntries);
 }
 

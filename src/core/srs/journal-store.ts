@@ -31,7 +31,7 @@ import {
 	type ParsedSegment,
 } from './journal-format';
 import { LEGACY_COPY_FILE, importBodies, readLegacyReviews } from './journal-migration';
-import { ReplayState, replayAll, undoKey, type Regrade } from './journal-replay';
+import { EntryKeys, ReplayState, replayAll, type Regrade } from './journal-replay';
 import { decodeSnapshot, encodeSnapshot, parseSnapshotName, type SnapshotPositions } from './journal-snapshot';
 import type { JournalPersistence } from './persistence';
 
@@ -81,7 +81,7 @@ export class JournalStore {
 	private all: JournalEntry[] | null = null;
 	/** Entries this device made since it opened (whatever is in `all`). */
 	private readonly own: JournalEntry[] = [];
-	private readonly known = new Set<string>();
+	private readonly known = new EntryKeys();
 	/** Characters of each journal file already read. */
 	private readonly seenSize = new Map<string, number>();
 	private readonly pending: Pending[] = [];
@@ -106,7 +106,7 @@ export class JournalStore {
 		init: {
 			replay: ReplayState;
 			all: JournalEntry[] | null;
-			known: Iterable<string>;
+			known: readonly JournalEntry[];
 			seen: Map<string, number>;
 			nextN: number;
 			segment: number;
@@ -121,7 +121,7 @@ export class JournalStore {
 		this.now = options.now ?? Date.now;
 		this.replay = init.replay;
 		this.all = init.all;
-		for (const k of init.known) this.known.add(k);
+		for (const e of init.known) this.known.add(e.device, e.n);
 		for (const [k, v] of init.seen) this.seenSize.set(k, v);
 		this.nextN = init.nextN;
 		this.segment = init.segment;
@@ -228,14 +228,9 @@ export class JournalStore {
 			replay = replayAll(all, options.regrade);
 		} else {
 			replay = snapshot.state;
-			for (const e of tail) if (e.kind === 'undo') replay.undone.add(undoKey(e.device, e.of));
-			const seenKeys = new Set<string>();
-			for (const e of tail.sort(compareEntries)) {
-				const key = undoKey(e.device, e.n);
-				if (seenKeys.has(key)) continue;
-				seenKeys.add(key);
-				replay.apply(e);
-			}
+			for (const e of tail) if (e.kind === 'undo') replay.undone.add(e.device, e.of);
+			const seenKeys = new EntryKeys();
+			for (const e of tail.sort(compareEntries)) if (seenKeys.add(e.device, e.n)) replay.apply(e);
 		}
 
 		// Where this device writes next: after its newest segment, in a new one if that one's end is torn.
@@ -247,7 +242,7 @@ export class JournalStore {
 		const store = new JournalStore(files, options, {
 			replay,
 			all,
-			known: tail.map((e) => undoKey(e.device, e.n)),
+			known: tail,
 			seen,
 			nextN: maxN + 1,
 			segment: lastSegment,
@@ -258,7 +253,6 @@ export class JournalStore {
 			uncovered: tail.length,
 			ownSnapshotGens: [...(snapshots.get(device)?.keys() ?? [])],
 		});
-		for (const p of parsed) p.entries.forEach((e, i) => store.segmentOf.set(undoKey(e.device, e.n), { segment: p.segment, end: p.ends[i] }));
 		if (all === null) store.covered = positions;
 		await store.takeInLegacy(true);
 		if (all !== null && tail.length >= (options.snapshotEvery ?? 1000)) void store.writeSnapshot().catch(() => undefined);
@@ -323,7 +317,7 @@ export class JournalStore {
 	undoLast(): { cardId: string; previous: CardState | undefined } | null {
 		const last = this.undoStack.pop();
 		if (!last) return null;
-		this.replay.undone.add(undoKey(this.device, last.n));
+		this.replay.undone.add(this.device, last.n);
 		const current = this.replay.states.get(last.cardId);
 		if (current !== undefined && current === last.applied) {
 			// Nothing was applied to the card since: its state before the grade is the replay without it.
@@ -412,7 +406,7 @@ export class JournalStore {
 			// This device's entries still on their way to disk (or made while the files were read) belong in it too.
 			entries.push(...this.own);
 			this.all = dedupe(entries);
-			for (const e of this.all) this.known.add(undoKey(e.device, e.n));
+			for (const e of this.all) this.known.add(e.device, e.n);
 			this.replayEverything();
 			this.emit();
 			if (this.entriesSinceSnapshot >= (this.options.snapshotEvery ?? 1000)) void this.writeSnapshot().catch(() => undefined);
@@ -437,15 +431,11 @@ export class JournalStore {
 			this.seenSize.set(name, text.length);
 			const parsed = parseSegment(text, seg);
 			if (parsed.newerSchema !== null) continue;
-			parsed.entries.forEach((e, i) => {
-				const key = undoKey(e.device, e.n);
-				this.segmentOf.set(key, { segment: parsed.segment, end: parsed.ends[i] });
-				if (!this.known.has(key) && e.n > (this.covered[e.device]?.n ?? 0)) fresh.push(e);
-			});
+			for (const e of parsed.entries) if (!this.known.has(e.device, e.n) && e.n > (this.covered[e.device]?.n ?? 0)) fresh.push(e);
 		}
 		let changed = false;
 		if (fresh.length > 0) {
-			for (const e of fresh) this.known.add(undoKey(e.device, e.n));
+			for (const e of fresh) this.known.add(e.device, e.n);
 			this.all?.push(...fresh);
 			fresh.sort(compareEntries);
 			const last = this.replay.last;
@@ -471,7 +461,7 @@ export class JournalStore {
 			const byDevice = new Map<string, Set<number>>();
 			for (const e of this.all) {
 				// Only entries known to be on disk: a snapshot never holds more than the journals.
-				if (!this.segmentOf.has(undoKey(e.device, e.n))) continue;
+				if (e.segment === undefined) continue;
 				const set = byDevice.get(e.device) ?? new Set<number>();
 				set.add(e.n);
 				byDevice.set(e.device, set);
@@ -485,10 +475,9 @@ export class JournalStore {
 			const coveredEntries = this.all.filter((e) => e.n <= (positions[e.device]?.n ?? 0));
 			for (const e of coveredEntries) {
 				const pos = positions[e.device];
-				const where = this.segmentOf.get(undoKey(e.device, e.n));
-				if (where !== undefined && e.n === pos.n) {
-					pos.segment = where.segment;
-					pos.end = where.end;
+				if (e.segment !== undefined && e.n === pos.n) {
+					pos.segment = e.segment;
+					pos.end = e.end;
 				}
 			}
 			const state = replayAll(coveredEntries, this.options.regrade);
@@ -514,8 +503,6 @@ export class JournalStore {
 
 	private snapshotting: Promise<void> | null = null;
 
-	/** Where each entry's line is on disk: its segment and the offset after it (for snapshot positions). */
-	private readonly segmentOf = new Map<string, { segment: number; end: number }>();
 	/** What the snapshot used at start-up covers: entries at or below these numbers are in the state already. */
 	private covered: SnapshotPositions = {};
 
@@ -529,10 +516,7 @@ export class JournalStore {
 			if (text === null) continue;
 			if (seg.device !== this.device) this.seenSize.set(name, text.length);
 			const parsed = parseSegment(text, seg);
-			parsed.entries.forEach((e, i) => {
-				this.segmentOf.set(undoKey(e.device, e.n), { segment: parsed.segment, end: parsed.ends[i] });
-				out.push(e);
-			});
+			for (const e of parsed.entries) out.push(e);
 		}
 		return out;
 	}
@@ -544,10 +528,8 @@ export class JournalStore {
 			void this.loadHistory();
 			return;
 		}
-		const undone = this.replay.undone;
-		const next = replayAll(this.all, this.options.regrade);
-		for (const key of undone) next.undone.add(key);
-		this.replay = next;
+		// Undo entries are in `all` too: the replay collects them itself.
+		this.replay = replayAll(this.all, this.options.regrade);
 		// Undo items keep pointing at states for the identity check; after a rebuild they no longer can.
 		for (const u of this.undoStack) u.applied = undefined;
 	}
@@ -555,8 +537,7 @@ export class JournalStore {
 	/** Makes an entry of this device: applied in memory now, appended on the chain. */
 	private add(body: EntryBody, t: number, apply = true): JournalEntry {
 		const entry = { ...body, device: this.device, n: this.nextN++, t };
-		const key = undoKey(entry.device, entry.n);
-		this.known.add(key);
+		this.known.add(entry.device, entry.n);
 		this.own.push(entry);
 		this.all?.push(entry);
 		this.entriesSinceSnapshot++;
@@ -602,7 +583,8 @@ export class JournalStore {
 				throw error;
 			}
 			this.segmentLength += out.length;
-			this.segmentOf.set(undoKey(entry.device, entry.n), { segment: this.segment, end: this.segmentLength });
+			entry.segment = this.segment;
+			entry.end = this.segmentLength;
 			this.pending.shift();
 		}
 		this._lastSaveError = null;
@@ -644,13 +626,6 @@ export class JournalStore {
 
 /** One entry per device and number (a retried append may have landed twice), first kept. */
 function dedupe(entries: readonly JournalEntry[]): JournalEntry[] {
-	const keys = new Set<string>();
-	const out: JournalEntry[] = [];
-	for (const e of entries) {
-		const key = undoKey(e.device, e.n);
-		if (keys.has(key)) continue;
-		keys.add(key);
-		out.push(e);
-	}
-	return out;
+	const keys = new EntryKeys();
+	return entries.filter((e) => keys.add(e.device, e.n));
 }

@@ -255,7 +255,12 @@ export class JournalStore {
 		});
 		if (all === null) store.covered = positions;
 		await store.takeInLegacy(true);
-		if (all !== null && tail.length >= (options.snapshotEvery ?? 1000)) void store.writeSnapshot().catch(() => undefined);
+		// Far from the last snapshot: read everything once in the background and write a new one, so
+		// later start-ups stay short (loadHistory writes it).
+		if (tail.length >= (options.snapshotEvery ?? 1000)) {
+			if (all !== null) void store.writeSnapshot().catch(() => undefined);
+			else void store.loadHistory().catch(() => undefined);
+		}
 		return store;
 	}
 

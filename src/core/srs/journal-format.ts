@@ -289,8 +289,14 @@ export function parseSegment(text: string, fallback: { device: string; segment: 
 				const o = JSON.parse(line) as unknown;
 				if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new Bad('not an object');
 				const rec = o as Record<string, unknown>;
-				const body = bodyOf(rec);
-				out.entries.push({ ...body, device: out.device, n: num(rec.n), t: num(rec.t) });
+				// The body is a fresh object: it becomes the entry (no copy per line).
+				const entry = bodyOf(rec) as JournalEntry;
+				entry.device = out.device;
+				entry.n = num(rec.n);
+				entry.t = num(rec.t);
+				entry.segment = out.segment;
+				entry.end = pos;
+				out.entries.push(entry);
 				out.ends.push(pos);
 			} catch (error) {
 				out.problems.push({ kind: 'bad-line', line: lineNo, reason: error instanceof Bad ? error.message : 'not JSON' });

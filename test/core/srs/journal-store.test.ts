@@ -233,8 +233,18 @@ describe('the review journal', () => {
 		await store.writeSnapshot();
 		expect([...files.files.keys()].some((n) => /reviews\/laptop\.snapshot\.\d+\.1-of-1\.json/.test(n))).toBe(true);
 		await grade(store, 'c1', 'again');
+		const read: string[] = [];
+		const plainRead = files.read.bind(files);
+		files.read = (name) => {
+			read.push(name);
+			return plainRead(name);
+		};
 		const fast = await open(files);
+		files.read = plainRead;
 		expect(fast.historyComplete).toBe(false);
+		// Only the segment holding the snapshot's last entry and later ones are read, not the first.
+		expect(read).not.toContain(segmentName('laptop', 1));
+		expect(read.filter((n) => n.endsWith('.jsonl')).length).toBeLessThanOrEqual(2);
 		const full = await open(files);
 		await full.loadHistory();
 		expect(JSON.stringify([...fast.states()])).toBe(JSON.stringify([...full.states()]));

@@ -13,6 +13,7 @@ import { topologyCore } from "./scenarios/topology-core.mjs";
 import { diagramRender } from "./scenarios/diagram-render.mjs";
 import { pluginStart } from "./scenarios/plugin-start.mjs";
 import { reviewOpen } from "./scenarios/review-open.mjs";
+import { gradeDurable, reviewJournal } from "./scenarios/review-journal.mjs";
 import { buildBenchPage, removePage } from "./browser.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -25,7 +26,7 @@ if (!global.gc) {
 }
 
 // A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, start and review).
-const GROUPS = { browser: ["render", "start", "review"] };
+const GROUPS = { browser: ["render", "start", "review", "durable"] };
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--")).flatMap((a) => GROUPS[a] ?? [a]);
 
 let core = null;
@@ -105,6 +106,8 @@ const scenarios = [
 	{ name: "render", run: async () => diagramRender(await benchPage()) },
 	{ name: "start", run: async () => pluginStart(await benchPage(), root) },
 	{ name: "review", run: async () => reviewOpen(await benchPage({ bigVault: true })) },
+	{ name: "journal", run: async () => reviewJournal(await loadCore()) },
+	{ name: "durable", run: async () => gradeDurable(await benchPage()) },
 ];
 const unknown = only.filter((name) => !scenarios.some((s) => s.name === name));
 if (unknown.length > 0) {

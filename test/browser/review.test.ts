@@ -37,7 +37,8 @@ const STUDY_NOTE = [
 const STUDY_PATH = 'Review test/Networking basics.md';
 const SECOND_PATH = 'Review test/Containers.md';
 const SECOND_NOTE = '# Containers\n\n## Image\n\nA read-only template.\n\n## Volume\n\nStorage that outlives a container.\n';
-const REVIEWS_KEY = 'cloudnotes-demo:adapter:.obsidian/plugins/cloudnotes/reviews.json';
+/** Every device's review journal lives under this prefix (reviews/<device>.<segment>.jsonl). */
+const JOURNAL_PREFIX = 'cloudnotes-demo:adapter:.obsidian/plugins/cloudnotes/reviews/';
 
 async function addNotes(page: Page): Promise<void> {
 	await page.evaluate(
@@ -134,7 +135,7 @@ describe('review in the demo', () => {
 		await page.keyboard.press('4');
 		await page.waitForFunction((id) => document.querySelector('.cloudnotes-review-front')?.getAttribute('data-card-id') !== id, graded);
 		await closeReview(page);
-		await page.waitForFunction(([key, id]) => (localStorage.getItem(key) ?? '').includes(id), [REVIEWS_KEY, graded]);
+		await page.waitForFunction(([prefix, id]) => Object.keys(localStorage).some((k) => k.startsWith(prefix) && (localStorage.getItem(k) ?? '').includes(id)), [JOURNAL_PREFIX, graded]);
 		expect(await pageErrors(first)).toEqual([]);
 		await page.close();
 
@@ -158,6 +159,35 @@ describe('review in the demo', () => {
 		expect(await again.locator('.cloudnotes-review-empty-next').innerText()).toMatch(/The next card is due in \d+(\.\d)?(m|h|d|mo|y) \(/);
 		await closeReview(again);
 		expect(await pageErrors(second)).toEqual([]);
+		await first.context.close();
+	});
+
+	test.each([
+		['with the review window open', false],
+		['after closing the review window at once', true],
+	])('a grade survives a reload 100 ms later, %s', async (_name, closeAtOnce) => {
+		const first = await open();
+		const { page } = first;
+		await reviewNote(page, STUDY_PATH);
+		const id = await frontId(page);
+		await page.keyboard.press('Space');
+		await page.waitForSelector('.cloudnotes-review-back');
+		await page.keyboard.press('4');
+		if (closeAtOnce) await page.keyboard.press('Escape');
+		await page.waitForTimeout(100);
+		await page.reload();
+		await page.waitForFunction(() => (window as any).__demoReady === true, null, { timeout: 30_000 });
+		await waitForIndexed(page);
+		// The grade is there: the card has a state, a review in its log, and is no longer due.
+		const after = await page.evaluate(async (cardId) => {
+			const store = (window as any).__demo.plugin.review.store;
+			await store.loadHistory();
+			return { state: store.stateOf(cardId)?.state ?? null, reviews: store.log().filter((e: { cardId: string }) => e.cardId === cardId).length, due: store.stateOf(cardId)?.due ?? 0 };
+		}, id);
+		expect(after.state).toBe('review');
+		expect(after.reviews).toBe(1);
+		expect(after.due).toBeGreaterThan(Date.now() + 86_400_000);
+		expect(await pageErrors(first)).toEqual([]);
 		await first.context.close();
 	});
 

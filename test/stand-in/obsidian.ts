@@ -186,7 +186,7 @@ export class DataAdapter {
 		return this.prefix + normalizePath(path);
 	}
 	async exists(path: string): Promise<boolean> {
-		return this.storage.get(this.key(path)) !== null;
+		return this.storage.get(this.key(path)) !== null || this.isFolder(path);
 	}
 	async read(path: string): Promise<string> {
 		const v = this.storage.get(this.key(path));
@@ -205,11 +205,22 @@ export class DataAdapter {
 		this.storage.set(this.key(path), data);
 		for (const watcher of [...this.watchers]) watcher(normalizePath(path), data);
 	}
+	/**
+	 * As Obsidian's: adds only `data` to the end of the file (creating it), never rewriting what is
+	 * there; a fault cuts the appended text, not the old one.
+	 */
 	async append(path: string, data: string): Promise<void> {
 		const old = this.storage.get(this.key(path)) ?? '';
-		await this.write(path, old + data);
+		const fault = this.faults.beforeWrite?.(path, data);
+		if (fault === 'fail') throw new Error(`EIO: append failed '${path}'`);
+		if (typeof fault === 'number') {
+			this.storage.set(this.key(path), old + data.slice(0, fault));
+			throw new Error(`EIO: append interrupted '${path}'`);
+		}
+		this.storage.set(this.key(path), old + data);
 	}
 	async remove(path: string): Promise<void> {
+		if (this.storage.get(this.key(path)) === null) throw new Error(`ENOENT: no such file, unlink '${path}'`);
 		this.storage.delete(this.key(path));
 	}
 	async rename(from: string, to: string): Promise<void> {
@@ -218,11 +229,38 @@ export class DataAdapter {
 		this.storage.set(this.key(to), v);
 		this.storage.delete(this.key(from));
 	}
-	async mkdir(_path: string): Promise<void> {}
+	/** Folders made with mkdir; a folder also exists while a file is inside it. */
+	private folders = new Set<string>();
+	private isFolder(path: string): boolean {
+		const p = normalizePath(path);
+		if (this.folders.has(p)) return true;
+		const base = this.prefix + p + '/';
+		return this.storage.keys().some((k) => k.startsWith(base));
+	}
+	async mkdir(path: string): Promise<void> {
+		this.folders.add(normalizePath(path));
+	}
+	async stat(path: string): Promise<{ type: 'file' | 'folder'; ctime: number; mtime: number; size: number } | null> {
+		const v = this.storage.get(this.key(path));
+		if (v !== null) return { type: 'file', ctime: 0, mtime: 0, size: new TextEncoder().encode(v).length };
+		return this.isFolder(path) ? { type: 'folder', ctime: 0, mtime: 0, size: 0 } : null;
+	}
+	/** As Obsidian's: the files and folders directly inside the folder, as vault-relative paths. */
 	async list(path: string): Promise<{ files: string[]; folders: string[] }> {
-		const base = this.prefix + normalizePath(path) + '/';
-		const files = this.storage.keys().filter((k) => k.startsWith(base)).map((k) => k.slice(this.prefix.length));
-		return { files, folders: [] };
+		const dir = normalizePath(path);
+		if (!this.isFolder(dir)) throw new Error(`ENOENT: no such directory, scandir '${path}'`);
+		const base = this.prefix + dir + '/';
+		const files: string[] = [];
+		const folders = new Set<string>();
+		for (const k of this.storage.keys()) {
+			if (!k.startsWith(base)) continue;
+			const rest = k.slice(base.length);
+			const slash = rest.indexOf('/');
+			if (slash === -1) files.push(dir + '/' + rest);
+			else folders.add(dir + '/' + rest.slice(0, slash));
+		}
+		for (const f of this.folders) if (f.startsWith(dir + '/') && !f.slice(dir.length + 1).includes('/')) folders.add(f);
+		return { files, folders: [...folders] };
 	}
 }
 
@@ -700,13 +738,26 @@ export class App {
 	ribbonEl: HTMLElement;
 	statusBarEl: HTMLElement;
 
-	constructor(storage: StandInStorage = mapStorage()) {
+	constructor(
+		storage: StandInStorage = mapStorage(),
+		/** This device's local storage (localStorage in the page); the vault's storage when not given. */
+		private localStorage: StandInStorage = storage,
+	) {
 		this.vault = new Vault(storage);
 		this.workspace = new Workspace(this);
 		this.metadataCache = new MetadataCache(this);
 		this.fileManager = new FileManager(this);
 		this.ribbonEl = createDiv({ cls: 'side-dock-ribbon' });
 		this.statusBarEl = createDiv({ cls: 'status-bar' });
+	}
+	/** As Obsidian's (since 1.8.7): this device's own storage for the vault, never synced. */
+	loadLocalStorage(key: string): any | null {
+		const v = this.localStorage.get('local:' + key);
+		return v === null ? null : JSON.parse(v);
+	}
+	saveLocalStorage(key: string, data: unknown | null): void {
+		if (data === null || data === undefined) this.localStorage.delete('local:' + key);
+		else this.localStorage.set('local:' + key, JSON.stringify(data));
 	}
 	/** Stand-in only: how many code block processors are registered for a language. */
 	processorCount(language: string): number {

@@ -1,13 +1,11 @@
 import type { WorkspaceLeaf } from 'obsidian';
-import { ReviewStore } from '../../core/srs';
+import { JournalStore } from '../../core/srs/journal-store';
 import type { PluginContext } from '../context';
 import { registerReviewCommands } from './decks';
-import { AdapterPersistence, pluginFolder, showLoadProblem, showSaveError } from './review-persistence';
+import { deviceId } from './device-id';
+import { AdapterPersistence, pluginFolder, showJournalNotices, showSaveError } from './review-persistence';
 import { ReviewService } from './review-service';
 import { STATISTICS_VIEW_TYPE, StatisticsView } from './statistics-view';
-
-/** Quiet time after the last grade before the store saves (the modal and unload flush at once). */
-const SAVE_DEBOUNCE_MS = 2000;
 
 /**
  * Flashcards: the vault index, review store, review modal, decks, statistics and commands (their
@@ -28,26 +26,30 @@ export function registerReview(ctx: PluginContext): ReviewService {
 	plugin.app.workspace.onLayoutReady(() => {
 		void (async () => {
 			const persistence = new AdapterPersistence(plugin.app, pluginFolder(plugin.app, plugin.manifest));
+			const device = deviceId(plugin.app);
 			// Said once per distinct reason: a store that stopped saving fails every save the same way.
 			let lastReported = '';
+			let opened: JournalStore | null = null;
 			const report = (error: unknown): void => {
 				const reason = error instanceof Error ? error.message : String(error);
-				if (reason === lastReported && store.readOnly) return;
+				const readOnly = opened?.readOnly ?? false;
+				if (reason === lastReported && readOnly) return;
 				lastReported = reason;
-				showSaveError(persistence.pathOf('reviews.json'), error, store.readOnly);
+				showSaveError(persistence.pathOf(`reviews/${device}.*.jsonl`), error, readOnly);
 			};
-			const store: ReviewStore = await ReviewStore.open(persistence, {
-				debounceMs: SAVE_DEBOUNCE_MS,
-				setTimer: (fn, ms) => window.setTimeout(fn, ms),
-				clearTimer: (handle) => window.clearTimeout(handle as number),
+			const store: JournalStore = await JournalStore.open(persistence, {
+				device,
 				describeFile: (name) => persistence.pathOf(name),
 				onSaveError: report,
-				replay: (cardId, reviews) => service.replayState(cardId, reviews),
+				regrade: (before, review, contentHash) => service.regrade(before, review, contentHash),
+				legacyPins: ctx.settings.pinnedNotes,
 			});
+			opened = store;
 			if (unloaded) return;
-			if (store.loadProblem) showLoadProblem(store.loadProblem);
-			// The last grade is written when the plugin unloads, whatever the debounce was waiting for.
+			showJournalNotices(store.notices);
+			// Every grade is appended before the next card shows; this only catches what is still on its way.
 			plugin.register(() => void store.flush().catch(() => undefined));
+			plugin.register(store.onChange(() => service.notify()));
 			await service.start(store, report);
 		})();
 	});

@@ -19,7 +19,7 @@ export interface ReviewModalOptions {
 	session: ReviewSession;
 	/** The empty-state sentence: when the next card is due, or why there is nothing. */
 	emptyText: () => string;
-	/** Saves the grades; awaited before the modal is gone. */
+	/** Resolves once every grade and undo so far is on disk; awaited before the next card shows. */
 	flush: () => Promise<void>;
 	/** After each grade or undo (status bar, statistics). */
 	onGraded?: () => void;
@@ -85,7 +85,7 @@ export class ReviewModal extends Modal {
 		this.progressEl = top.createDiv({ cls: 'cloudnotes-review-progress', attr: { 'aria-live': 'polite' } });
 		const tools = top.createDiv({ cls: 'cloudnotes-review-tools' });
 		this.undoButton = tools.createEl('button', { cls: 'cloudnotes-review-undo', text: t('review.undo'), attr: { 'aria-keyshortcuts': 'U' } });
-		this.undoButton.addEventListener('click', () => this.undo());
+		this.undoButton.addEventListener('click', () => void this.undo());
 		const open = tools.createEl('button', { cls: 'cloudnotes-review-open', text: t('review.openNote'), attr: { 'aria-keyshortcuts': 'E' } });
 		open.addEventListener('click', () => void this.openNote());
 		this.bodyEl = contentEl.createDiv({ cls: 'cloudnotes-review-body' });
@@ -126,11 +126,11 @@ export class ReviewModal extends Modal {
 		}
 		const rating = { '1': 'again', '2': 'hard', '3': 'good', '4': 'easy' }[key] as Rating | undefined;
 		if (rating) {
-			if (card && this.revealed) this.grade(rating);
+			if (card && this.revealed) void this.grade(rating);
 			return false;
 		}
 		if (key === 'u') {
-			this.undo();
+			void this.undo();
 			return false;
 		}
 		if (key === 'e') {
@@ -222,21 +222,40 @@ export class ReviewModal extends Modal {
 			button.createSpan({ cls: 'cloudnotes-review-grade-name', text: t(RATING_KEYS[rating]) });
 			button.createSpan({ cls: 'cloudnotes-review-grade-interval', text: preview ? preview[rating].interval : '' });
 			button.createSpan({ cls: 'cloudnotes-review-grade-key', text: String(i + 1) });
-			button.addEventListener('click', () => this.grade(rating));
+			button.addEventListener('click', () => void this.grade(rating));
 		});
 	}
 
-	private grade(rating: Rating): void {
-		if (!this.revealed || !this.options.session.current) return;
+	/** A grade or undo is being written: keys and buttons wait, so nothing is graded twice. */
+	private writing = false;
+
+	/**
+	 * The next card shows only once the grade is appended to disk, so a crash or a killed app can lose
+	 * at most the grade being given. A failed write is reported (by flush's owner) and kept pending in
+	 * the store, which retries it with the next write; the review goes on.
+	 */
+	private async grade(rating: Rating): Promise<void> {
+		if (this.writing || !this.revealed || !this.options.session.current) return;
+		this.writing = true;
 		this.options.session.grade(rating);
+		await this.options.flush().catch(() => undefined);
+		this.writing = false;
 		this.options.onGraded?.();
-		this.show();
+		if (this.isOpen()) this.show();
 	}
 
-	private undo(): void {
-		if (!this.options.session.undo()) return;
+	private async undo(): Promise<void> {
+		if (this.writing || !this.options.session.undo()) return;
+		this.writing = true;
+		await this.options.flush().catch(() => undefined);
+		this.writing = false;
 		this.options.onGraded?.();
-		this.show();
+		if (this.isOpen()) this.show();
+	}
+
+	/** Still on screen (a write can finish after the user closed the window). */
+	private isOpen(): boolean {
+		return this.contentEl.isConnected && this.bodyEl?.isConnected;
 	}
 
 	/** Opens the card's note at its line (and closes the review, saving first). */

@@ -9,7 +9,7 @@
  * `loadData`/`saveData` use for data.json).
  */
 import { Notice, type App, type PluginManifest } from 'obsidian';
-import type { Persistence } from '../../core/srs/persistence';
+import type { JournalPersistence } from '../../core/srs/persistence';
 import type { LoadProblem } from '../../core/srs/review-store';
 import { t } from '../i18n';
 
@@ -18,7 +18,7 @@ export function pluginFolder(app: App, manifest: PluginManifest): string {
 	return manifest.dir ?? `${app.vault.configDir}/plugins/${manifest.id}`;
 }
 
-export class AdapterPersistence implements Persistence {
+export class AdapterPersistence implements JournalPersistence {
 	constructor(
 		private readonly app: App,
 		readonly folder: string,
@@ -37,6 +37,41 @@ export class AdapterPersistence implements Persistence {
 	async write(name: string, text: string): Promise<void> {
 		await this.app.vault.adapter.write(this.pathOf(name), text);
 	}
+
+	/** Obsidian's own append (DataAdapter.append, since 1.7.2): only the new line is written, never the file again. */
+	async append(name: string, text: string): Promise<void> {
+		await this.app.vault.adapter.append(this.pathOf(name), text);
+	}
+
+	async list(folder: string): Promise<string[]> {
+		const path = this.pathOf(folder);
+		if (!(await this.app.vault.adapter.exists(path))) return [];
+		const listed = await this.app.vault.adapter.list(path);
+		// The adapter lists vault-relative paths; the store names files relative to the plugin folder.
+		return listed.files.map((file) => file.slice(this.folder.length + 1));
+	}
+
+	async remove(name: string): Promise<void> {
+		await this.app.vault.adapter.remove(this.pathOf(name));
+	}
+
+	async size(name: string): Promise<number | null> {
+		return (await this.app.vault.adapter.stat(this.pathOf(name)))?.size ?? null;
+	}
+
+	async mkdir(folder: string): Promise<void> {
+		const path = this.pathOf(folder);
+		if (!(await this.app.vault.adapter.exists(path))) await this.app.vault.adapter.mkdir(path);
+	}
+}
+
+/**
+ * Tells the user what the review journal found on disk (a torn last line, a file from another
+ * device that is still syncing, what was taken in from reviews.json). Stays until dismissed.
+ */
+export function showJournalNotices(notices: readonly string[]): Notice | null {
+	if (notices.length === 0) return null;
+	return new Notice(`${t('review.loadProblem.title')}\n${notices.join('\n')}`, 0);
 }
 
 /**

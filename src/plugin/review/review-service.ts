@@ -19,9 +19,9 @@ import {
 	type ReviewLogEntry,
 	type ReviewQueue,
 	type ReviewStatistics,
-	type ReviewStore,
 	type SchedulerSettings,
 } from '../../core/srs';
+import type { JournalStore } from '../../core/srs/journal-store';
 import type { PluginContext } from '../context';
 import { t } from '../i18n';
 import { CardIndexService } from './card-index-service';
@@ -40,7 +40,7 @@ export interface ReviewCard {
 export class ReviewService {
 	readonly index: CardIndexService;
 	/** Open once the layout is ready; null before. */
-	store: ReviewStore | null = null;
+	store: JournalStore | null = null;
 	private scheduler: Scheduler;
 	private cachedCards: ReviewCard[] | null = null;
 	private readonly listeners = new Set<() => void>();
@@ -61,24 +61,20 @@ export class ReviewService {
 			cardSettings: cardSettingsOf(ctx.settings.cards),
 			scope: ctx.settings.scan,
 			store: () => this.store,
-			pinned: () => ctx.settings.pinnedNotes,
+			pinned: () => this.store?.pinned() ?? ctx.settings.pinnedNotes,
 			now,
 		});
-		// A pinned note follows its renames and leaves the list when deleted. Synchronous, so the
-		// index's own (queued) rename handling already sees the new path.
+		// A pinned note follows its renames and leaves the list when deleted. Pins are entries in this
+		// device's review journal, so no other device's settings save can drop them. The store applies
+		// them at once, so the index's own (queued) rename handling already sees the new path.
 		plugin.registerEvent(
 			ctx.app.vault.on('rename', (file, oldPath) => {
-				const pinned = ctx.settings.pinnedNotes;
-				if (!pinned.includes(oldPath)) return;
-				ctx.settings.pinnedNotes = pinned.map((p) => (p === oldPath ? file.path : p));
-				void ctx.saveSettings();
+				if (this.store?.pinned().includes(oldPath)) void this.store.pinNotes([file.path], [oldPath]).catch((e: unknown) => this.reportSaveError(e));
 			}),
 		);
 		plugin.registerEvent(
 			ctx.app.vault.on('delete', (file) => {
-				if (!ctx.settings.pinnedNotes.includes(file.path)) return;
-				ctx.settings.pinnedNotes = ctx.settings.pinnedNotes.filter((p) => p !== file.path);
-				void ctx.saveSettings();
+				if (this.store?.pinned().includes(file.path)) void this.store.pinNotes([], [file.path]).catch((e: unknown) => this.reportSaveError(e));
 			}),
 		);
 		this.index.onChange(() => {
@@ -89,7 +85,7 @@ export class ReviewService {
 	}
 
 	/** Opens the store, then builds the index; call once the layout is ready. */
-	async start(store: ReviewStore, reportSaveError: (error: unknown) => void = () => undefined): Promise<void> {
+	async start(store: JournalStore, reportSaveError: (error: unknown) => void = () => undefined): Promise<void> {
 		this.store = store;
 		this.reportSaveError = reportSaveError;
 		await this.index.start();
@@ -97,9 +93,9 @@ export class ReviewService {
 		this.notify();
 	}
 
-	/** A card's state rebuilt from its reviews with the current scheduler (see ReviewStoreOptions.replay). */
-	replayState(cardId: string, reviews: readonly ReviewLogEntry[]): CardState | undefined {
-		return this.scheduler.replay(cardId, reviews);
+	/** A grade replayed on a state its device had not seen (another device's review came first; see journal-replay.ts). */
+	regrade(before: CardState | undefined, review: ReviewLogEntry, contentHash: string | undefined): CardState {
+		return this.scheduler.grade(before, review.rating, new Date(review.time), review.cardId, contentHash).state;
 	}
 
 	schedulerSettings(): SchedulerSettings {
@@ -149,6 +145,9 @@ export class ReviewService {
 
 	statistics(): ReviewStatistics | null {
 		if (!this.store) return null;
+		// Start-up reads only the last two days and what came after the snapshot; the charts want it
+		// all. The store says when the whole history is in (onChange), and the view redraws.
+		if (!this.store.historyComplete) void this.store.loadHistory().catch((e: unknown) => this.reportSaveError(e));
 		return computeStats(this.store, this.cards().map((c) => c.id), this.now());
 	}
 
@@ -179,10 +178,7 @@ export class ReviewService {
 	 * the list), so the reconcile never orphans its cards and their history.
 	 */
 	private async pin(file: TFile): Promise<void> {
-		if (!this.ctx.settings.pinnedNotes.includes(file.path)) {
-			this.ctx.settings.pinnedNotes = [...this.ctx.settings.pinnedNotes, file.path];
-			await this.ctx.saveSettings();
-		}
+		await this.store?.pinNotes([file.path]).catch((e: unknown) => this.reportSaveError(e));
 		await this.index.include(file);
 	}
 
@@ -258,7 +254,8 @@ export class ReviewService {
 		const vault = this.ctx.app.vault;
 		const target = path ?? availablePath(`cloudnotes-review-log-${new Date(this.now()).toISOString().slice(0, 10)}`, 'csv', (p) => vault.getAbstractFileByPath(p) !== null);
 		try {
-			const csv = reviewLogToCsv(store.log());
+			// Every segment of every device's journal, not only what start-up read.
+			const csv = reviewLogToCsv(await store.history());
 			const existing = vault.getFileByPath(target);
 			if (existing) await vault.modify(existing, csv);
 			else await vault.create(target, csv);

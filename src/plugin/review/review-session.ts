@@ -5,15 +5,21 @@
  * Plain logic over the store and the scheduler, so it is tested without a modal.
  */
 import type { Card } from '../../core/cards';
-import type { Rating } from '../../core/srs/card-state';
-import type { ReviewStore } from '../../core/srs/review-store';
+import type { CardState, Rating, ReviewLogEntry } from '../../core/srs/card-state';
 import type { IntervalPreview, Scheduler } from '../../core/srs/scheduler';
 
 /** A card due again within this long after its grade is shown again in the same session. */
 export const LEARN_AHEAD_MS = 20 * 60_000;
 
+/** What a session needs of the review store (the journal store has it; so does the older ReviewStore). */
+export interface SessionStore {
+	stateOf(cardId: string): CardState | undefined;
+	record(cardId: string, state: CardState, log: ReviewLogEntry): void;
+	undoLast(): { cardId: string } | null;
+}
+
 export interface SessionDeps {
-	store: ReviewStore;
+	store: SessionStore;
 	scheduler: () => Scheduler;
 	now: () => number;
 	/** Finds a card by id (for undoing a grade given before this session). */

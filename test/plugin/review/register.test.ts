@@ -7,7 +7,9 @@
 import { installDomHelpers } from '../../stand-in/dom';
 import { App, Keymap, mapStorage, type StandInStorage } from '../../stand-in/obsidian';
 import CloudnotesPlugin from '../../../src/plugin/main';
-import { decodeReviewData, encodeReviewData } from '../../../src/core/srs/review-data';
+import { emptyReviewData, encodeReviewData } from '../../../src/core/srs/review-data';
+import { encodeEntry, headerLine } from '../../../src/core/srs/journal-format';
+import { DEFAULT_SCHEDULER_SETTINGS, Scheduler } from '../../../src/core/srs';
 
 installDomHelpers(window);
 
@@ -17,6 +19,7 @@ const NOTES: Record<string, string> = {
 	'vault:Docker/Images.md': '---\ntags: [docker]\n---\n## Image\n\nA read-only template.\n',
 };
 const REVIEWS = 'adapter:.obsidian/plugins/cloudnotes/reviews.json';
+const JOURNAL = 'adapter:.obsidian/plugins/cloudnotes/reviews';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 const statusEl = () => document.querySelector<HTMLElement>('.cloudnotes-status');
@@ -81,17 +84,18 @@ describe('registerReview in the plugin', () => {
 		plugin.unload();
 	});
 
-	test('a grade is saved on unload even while the save debounce is still waiting, and unload leaves no listeners', async () => {
+	test('a grade is in the journal of this device before the next card shows, and unload leaves no listeners', async () => {
 		const { app, plugin, storage, before } = await start();
 		app.workspace.setLayoutReady();
 		await waitFor(() => statusEl()?.getAttribute('data-due') === '3');
 		app.commands.executeCommandById('cloudnotes:review-due');
 		const id = await revealAndGrade('4');
-		await waitFor(() => statusEl()?.getAttribute('data-due') === '2');
-		// The modal is still open and the 2 s debounce has not fired: nothing is on disk yet.
-		expect(storage.get(REVIEWS)).toBeNull();
+		await waitFor(() => document.querySelector('.cloudnotes-review-front')?.getAttribute('data-card-id') !== id);
+		// The next card is showing: the grade is on disk already, in this device's own journal.
+		const device = app.loadLocalStorage('cloudnotes-device-id') as string;
+		expect(device).toMatch(/^[a-z0-9]{8,32}$/);
+		expect(storage.get(`${JOURNAL}/${device}.000001.jsonl`)).toContain(id);
 		plugin.unload();
-		await waitFor(() => (storage.get(REVIEWS) ?? '').includes(id));
 		expect(app.vault.listenerCount()).toBe(before.vault);
 		expect(app.workspace.listenerCount()).toBe(before.workspace);
 		expect(statusEl()).toBeNull();
@@ -148,8 +152,10 @@ describe('registerReview in the plugin', () => {
 		await tick();
 		press('3', 'Digit3');
 		press('Escape', 'Escape');
-		expect(plugin.settings.pinnedNotes).toEqual(['AWS/VPC.md']);
 		const review = plugin.review!;
+		await waitFor(() => review.store!.pinned().includes('AWS/VPC.md'));
+		// Pins live in this device's journal: another device's settings save cannot drop them.
+		expect(plugin.settings.pinnedNotes).toEqual([]);
 		await waitFor(() => review.index.index.inFile('AWS/VPC.md').length === 2);
 		review.index.reconcileNow();
 		expect(review.store!.orphans().has(id)).toBe(false);
@@ -157,7 +163,7 @@ describe('registerReview in the plugin', () => {
 
 		await app.fileManager.renameFile(app.vault.getFileByPath('AWS/VPC.md')!, 'AWS/Network.md');
 		await waitFor(() => review.index.index.inFile('AWS/Network.md').length === 2);
-		expect(plugin.settings.pinnedNotes).toEqual(['AWS/Network.md']);
+		await waitFor(() => review.store!.pinned().join() === 'AWS/Network.md');
 		review.index.reconcileNow();
 		const moved = review.index.index.inFile('AWS/Network.md').find((c) => review.store!.stateOf(c.id));
 		expect(moved).toBeDefined();
@@ -165,24 +171,23 @@ describe('registerReview in the plugin', () => {
 		plugin.unload();
 	});
 
-	test('reviews another device saved to the synced file are taken in before a review opens, and kept by the next save', async () => {
+	test('the journal of another device, copied in by a sync, is taken in before a review opens; this device never writes it', async () => {
 		const { app, plugin, storage } = await start();
 		app.workspace.setLayoutReady();
 		await waitFor(() => statusEl()?.getAttribute('data-due') === '3');
-		// This device grades one card and saves it.
 		app.commands.executeCommandById('cloudnotes:review-due');
 		const mine = await revealAndGrade('4');
 		press('Escape', 'Escape');
-		await waitFor(() => (storage.get(REVIEWS) ?? '').includes(mine));
+		await plugin.review!.store!.loadHistory();
 
-		// Meanwhile the phone graded another card; sync delivers its version of the file.
+		// Meanwhile the phone graded another card; sync delivers the phone's journal.
 		const other = plugin.review!.cards().map((c) => c.id).find((id) => id !== mine)!;
-		const theirs = decodeReviewData(storage.get(REVIEWS)!);
-		if (!theirs.ok) throw new Error('the saved file should decode');
 		const later = Date.now() + 1000;
-		theirs.data.states.set(other, { due: later + 30 * 86_400_000, stability: 30, difficulty: 4, elapsedDays: 0, scheduledDays: 30, learningSteps: 0, reps: 1, lapses: 0, state: 'review', lastReview: later });
-		theirs.data.log.push({ cardId: other, time: later, rating: 'easy', state: 'new', elapsedDays: 0, scheduledDays: 0, due: later, stability: 0, difficulty: 0 });
-		storage.set(REVIEWS, encodeReviewData(theirs.data, later));
+		const scheduler = new Scheduler(DEFAULT_SCHEDULER_SETTINGS);
+		const graded = scheduler.grade(undefined, 'easy', new Date(later), other);
+		const phoneFile = `${JOURNAL}/phone0000001.000001.jsonl`;
+		const phoneText = headerLine('phone0000001', 1) + encodeEntry(1, later, { kind: 'grade', log: graded.log, after: graded.state });
+		storage.set(phoneFile, phoneText);
 
 		// Opening a review takes the phone's grade in: one card is left, not two.
 		app.commands.executeCommandById('cloudnotes:review-due');
@@ -190,15 +195,33 @@ describe('registerReview in the plugin', () => {
 		await waitFor(() => statusEl()?.getAttribute('data-due') === '1');
 		await revealAndGrade('3');
 		press('Escape', 'Escape');
+		const store = plugin.review!.store!;
+		await store.flush();
+		expect(store.log().map((e) => e.rating).sort()).toEqual(['easy', 'easy', 'good']);
+		expect(store.stateOf(other)).toBeDefined();
+		expect(storage.get(phoneFile)).toBe(phoneText);
 		plugin.unload();
-		// Every grade of both devices is in the file.
-		await waitFor(() => {
-			const saved = decodeReviewData(storage.get(REVIEWS) ?? '');
-			return saved.ok && saved.data.log.length === 3;
-		});
-		const saved = decodeReviewData(storage.get(REVIEWS)!);
-		expect(saved.ok && saved.data.log.map((e) => e.rating).sort()).toEqual(['easy', 'easy', 'good']);
-		expect(saved.ok && saved.data.states.has(other) && saved.data.states.has(mine)).toBe(true);
+	});
+
+	test('a device still on the old version keeps writing reviews.json: its new grades are taken in, the file is never written', async () => {
+		const { app, plugin, storage } = await start();
+		const cardsOf = () => plugin.review!.cards().map((c) => c.id);
+		app.workspace.setLayoutReady();
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '3');
+		const [first] = cardsOf();
+		const later = Date.now() + 1000;
+		const old = emptyReviewData();
+		old.states.set(first, { due: later + 30 * 86_400_000, stability: 30, difficulty: 4, elapsedDays: 0, scheduledDays: 30, learningSteps: 0, reps: 1, lapses: 0, state: 'review', lastReview: later });
+		old.log.push({ cardId: first, time: later, rating: 'easy', state: 'new', elapsedDays: 0, scheduledDays: 0, due: later, stability: 0, difficulty: 0 });
+		const text = encodeReviewData(old, later);
+		storage.set(REVIEWS, text);
+		await plugin.review!.store!.loadHistory();
+		app.commands.executeCommandById('cloudnotes:review-due');
+		await waitFor(() => document.querySelector('.cloudnotes-review-progress')?.textContent === '0 / 2');
+		expect(storage.get(REVIEWS)).toBe(text);
+		expect(storage.get('adapter:.obsidian/plugins/cloudnotes/reviews.before-journal.json')).toBe(text);
+		press('Escape', 'Escape');
+		plugin.unload();
 	});
 
 	test('the statistics view does no work while hidden, and catches up when it is shown again', async () => {

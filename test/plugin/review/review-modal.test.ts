@@ -2,7 +2,8 @@
 import { installDomHelpers } from '../../stand-in/dom';
 import { App, Keymap, mapStorage } from '../../stand-in/obsidian';
 import { extractNote, type Card } from '../../../src/core/cards';
-import { MemoryPersistence, ReviewStore, Scheduler, DEFAULT_SCHEDULER_SETTINGS } from '../../../src/core/srs';
+import { MemoryPersistence, Scheduler, DEFAULT_SCHEDULER_SETTINGS } from '../../../src/core/srs';
+import { JournalStore } from '../../../src/core/srs/journal-store';
 import { ReviewModal } from '../../../src/plugin/review/review-modal';
 import { ReviewSession } from '../../../src/plugin/review/review-session';
 import { setUiLanguage } from '../../../src/plugin/i18n';
@@ -38,7 +39,7 @@ const scheduler = new Scheduler(DEFAULT_SCHEDULER_SETTINGS, { enableFuzz: false 
 async function open(cards?: Card[]) {
 	const app = new App(mapStorage({ 'vault:Study/Networking.md': NOTE }));
 	const persistence = new MemoryPersistence();
-	const store = await ReviewStore.open(persistence);
+	const store = await JournalStore.open(persistence, { device: 'devtest1', now: () => now });
 	const all = cards ?? extractNote('Study/Networking.md', NOTE).cards;
 	const session = new ReviewSession({ store, scheduler: () => scheduler, now: () => now, cardById: (id) => all.find((c) => c.id === id) }, all);
 	const flush = jest.fn(() => store.flush());
@@ -87,10 +88,12 @@ describe('the review modal', () => {
 	test('1-4 grade only once the back shows; the grade is stored and the next card comes', async () => {
 		const { store, all } = await open();
 		press('3', 'Digit3');
+		await settle();
 		expect(store.stateOf(all[0].id)).toBeUndefined();
 		press('Enter', 'Enter');
 		await settle();
 		press('4', 'Digit4');
+		await settle();
 		expect(store.stateOf(all[0].id)?.state).toBe('review');
 		expect(store.stateOf(all[0].id)?.contentHash).toBe(all[0].hash);
 		expect(store.log()).toHaveLength(1);
@@ -107,9 +110,11 @@ describe('the review modal', () => {
 		press(' ', 'Space');
 		await settle();
 		press('4', 'Numpad4');
+		await settle();
 		expect(store.stateOf(all[0].id)?.state).toBe('review');
 		// U on a Korean layout types 'ㅕ'; its key position is still KeyU.
 		press('ㅕ', 'KeyU');
+		await settle();
 		expect(store.stateOf(all[0].id)).toBeUndefined();
 		expect(q('.cloudnotes-review-question')!.textContent).toBe('Subnet');
 	});
@@ -119,15 +124,19 @@ describe('the review modal', () => {
 		press(' ', 'Space');
 		await settle();
 		press('1', 'Digit1');
+		await settle();
 		expect(q('.cloudnotes-review-progress')!.textContent).toBe('0 / 3');
 		expect(q('.cloudnotes-review-question')!.textContent).toBe('NAT gateway');
 		press(' ', 'Space');
 		await settle();
 		press('3', 'Digit3');
+		await settle();
 		press('u', 'KeyU');
+		await settle();
 		expect(q('.cloudnotes-review-question')!.textContent).toBe('NAT gateway');
 		expect(store.stateOf(all[1].id)).toBeUndefined();
 		press('u', 'KeyU');
+		await settle();
 		expect(q('.cloudnotes-review-question')!.textContent).toBe('Subnet');
 		expect(store.stateOf(all[0].id)).toBeUndefined();
 		expect(store.log()).toHaveLength(0);
@@ -139,6 +148,7 @@ describe('the review modal', () => {
 		press(' ', 'Space');
 		await settle();
 		press('4', 'Digit4');
+		await settle();
 		expect(q('.cloudnotes-review-changed')).toBeNull();
 		const edited = extractNote('Study/Networking.md', NOTE.replace('A range of addresses in a VPC.', 'A block of addresses.')).cards;
 		expect(edited[0].id).toBe(first.all[0].id);
@@ -157,13 +167,16 @@ describe('the review modal', () => {
 			press(' ', 'Space');
 			await settle();
 			press('4', 'Digit4');
+			await settle();
 		}
 		expect(q('.cloudnotes-review-empty')!.textContent).toContain('Next card in 1d.');
 		expect(q('.cloudnotes-review-progress')!.textContent).toBe('3 / 3');
+		// Each grade waited for its append; closing flushes once more.
+		expect(flush).toHaveBeenCalledTimes(3);
 		press('Escape', 'Escape');
-		expect(flush).toHaveBeenCalledTimes(1);
+		expect(flush).toHaveBeenCalledTimes(4);
 		await modal.saved;
-		const saved = persistence.files.get('reviews.json')!;
+		const saved = persistence.files.get('reviews/devtest1.000001.jsonl')!;
 		for (const card of all) expect(saved).toContain(card.id);
 		expect(q('.cloudnotes-review')).toBeNull();
 	});
@@ -179,11 +192,34 @@ describe('the review modal', () => {
 		expect(q('.cloudnotes-review')).toBeNull();
 	});
 
+	test('the next card shows only once the grade is appended to disk', async () => {
+		const { store, all, persistence } = await open();
+		let land: () => void = () => undefined;
+		const append = persistence.append.bind(persistence);
+		persistence.append = (name, text) => new Promise((resolve) => (land = () => void append(name, text).then(resolve)));
+		press(' ', 'Space');
+		await settle();
+		press('3', 'Digit3');
+		await settle();
+		await settle();
+		// Graded in memory, not on disk yet: the card stays, and a second key press grades nothing.
+		expect(store.stateOf(all[0].id)?.state).toBe('learning');
+		expect(q('.cloudnotes-review-question')!.textContent).toBe('Subnet');
+		press('4', 'Digit4');
+		land();
+		await settle();
+		await settle();
+		expect(q('.cloudnotes-review-question')!.textContent).toBe('NAT gateway');
+		expect(persistence.files.get('reviews/devtest1.000001.jsonl')).toContain(all[0].id);
+		expect(store.log()).toHaveLength(1);
+	});
+
 	test('the grade buttons work by touch (click) as well', async () => {
 		const { store, all } = await open();
 		q('.cloudnotes-review-reveal')!.click();
 		await settle();
 		q('button[data-rating="good"]')!.click();
+		await settle();
 		expect(store.stateOf(all[0].id)?.state).toBe('learning');
 		expect(q('.cloudnotes-review-question')!.textContent).toBe('NAT gateway');
 	});

@@ -4,7 +4,7 @@
  * in-memory index and store only, so opening a review never scans the vault.
  */
 import { Notice, debounce, type TFile } from 'obsidian';
-import type { Card } from '../../core/cards';
+import type { CardRef } from '../../core/cards';
 import {
 	Scheduler,
 	buildDecks,
@@ -24,17 +24,22 @@ import {
 } from '../../core/srs';
 import type CloudnotesPlugin from '../main';
 import { t } from '../i18n';
+import { AdapterCacheFiles } from './card-cache-files';
 import { CardIndexService } from './card-index-service';
 import { cardSettingsOf, schedulerSettingsOf } from './core-settings';
 import { ReviewModal } from './review-modal';
+import { pluginFolder } from './review-persistence';
 import { ReviewSession } from './review-session';
 
-/** A card as the queue and the decks see it: with its note's tags. */
+/**
+ * A card as the queue and the decks see it: with its note's tags. Its content (front, back) may
+ * not be read yet (a note restored from the persisted index): a review loads it (loadCards).
+ */
 export interface ReviewCard {
 	id: string;
 	file: string;
 	tags: readonly string[];
-	card: Card;
+	card: CardRef;
 }
 
 export class ReviewService {
@@ -44,7 +49,7 @@ export class ReviewService {
 	private scheduler: Scheduler;
 	private cachedCards: ReviewCard[] | null = null;
 	private readonly listeners = new Set<() => void>();
-	/** Resolves when the store is open and the index is built. */
+	/** Resolves when the store is open and the index can count and queue (see CardIndexService.usable). */
 	readonly ready: Promise<void>;
 	private resolveReady!: () => void;
 	private readonly notifySoon = debounce(() => this.notify(), 250, true);
@@ -62,6 +67,7 @@ export class ReviewService {
 			store: () => this.store,
 			pinned: () => plugin.settings.pinnedNotes,
 			now,
+			cache: new AdapterCacheFiles(plugin.app, pluginFolder(plugin.app, plugin.manifest)),
 		});
 		// A pinned note follows its renames and leaves the list when deleted. Synchronous, so the
 		// index's own (queued) rename handling already sees the new path.
@@ -87,13 +93,19 @@ export class ReviewService {
 		plugin.register(() => this.notifySoon.cancel());
 	}
 
-	/** Opens the store, then builds the index; call once the layout is ready. */
+	/**
+	 * Takes the open store, then builds the index; call once the layout is ready. Counts and reviews
+	 * are available as soon as the index is usable (at once from its persisted copy); resolves when
+	 * the index is built.
+	 */
 	async start(store: ReviewStore, reportSaveError: (error: unknown) => void = () => undefined): Promise<void> {
 		this.store = store;
 		this.reportSaveError = reportSaveError;
-		await this.index.start();
+		const built = this.index.start();
+		await Promise.race([this.index.usable, built]);
 		this.resolveReady();
 		this.notify();
+		await built;
 	}
 
 	/** A card's state rebuilt from its reviews with the current scheduler (see ReviewStoreOptions.replay). */
@@ -130,7 +142,7 @@ export class ReviewService {
 		const out: ReviewCard[] = [];
 		for (const file of index.files()) {
 			const tags = index.tagsOf(file);
-			for (const card of index.inFile(file)) out.push({ id: card.id, file: card.file, tags, card });
+			for (const card of index.refsInFile(file)) out.push({ id: card.id, file: card.file, tags, card });
 		}
 		this.cachedCards = out;
 		return out;
@@ -164,7 +176,7 @@ export class ReviewService {
 	 */
 	async reviewNote(file: TFile): Promise<ReviewModal | null> {
 		if (!(await this.whenReady())) return null;
-		const outsideIndex = !this.index.index.files().includes(file.path);
+		const outsideIndex = !this.index.index.has(file.path);
 		const noteCards = await this.index.cardsOfNote(file);
 		if (outsideIndex && noteCards.length > 0) await this.pin(file);
 		const tags = this.index.index.tagsOf(file.path);
@@ -185,10 +197,12 @@ export class ReviewService {
 		await this.index.include(file);
 	}
 
-	private openReview(title: string, cards: readonly ReviewCard[], scope: DeckScope | undefined, settings: SchedulerSettings, noCardsText: string): ReviewModal | null {
+	private async openReview(title: string, cards: readonly ReviewCard[], scope: DeckScope | undefined, settings: SchedulerSettings, noCardsText: string): Promise<ReviewModal | null> {
 		const store = this.store;
 		if (!store) return null;
 		const queue = buildQueue(cards, store, settings, this.now(), scope);
+		// Cards of notes restored from the persisted index get their content now: their notes only.
+		const queued = await this.index.loadCards(queue.items.map((item) => item.card.card));
 		const session = new ReviewSession(
 			{
 				store,
@@ -196,7 +210,7 @@ export class ReviewService {
 				now: this.now,
 				cardById: (id) => this.index.index.byId(id),
 			},
-			queue.items.map((item) => item.card.card),
+			queued,
 		);
 		const modal = new ReviewModal(this.plugin.app, {
 			title,

@@ -116,7 +116,7 @@ export function cardCachePartName(part: number): string {
 	return `${CARD_CACHE_PREFIX}${part}.json`;
 }
 
-interface PartHeader {
+export interface PartHeader {
 	format: number;
 	key: string;
 	write: string;

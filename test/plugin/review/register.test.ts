@@ -105,6 +105,26 @@ describe('registerReview in the plugin', () => {
 		again.unload();
 	});
 
+	test('after a restart, counts come from the persisted index without reading notes, and a review reads only the notes of the cards it queues', async () => {
+		const { app, plugin, storage } = await start();
+		app.workspace.setLayoutReady();
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '3');
+		plugin.unload();
+		await waitFor(() => storage.get('adapter:.obsidian/plugins/cloudnotes/card-index-0.json') !== null);
+
+		const restarted = await start(storage);
+		restarted.app.workspace.setLayoutReady();
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '3');
+		await restarted.plugin.review!.index.ready;
+		expect(restarted.read).not.toHaveBeenCalled();
+		restarted.app.commands.executeCommandById('cloudnotes:review-due');
+		await waitFor(() => document.querySelector('.cloudnotes-review-question')?.textContent === 'Subnet');
+		expect(restarted.read.mock.calls.map(([file]) => file.path).sort()).toEqual(['AWS/VPC.md', 'Docker/Images.md']);
+		await revealAndGrade('4');
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '2');
+		restarted.plugin.unload();
+	});
+
 	test('a new scan scope in the settings rebuilds the index', async () => {
 		const { app, plugin } = await start();
 		app.workspace.setLayoutReady();

@@ -7,15 +7,18 @@ import { runCards } from './cards';
 export const USAGE = `Usage: cloudnotes <command> [options]
 
 Commands:
-  lint <file|folder>... [--format text|json]
-      Every diagnostic of every vpc/containers block: file:line:column severity code message.
+  lint <file|folder>... [--format text|json] [--pretty]
+      Every diagnostic of every vpc/containers block: file:line:column severity code message
+      (json: one diagnostic per line in the array; --pretty indents it).
       Exit 1 when any error, 0 otherwise, 2 on bad usage.
   mermaid <file> [--block N]
       The Mermaid text of each topology block (N counts the note's topology blocks from 1).
   trace <file> --from A --to B [--port N] [--proto tcp|udp|icmp] [--block N] [--format text|json]
       Can A reach B? The verdict and each hop. Exit 0 when allowed, 1 when refused.
-  cards <file|folder>... [--format json|tsv]
-      The flashcards the notes make (json: id, file, line, kind, front, back, context; tsv: for Anki).
+  cards <file|folder>... [--format json|jsonl|tsv] [--pretty]
+      The flashcards the notes make (json: an array of id, file, line, kind, front, back, context,
+      one card per line, --pretty indents it; jsonl: one card object per line; tsv: for Anki).
+      Written as the files are read: large vaults stream.
 
 Options:
   -h, --help     show this help

@@ -28,5 +28,5 @@ export {
 } from './card-cache';
 export { extractNote, type ExtractOptions } from './extract';
 export { headingTitle } from './heading-title';
-export { toAnkiTsv } from './anki-tsv';
+export { ANKI_HEADER, ankiTsvRow, toAnkiTsv } from './anki-tsv';
 export { topologyCards } from './topology-cards';

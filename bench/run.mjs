@@ -13,6 +13,8 @@ import { topologyCore } from "./scenarios/topology-core.mjs";
 import { diagramRender } from "./scenarios/diagram-render.mjs";
 import { pluginStart } from "./scenarios/plugin-start.mjs";
 import { reviewOpen } from "./scenarios/review-open.mjs";
+import { startFromCache } from "./scenarios/start-from-cache.mjs";
+import { cliStream } from "./scenarios/cli-stream.mjs";
 import { buildBenchPage, removePage } from "./browser.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -25,7 +27,7 @@ if (!global.gc) {
 }
 
 // A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, start and review).
-const GROUPS = { browser: ["render", "start", "review"] };
+const GROUPS = { browser: ["render", "start", "review", "cache"] };
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--")).flatMap((a) => GROUPS[a] ?? [a]);
 
 let core = null;
@@ -105,6 +107,8 @@ const scenarios = [
 	{ name: "render", run: async () => diagramRender(await benchPage()) },
 	{ name: "start", run: async () => pluginStart(await benchPage(), root) },
 	{ name: "review", run: async () => reviewOpen(await benchPage({ bigVault: true })) },
+	{ name: "cache", run: async () => startFromCache(await benchPage({ bigVault: true })) },
+	{ name: "cli", run: async () => cliStream(root) },
 ];
 const unknown = only.filter((name) => !scenarios.some((s) => s.name === name));
 if (unknown.length > 0) {

@@ -1,4 +1,6 @@
 import { nodeIO, UsageError, type CliIO } from './io';
+
+export { nodeIO };
 import { runLint } from './lint';
 import { runMermaid } from './mermaid';
 import { runTrace } from './trace';

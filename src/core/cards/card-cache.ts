@@ -18,7 +18,7 @@
  * costs the notes of the parts that did not make it, nothing more.
  */
 import type { CardKind, CardRef, CardSettings } from './card';
-import { cardId, normalizePath } from './card-id';
+import { NoteCardIds, normalizePath } from './card-id';
 import { cyrb53Flat, hashString } from './hash';
 
 /**
@@ -87,11 +87,13 @@ export function cachedNoteOf(note: IndexedNoteShape, stat: { mtime: number; size
 
 /** The note's cards as references, with the ids the extractor gives them (same path, kind and identity). */
 export function cardRefsOf(note: CachedNote, file = note.file): CardRef[] {
-	const key = normalizePath(file);
 	const refs = new Array<CardRef>(note.kinds.length);
+	if (refs.length === 0) return refs;
+	// The path is hashed once for the note, as the extractor does (cardId per card hashed it per card).
+	const ids = new NoteCardIds(normalizePath(file));
 	for (let i = 0; i < note.kinds.length; i++) {
 		const kind = KIND_OF[note.kinds[i]];
-		refs[i] = { id: cardId(key, kind, note.identities[i]), file, line: note.lines[i], kind };
+		refs[i] = { id: ids.id(kind, note.identities[i]), file, line: note.lines[i], kind };
 	}
 	return refs;
 }

@@ -42,6 +42,9 @@ export interface ReviewCard {
 	card: CardRef;
 }
 
+/** Cards whose notes are read before the review window opens; the rest follow in the background. */
+const OPEN_WITH_CARDS = 10;
+
 export class ReviewService {
 	readonly index: CardIndexService;
 	/** Open once the layout is ready; null before. */
@@ -201,8 +204,15 @@ export class ReviewService {
 		const store = this.store;
 		if (!store) return null;
 		const queue = buildQueue(cards, store, settings, this.now(), scope);
-		// Cards of notes restored from the persisted index get their content now: their notes only.
-		const queued = await this.index.loadCards(queue.items.map((item) => item.card.card));
+		// Cards of notes restored from the persisted index get their content from their notes: the
+		// first few before the window opens, the rest while the first card is on screen.
+		const refs = queue.items.map((item) => item.card.card);
+		let first = await this.index.loadCards(refs.slice(0, OPEN_WITH_CARDS));
+		let rest = refs.slice(OPEN_WITH_CARDS);
+		if (first.length === 0 && rest.length > 0) {
+			first = await this.index.loadCards(rest);
+			rest = [];
+		}
 		const session = new ReviewSession(
 			{
 				store,
@@ -210,8 +220,14 @@ export class ReviewService {
 				now: this.now,
 				cardById: (id) => this.index.index.byId(id),
 			},
-			queued,
+			first,
 		);
+		if (rest.length > 0) {
+			void this.index.loadCards(rest).then(
+				(cards) => session.append(cards),
+				(error: unknown) => console.error('Cloudnotes: could not read the notes of some queued cards', error),
+			);
+		}
 		const modal = new ReviewModal(this.plugin.app, {
 			title,
 			session,

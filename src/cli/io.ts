@@ -98,6 +98,8 @@ export async function forEachText(
  * Collects output into chunks of about 64 KB before writing: one write per card would be tens
  * of thousands of calls, one string of everything is the memory a stream avoids.
  */
+const DONE = Promise.resolve();
+
 export class ChunkedWriter {
 	private parts: string[] = [];
 	private size = 0;
@@ -107,10 +109,10 @@ export class ChunkedWriter {
 		private readonly chunkSize = 64 * 1024,
 	) {}
 
-	async write(text: string): Promise<void> {
+	write(text: string): Promise<void> {
 		this.parts.push(text);
 		this.size += text.length;
-		if (this.size >= this.chunkSize) await this.flush();
+		return this.size >= this.chunkSize ? this.flush() : DONE;
 	}
 
 	async flush(): Promise<void> {

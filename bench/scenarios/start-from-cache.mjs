@@ -18,7 +18,7 @@ import { launch, openPage } from "../browser.mjs";
 const LATENCY = { desktop: 0.1, phone: 2 };
 
 /** Page side: 200 cards due for review, spread over the vault, as a few weeks of study leave them. */
-async function seedDueReviews(page) {
+export async function seedDueReviews(page) {
 	return page.evaluate(async () => {
 		const review = window.__demo.plugin.review;
 		await review.index.ready;
@@ -40,7 +40,7 @@ async function seedDueReviews(page) {
 }
 
 /** Page side: one start in the given case; returns times (ms since enable) and reads for both marks. */
-async function startOnce(page, kind) {
+export async function startOnce(page, kind) {
 	return page.evaluate(async (kind) => {
 		const harness = window.__demo;
 		const counters = window.CloudnotesStandIn.obsidian.standInCounters;

@@ -5,6 +5,7 @@ import { runLint } from './lint';
 import { runMermaid } from './mermaid';
 import { runTrace } from './trace';
 import { runCards } from './cards';
+import { runRender } from './render';
 
 export const USAGE = `Usage: cloudnotes <command> [options]
 
@@ -21,6 +22,10 @@ Commands:
       The flashcards the notes make (json: an array of id, file, line, kind, front, back, context,
       one card per line, --pretty indents it; jsonl: one card object per line; tsv: for Anki).
       Written as the files are read: large vaults stream.
+  render <note> [--out FILE] [--svg] [--direction TB|LR]
+      The note with each topology block replaced by a mermaid block, for publishers that run no
+      plugin (Quartz, Obsidian Publish, static sites). --svg writes SVG files beside FILE instead
+      (needs playwright-core, mermaid and a Chromium). Exit 1 when a block stayed as written.
 
 Options:
   -h, --help     show this help
@@ -31,6 +36,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => Promise<n
 	mermaid: runMermaid,
 	trace: runTrace,
 	cards: runCards,
+	render: (args, io) => runRender(args, io),
 };
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

@@ -9,8 +9,8 @@
  */
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
-import { readSimpleYaml } from '../../../src/core/topology/fast-yaml';
-import { composeYaml } from '../../../src/core/topology/yaml-compose';
+import { readSimpleYaml } from '../../../src/core/topology/yaml/fast-yaml';
+import { composeYaml } from '../../../src/core/topology/yaml/yaml-compose';
 import { ourNodes, yamlPackageNodes } from '../topology/yaml-shape';
 import { blockSource, runs, SEED } from './arbitraries';
 

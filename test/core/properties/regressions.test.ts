@@ -5,7 +5,7 @@
 import { extractNote } from '../../../src/core/cards';
 import { parseDocument } from 'yaml';
 import { analyzeNote, analyzeTopology, mermaidIdFor, toMermaid, trace } from '../../../src/core/topology';
-import { readSimpleYaml } from '../../../src/core/topology/fast-yaml';
+import { readSimpleYaml } from '../../../src/core/topology/yaml/fast-yaml';
 
 describe('regressions found by the property suite', () => {
 	it('an unclosed topology fence on the last line reports on that line, not one past the note', () => {

@@ -1,5 +1,5 @@
-import { cidrContains, cidrOverlaps, parseCidr, parseIpv4 } from '../../../src/core/topology/cidr';
-import { parsePorts } from '../../../src/core/topology/traffic';
+import { cidrContains, cidrOverlaps, parseCidr, parseIpv4 } from '../../../src/core/topology/shared/cidr';
+import { parsePorts } from '../../../src/core/topology/shared/traffic';
 
 function cidr(text: string) {
 	const r = parseCidr(text);

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { analyzeTopology, mermaidIdFor, resourceForMermaidId, toMermaid, type MermaidDiagram } from '../../../src/core/topology';
-import { escapeLabel, safeColor, shortIds } from '../../../src/core/topology/mermaid-text';
+import { escapeLabel, safeColor, shortIds } from '../../../src/core/topology/shared/mermaid-text';
 import { containers, modelOf, SHOP, vpc } from './fixtures';
 import { readMermaid } from '../properties/mermaid-grammar';
 

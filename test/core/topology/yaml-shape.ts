@@ -4,7 +4,7 @@
  * reference here only; the plugin does not use its nodes.
  */
 import { isAlias as isYamlAlias, isMap as isYamlMap, isPair as isYamlPair, isScalar as isYamlScalar, isSeq as isYamlSeq, type Node } from 'yaml';
-import { isAlias, isMap, isScalar, isSeq, type YamlNode } from '../../../src/core/topology/yaml-nodes';
+import { isAlias, isMap, isScalar, isSeq, type YamlNode } from '../../../src/core/topology/yaml/yaml-nodes';
 
 function scalarText(value: unknown): string {
 	return typeof value === 'symbol' || value === '<<' ? 'merge' : `${typeof value}:${String(value)}`;

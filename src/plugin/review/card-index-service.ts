@@ -91,8 +91,6 @@ export class CardIndexService {
 	 * when the first build finishes. Changed notes keep coming in after it.
 	 */
 	readonly usable: Promise<void>;
-	/** Notes read from the vault since start (the benchmark's and the tests' read count). */
-	reads = 0;
 
 	constructor(
 		private readonly app: App,
@@ -296,7 +294,6 @@ export class CardIndexService {
 	/** The note's text, or null when it is gone or unreadable (its delete event tidies up). */
 	private async read(file: TFile): Promise<string | null> {
 		try {
-			this.reads++;
 			const text = await this.app.vault.cachedRead(file);
 			return this.app.vault.getFileByPath(file.path) === file ? text : null;
 		} catch {

@@ -15,7 +15,7 @@ const dir = await buildBenchPage({ bigVault: true });
 const bundle = await build({ entryPoints: ["src/plugin/main.ts"], bundle: true, format: "cjs", target: "es2020", charset: "utf8", write: false, external: ["obsidian", "electron", "@codemirror/*", "@lezer/*", "mermaid"], logLevel: "warning" });
 await fs.writeFile(path.join(dir, "plugin.js"), `window.__cloudnotesMain = function (require, module, exports) {\n${bundle.outputFiles[0].text}\n};\n`);
 
-const browser = await launch();
+const browser = await launch({ extraArgs: ["--js-flags=--expose-gc"] });
 try {
 	const context = await browser.newContext();
 	const { page } = await openPage(context, dir, "vault=big&render=0");

@@ -46,8 +46,10 @@ export async function startOnce(page, kind) {
 		const counters = window.CloudnotesStandIn.obsidian.standInCounters;
 		const app = harness.app;
 		await harness.disable();
-		// Unload writes the persisted index (async adapter writes): let them land.
+		// Unload writes the persisted index (async adapter writes): let them land. Then the previous
+		// instance's index is collected, as a real start has no garbage of an earlier one.
 		await new Promise((r) => setTimeout(r, 50));
+		window.gc?.();
 		const storage = harness.options.storage;
 		if (kind === "cold") for (const key of storage.keys()) if (key.includes("/plugins/cloudnotes/card-index-")) storage.delete(key);
 		if (kind === "changed") {
@@ -95,7 +97,7 @@ export async function startOnce(page, kind) {
 }
 
 export async function startFromCache(dir, { runs = 5, coldRuns = 3 } = {}) {
-	const browser = await launch();
+	const browser = await launch({ extraArgs: ["--js-flags=--expose-gc"] });
 	try {
 		const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
 		const { page } = await openPage(context, dir, "vault=big&render=0");

@@ -49,8 +49,16 @@ export class CardIndex {
 	 * Restores a note from the persisted index without its text: its cards count, queue and move
 	 * on rename like any other, and `isRestored` tells that reading the note gives their content.
 	 */
-	restoreNote(note: CachedNote): NoteChange {
-		return this.store(note.file, { file: note.file, cards: cardRefsOf(note), identities: note.identities, tags: note.tags, optedOut: note.optedOut, full: false });
+	restoreNote(note: CachedNote): void {
+		const restored: IndexedNote = { file: note.file, cards: cardRefsOf(note), identities: note.identities, tags: note.tags, optedOut: note.optedOut, full: false };
+		if (this.notes.has(note.file)) {
+			this.store(note.file, restored);
+			return;
+		}
+		// A start restores every note: no change report to build, no id map to update (it is made on demand).
+		this.notes.set(note.file, restored);
+		this.cardCount += restored.cards.length;
+		if (this.cardsById) this.cardsById = null;
 	}
 
 	/** The note is known from the persisted index only (its cards have no front or back yet). */

@@ -170,7 +170,7 @@ describe('the persisted card index', () => {
 });
 
 describe('planRefresh', () => {
-	const note = (file: string, mtime: number, size: number): CachedNote => ({ file, mtime, size, tags: [], optedOut: false, kinds: 'h', identities: [1], lines: [1] });
+	const note = (file: string, mtime: number, size: number): CachedNote => ({ file, mtime, size, tags: [], optedOut: false, ids: ['h-0000000000a'], identities: [1], lines: [1] });
 	const cached = new Map<string, CachedNote>(
 		[note('same.md', 1, 10), note('edited.md', 1, 10), note('touched.md', 1, 10), note('gone.md', 5, 50), note('old name.md', 7, 70), note('twin a.md', 9, 90), note('twin b.md', 9, 90)].map((n) => [n.file, n]),
 	);

@@ -1,4 +1,9 @@
-import { CardIndex, DEFAULT_CARD_SETTINGS, extractNote, type CachedNote, type CardSettings } from '../../../src/core/cards';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { CardIndex, contentHash, DEFAULT_CARD_SETTINGS, EXTRACTOR_VERSION, extractNote, type CachedNote, type CardSettings } from '../../../src/core/cards';
+
+/** contentHash of the fixture's cards under EXTRACTOR_VERSION 1 (see the EXTRACTOR_VERSION test). */
+const FINGERPRINT = '7558llokou1';
 import {
 	CARD_CACHE_MAX_BYTES,
 	CardCache,
@@ -190,5 +195,19 @@ describe('planRefresh', () => {
 		// Two gone notes share twin c's stamp: which one it was is unknown, so neither is paired.
 		expect(plan.removed.map((n) => n.file).sort()).toEqual(['gone.md', 'twin a.md', 'twin b.md']);
 		expect(plan.moved.map((m) => [m.cached.file, m.note.file])).toEqual([['old name.md', 'folder/new name.md']]);
+	});
+});
+
+describe('EXTRACTOR_VERSION', () => {
+	/**
+	 * A tripwire: when extraction gives other cards for the study note fixture, persisted indexes
+	 * written by the previous version are wrong, so EXTRACTOR_VERSION must go up with the change.
+	 * Update both values below together.
+	 */
+	test('goes up whenever the extractor makes other cards', () => {
+		const text = readFileSync(join(__dirname, 'fixtures/study-note-ko.md'), 'utf8');
+		const note = extractNote('Study/note.md', text, DEFAULT_CARD_SETTINGS, { topologyCards: null });
+		const print = contentHash(JSON.stringify(note.cards.map((c) => [c.id, c.line, c.kind, c.front, c.back, c.context])), JSON.stringify(note.tags));
+		expect({ version: EXTRACTOR_VERSION, cards: print }).toEqual({ version: 1, cards: FINGERPRINT });
 	});
 });

@@ -238,7 +238,12 @@ export class CardIndexService {
 			// Under its old path (its cards' ids are the ones the review store knows) until the read moves it.
 			if (file && this.restore(cached)) toRead.push({ file, movedFrom: cached.file });
 		}
-		if (complete) this.markUsable();
+		if (complete) {
+			this.markUsable();
+			// Let the counts from the restored index show before the first changed note is read.
+			if (toRead.length > 0) await sleep(0);
+			if (superseded()) return;
+		}
 
 		const concurrency = Math.max(1, this.options.readConcurrency ?? 16);
 		let sliceStart = performance.now();

@@ -51,7 +51,11 @@ export interface CardIndexServiceOptions {
 	sliceMs?: number;
 	/** Where the persisted index is kept (the plugin folder); without it every start reads every note. */
 	cache?: CardCacheFiles;
-	/** Quiet time after the last change before the persisted index is written (default 10 s). */
+	/**
+	 * Quiet time after the last change before the persisted index is written again (default 5
+	 * minutes). Not sooner: the file is rewritten whole, and a synced plugin folder uploads it
+	 * each time; what changed since the last write costs only its own reads at the next start.
+	 */
 	saveDelayMs?: number;
 	/** Notes read at once while building (default 16). */
 	readConcurrency?: number;
@@ -83,6 +87,7 @@ export class CardIndexService {
 	private cache: CardCache | null = null;
 	private cacheLoaded = false;
 	private dirty = false;
+	private saving: Promise<void> = Promise.resolve();
 	private readonly scheduleSave: () => void;
 	private usableResolve!: () => void;
 	private isUsable = false;
@@ -107,7 +112,7 @@ export class CardIndexService {
 		this.cache = this.cacheFor(options.cardSettings);
 		const reconcile = debounce(() => this.reconcileNow(), options.reconcileDelayMs ?? 1500, true);
 		this.scheduleReconcile = () => reconcile();
-		const save = debounce(() => void this.saveNow(), options.saveDelayMs ?? 10_000, true);
+		const save = debounce(() => void this.saveNow(), options.saveDelayMs ?? 5 * 60_000, true);
 		this.scheduleSave = () => save();
 		owner.register(() => {
 			this.stopped = true;
@@ -275,7 +280,8 @@ export class CardIndexService {
 		this.readyResolve();
 		this.markUsable();
 		this.changed();
-		if (this.dirty) this.scheduleSave();
+		// After a start that read notes, at once: the next start should not read them again.
+		if (this.dirty) void this.saveNow();
 	}
 
 	private markUsable(): void {
@@ -366,17 +372,20 @@ export class CardIndexService {
 		return cards;
 	}
 
-	/** Writes the persisted index now, if anything changed since the last write. */
-	async saveNow(): Promise<void> {
-		const cache = this.cache;
-		if (!cache || !this.dirty) return;
-		this.dirty = false;
-		try {
-			await cache.save(this.known.values());
-		} catch (error) {
-			this.dirty = true;
-			console.warn('Cloudnotes: could not write the card index cache (the next start reads more notes)', error);
-		}
+	/** Writes the persisted index now, if anything changed since the last write; writes never overlap. */
+	saveNow(): Promise<void> {
+		this.saving = this.saving.then(async () => {
+			const cache = this.cache;
+			if (!cache || !this.dirty) return;
+			this.dirty = false;
+			try {
+				await cache.save(this.known.values());
+			} catch (error) {
+				this.dirty = true;
+				console.warn('Cloudnotes: could not write the card index cache (the next start reads more notes)', error);
+			}
+		});
+		return this.saving;
 	}
 
 	private isPinned(path: string): boolean {

@@ -253,6 +253,27 @@ describe('the persisted card index', () => {
 		}
 	});
 
+	test('a write of the cache that dies half-way costs reads at the next start, nothing else', async () => {
+		const storage = vault();
+		const reviews = new MemoryPersistence();
+		const first = await run(storage, reviews);
+		first.app.vault.adapter.faults.beforeWrite = (path, data) => (path.includes('card-index-') ? Math.floor(data.length / 3) : undefined);
+		const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+		await first.service.start();
+		const [subnet] = ids('AWS/VPC.md', VPC);
+		first.store.record(subnet, reviewed(NOW + 86_400_000), { cardId: subnet, time: NOW, rating: 'good', state: 'new', elapsedDays: 0, scheduledDays: 0, due: NOW, stability: 0, difficulty: 0 });
+		await first.quit();
+		expect(warn).toHaveBeenCalled();
+		warn.mockRestore();
+
+		const second = await run(storage, reviews);
+		await second.service.start();
+		expect(second.readNotes).toHaveLength(4);
+		expect(second.store.stateOf(subnet)?.due).toBe(NOW + 86_400_000);
+		second.service.reconcileNow();
+		expect(second.store.orphans().size).toBe(0);
+	});
+
 	test('scan scope and pinned notes hold over restored notes, and a new scope needs no reads', async () => {
 		const storage = vault();
 		const reviews = new MemoryPersistence();

@@ -26,7 +26,7 @@ if (!global.gc) {
 	process.exit(r.status ?? 1);
 }
 
-// A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, start and review).
+// A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, start, review and cache).
 const GROUPS = { browser: ["render", "start", "review", "cache"] };
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--")).flatMap((a) => GROUPS[a] ?? [a]);
 

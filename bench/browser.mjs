@@ -51,10 +51,10 @@ export async function buildBenchPage({ bigVault = false } = {}) {
 	return dir;
 }
 
-export async function launch() {
+export async function launch({ extraArgs = [] } = {}) {
 	const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 	if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath} (set CHROMIUM_PATH)`);
-	return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+	return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** Opens bench.html with a query and waits until the plugin is enabled; throws on page errors. */

@@ -14,6 +14,8 @@ import { diagramRender } from "./scenarios/diagram-render.mjs";
 import { pluginStart } from "./scenarios/plugin-start.mjs";
 import { reviewOpen } from "./scenarios/review-open.mjs";
 import { gradeDurable, reviewJournal } from "./scenarios/review-journal.mjs";
+import { startFromCache } from "./scenarios/start-from-cache.mjs";
+import { cliStream } from "./scenarios/cli-stream.mjs";
 import { buildBenchPage, removePage } from "./browser.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -25,8 +27,8 @@ if (!global.gc) {
 	process.exit(r.status ?? 1);
 }
 
-// A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, start and review).
-const GROUPS = { browser: ["render", "start", "review", "durable"] };
+// A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, start, review, durable and cache).
+const GROUPS = { browser: ["render", "start", "review", "durable", "cache"] };
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--")).flatMap((a) => GROUPS[a] ?? [a]);
 
 let core = null;
@@ -108,6 +110,8 @@ const scenarios = [
 	{ name: "review", run: async () => reviewOpen(await benchPage({ bigVault: true })) },
 	{ name: "journal", run: async () => reviewJournal(await loadCore()) },
 	{ name: "durable", run: async () => gradeDurable(await benchPage()) },
+	{ name: "cache", run: async () => startFromCache(await benchPage({ bigVault: true })) },
+	{ name: "cli", run: async () => cliStream(root) },
 ];
 const unknown = only.filter((name) => !scenarios.some((s) => s.name === name));
 if (unknown.length > 0) {

@@ -1,9 +1,15 @@
-import { promises as fs } from 'fs';
+import { promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
 
 /** What a command needs from the outside world, passed in so commands are testable without a terminal. */
 export interface CliIO {
+	/** A line (or lines) to standard output; a newline is added when missing. */
 	out(text: string): void;
+	/**
+	 * Text to standard output as it is (no newline added), for output written piece by piece;
+	 * resolves when the stream can take more, so a large output never piles up in memory.
+	 */
+	write(chunk: string): Promise<void>;
 	err(text: string): void;
 	readText(file: string): Promise<string>;
 	/** Expands files and folders (recursively) into the Markdown files they hold, sorted. */
@@ -14,8 +20,26 @@ export interface CliIO {
 export function nodeIO(): CliIO {
 	return {
 		out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+		write: (chunk) =>
+			new Promise<void>((resolve, reject) => {
+				if (process.stdout.write(chunk)) return resolve();
+				const drained = () => {
+					process.stdout.off('error', failed);
+					resolve();
+				};
+				const failed = (error: Error) => {
+					process.stdout.off('drain', drained);
+					reject(error);
+				};
+				process.stdout.once('drain', drained);
+				process.stdout.once('error', failed);
+			}),
 		err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
-		readText: (file) => fs.readFile(file, 'utf8'),
+		// Synchronous on purpose. Node's async readFile is four thread-pool round trips per file
+		// (open, stat, read, close); measured on 10,000 notes here (2 shared cores, warm cache):
+		// 170 ms synchronous against 0.7-2.4 s async with 8-32 reads in flight, and twice the CPU.
+		// forEachText still reads ahead in a bounded window, so an async reader gets concurrency.
+		readText: async (file) => readFileSync(file, 'utf8'),
 		writeText: (file, text) => fs.writeFile(file, text, 'utf8'),
 		markdownFiles: async (paths) => {
 			const found: string[] = [];
@@ -37,6 +61,68 @@ async function collectMarkdown(p: string, found: string[]): Promise<void> {
 		const child = path.join(p, entry.name);
 		if (entry.isDirectory()) await collectMarkdown(child, found);
 		else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) found.push(child);
+	}
+}
+
+/** Files read at once: enough to keep the disk busy, few enough to bound memory and open files. */
+export const READ_CONCURRENCY = 32;
+
+/**
+ * Reads the files concurrently (at most `concurrency` at once) and hands each text to `handle`
+ * in the files' order, as soon as it and every file before it have arrived, so work and output
+ * start with the first file and only a window of texts is ever held. A failed read rejects.
+ */
+export async function forEachText(
+	files: readonly string[],
+	read: (file: string) => Promise<string>,
+	handle: (file: string, text: string) => void | Promise<void>,
+	concurrency = READ_CONCURRENCY,
+): Promise<void> {
+	const window: Promise<string>[] = [];
+	let next = 0;
+	const fill = () => {
+		while (window.length < concurrency && next < files.length) {
+			const pending = read(files[next++]);
+			// Awaited in order below; this only keeps a later failure from being reported as unhandled first.
+			pending.catch(() => undefined);
+			window.push(pending);
+		}
+	};
+	fill();
+	for (const file of files) {
+		const text = await (window.shift() as Promise<string>);
+		fill();
+		await handle(file, text);
+	}
+}
+
+/**
+ * Collects output into chunks of about 64 KB before writing: one write per card would be tens
+ * of thousands of calls, one string of everything is the memory a stream avoids.
+ */
+const DONE = Promise.resolve();
+
+export class ChunkedWriter {
+	private parts: string[] = [];
+	private size = 0;
+
+	constructor(
+		private readonly io: CliIO,
+		private readonly chunkSize = 64 * 1024,
+	) {}
+
+	write(text: string): Promise<void> {
+		this.parts.push(text);
+		this.size += text.length;
+		return this.size >= this.chunkSize ? this.flush() : DONE;
+	}
+
+	async flush(): Promise<void> {
+		if (this.parts.length === 0) return;
+		const chunk = this.parts.join('');
+		this.parts = [];
+		this.size = 0;
+		await this.io.write(chunk);
 	}
 }
 

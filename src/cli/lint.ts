@@ -1,37 +1,49 @@
 import { analyzeNote, type Diagnostic } from '../core/topology';
-import { parseArgs, UsageError, type CliIO } from './io';
+import { ChunkedWriter, forEachText, parseArgs, UsageError, type CliIO } from './io';
 
 interface FileDiagnostic extends Diagnostic {
 	file: string;
 }
 
-/** `cloudnotes lint <file|folder>... [--format text|json]`: exit 1 when any error, 0 otherwise. */
+/**
+ * `cloudnotes lint <file|folder>... [--format text|json] [--pretty]`: exit 1 when any error, 0
+ * otherwise. Files are read concurrently and each note's diagnostics written, in file order, as
+ * soon as it is analysed; JSON is one diagnostic per line inside the array unless `--pretty`.
+ */
 export async function runLint(args: readonly string[], io: CliIO): Promise<number> {
-	const { positionals, flags } = parseArgs(args, { format: 'string' });
+	const { positionals, flags } = parseArgs(args, { format: 'string', pretty: 'boolean' });
 	const format = flags.format ?? 'text';
 	if (format !== 'text' && format !== 'json') throw new UsageError(`--format is text or json, not "${String(format)}"`);
 	if (positionals.length === 0) throw new UsageError('lint needs at least one file or folder');
+	const pretty = flags.pretty === true;
 	const files = await io.markdownFiles(positionals);
-	const found: FileDiagnostic[] = [];
+	const out = new ChunkedWriter(io);
+	const counts = { error: 0, warning: 0, info: 0 };
 	let blocks = 0;
-	for (const file of files) {
-		const text = await io.readText(file);
+	let found = 0;
+	if (format === 'json') await out.write('[');
+	await forEachText(files, (f) => io.readText(f), async (file, text) => {
 		for (const block of analyzeNote(text)) {
 			blocks++;
-			for (const d of block.analysis.diagnostics) found.push({ file, ...d });
+			for (const d of block.analysis.diagnostics) {
+				counts[d.severity]++;
+				await out.write(format === 'json' ? (found === 0 ? '\n' : ',\n') + diagnosticJson({ file, ...d }, pretty) : `${file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);
+				found++;
+			}
 		}
+	});
+	if (format === 'json') await out.write(found === 0 ? ']\n' : '\n]\n');
+	await out.flush();
+	if (format === 'text') {
+		const summary = found === 0 ? 'no problems' : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
+		io.err(`${plural(files.length, 'file')}, ${plural(blocks, 'topology block')}: ${summary}`);
 	}
-	const errors = found.filter((d) => d.severity === 'error').length;
-	if (format === 'json') {
-		io.out(JSON.stringify(found.map(({ file, line, column, severity, code, message }) => ({ file, line, column, severity, code, message })), null, 2));
-	} else {
-		for (const d of found) io.out(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
-		const warnings = found.filter((d) => d.severity === 'warning').length;
-		const infos = found.length - errors - warnings;
-		const counts = found.length === 0 ? 'no problems' : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info`;
-		io.err(`${plural(files.length, 'file')}, ${plural(blocks, 'topology block')}: ${counts}`);
-	}
-	return errors > 0 ? 1 : 0;
+	return counts.error > 0 ? 1 : 0;
+}
+
+function diagnosticJson({ file, line, column, severity, code, message }: FileDiagnostic, pretty: boolean): string {
+	const row = { file, line, column, severity, code, message };
+	return pretty ? JSON.stringify(row, null, 2).replace(/^/gm, '  ') : JSON.stringify(row);
 }
 
 function plural(n: number, word: string): string {

@@ -1,4 +1,6 @@
 import { nodeIO, UsageError, type CliIO } from './io';
+
+export { nodeIO };
 import { runLint } from './lint';
 import { runMermaid } from './mermaid';
 import { runTrace } from './trace';
@@ -8,15 +10,18 @@ import { runRender } from './render';
 export const USAGE = `Usage: cloudnotes <command> [options]
 
 Commands:
-  lint <file|folder>... [--format text|json]
-      Every diagnostic of every vpc/containers block: file:line:column severity code message.
+  lint <file|folder>... [--format text|json] [--pretty]
+      Every diagnostic of every vpc/containers block: file:line:column severity code message
+      (json: one diagnostic per line in the array; --pretty indents it).
       Exit 1 when any error, 0 otherwise, 2 on bad usage.
   mermaid <file> [--block N]
       The Mermaid text of each topology block (N counts the note's topology blocks from 1).
   trace <file> --from A --to B [--port N] [--proto tcp|udp|icmp] [--block N] [--format text|json]
       Can A reach B? The verdict and each hop. Exit 0 when allowed, 1 when refused.
-  cards <file|folder>... [--format json|tsv]
-      The flashcards the notes make (json: id, file, line, kind, front, back, context; tsv: for Anki).
+  cards <file|folder>... [--format json|jsonl|tsv] [--pretty]
+      The flashcards the notes make (json: an array of id, file, line, kind, front, back, context,
+      one card per line, --pretty indents it; jsonl: one card object per line; tsv: for Anki).
+      Written as the files are read: large vaults stream.
   render <note> [--out FILE] [--svg] [--direction TB|LR]
       The note with each topology block replaced by a mermaid block, for publishers that run no
       plugin (Quartz, Obsidian Publish, static sites). --svg writes SVG files beside FILE instead

@@ -24,9 +24,9 @@ describe('cloudnotes cards', () => {
 	});
 
 	it('prints Anki tsv', async () => {
-		const { io, out } = fakeIO(vault);
+		const { io, stdout } = fakeIO(vault);
 		expect(await main(['cards', 'vault/b.md', '--format', 'tsv'], io)).toBe(0);
-		expect(out.join('').split('\n').slice(0, 5)).toEqual([
+		expect(stdout().split('\n').slice(0, 5)).toEqual([
 			'#separator:tab',
 			'#html:true',
 			'#tags column:3',
@@ -41,7 +41,65 @@ describe('cloudnotes cards', () => {
 		expect(none.err.join('')).toContain('at least one file or folder');
 		const format = fakeIO(vault);
 		expect(await main(['cards', 'vault', '--format=csv'], format.io)).toBe(2);
-		expect(format.err.join('')).toContain('--format must be one of json, tsv');
+		expect(format.err.join('')).toContain('--format must be one of json, jsonl, tsv');
+		const pretty = fakeIO(vault);
+		expect(await main(['cards', 'vault', '--format', 'jsonl', '--pretty'], pretty.io)).toBe(2);
+		expect(pretty.err.join('')).toContain('--pretty goes with --format json');
+	});
+
+	it('prints one card per line with --format jsonl, the same cards as json', async () => {
+		const json = fakeIO(vault);
+		await main(['cards', 'vault'], json.io);
+		const jsonl = fakeIO(vault);
+		expect(await main(['cards', 'vault', '--format', 'jsonl'], jsonl.io)).toBe(0);
+		const written = jsonl.writes.join('');
+		expect(written.endsWith('}\n')).toBe(true);
+		const lines = written.slice(0, -1).split('\n');
+		expect(lines).toHaveLength(4);
+		expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(JSON.parse(json.stdout()));
+		// Nothing to print: no line at all.
+		const none = fakeIO({ 'vault/off.md': vault['vault/off.md'] });
+		await main(['cards', 'vault', '--format', 'jsonl'], none.io);
+		expect(none.stdout()).toBe('');
+	});
+
+	it('writes json compactly, one card per line, unless --pretty asks for the indented layout', async () => {
+		const compact = fakeIO(vault);
+		await main(['cards', 'vault'], compact.io);
+		const cards = JSON.parse(compact.stdout()) as unknown[];
+		expect(compact.out).toHaveLength(cards.length + 2);
+		expect(compact.out[0]).toBe('[');
+		const pretty = fakeIO(vault);
+		expect(await main(['cards', 'vault', '--pretty'], pretty.io)).toBe(0);
+		expect(pretty.writes.join('')).toBe(JSON.stringify(cards, null, 2) + '\n');
+		const empty = fakeIO({ 'vault/off.md': vault['vault/off.md'] });
+		await main(['cards', 'vault'], empty.io);
+		expect(JSON.parse(empty.stdout())).toEqual([]);
+	});
+
+	it('reads files concurrently, at most 32 at once, and writes them in file order as a stream', async () => {
+		const many: Record<string, string> = {};
+		for (let i = 0; i < 400; i++) many[`v/${String(i).padStart(3, '0')}.md`] = `## Card ${i}\n\n${'answer text '.repeat(30)}\n`;
+		const t = fakeIO(many);
+		const read = t.io.readText;
+		let inFlight = 0;
+		let most = 0;
+		t.io.readText = async (file) => {
+			inFlight++;
+			most = Math.max(most, inFlight);
+			// Later files often arrive first.
+			await new Promise((r) => setTimeout(r, (Number(/(\d+)\.md$/.exec(file)![1]) * 7) % 5));
+			inFlight--;
+			return read(file);
+		};
+		expect(await main(['cards', 'v', '--format', 'jsonl'], t.io)).toBe(0);
+		expect(most).toBeGreaterThan(1);
+		expect(most).toBeLessThanOrEqual(32);
+		const fronts = t.out.filter((l) => l !== '').map((l) => (JSON.parse(l) as { front: string }).front);
+		expect(fronts).toEqual(Array.from({ length: 400 }, (_, i) => `Card ${i}`));
+		// Written in pieces as it goes, not as one string at the end.
+		expect(t.writes.length).toBeGreaterThan(1);
+		expect(Math.max(...t.writes.map((w) => w.length))).toBeLessThan(70 * 1024);
 	});
 
 	it('reports a file it cannot read', async () => {

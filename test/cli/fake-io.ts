@@ -4,8 +4,18 @@ import type { CliIO } from '../../src/cli/io';
 export function fakeIO(files: Record<string, string>) {
 	const out: string[] = [];
 	const err: string[] = [];
+	/** Each `write` as it came, to see that output is streamed. */
+	const writes: string[] = [];
+	let partial = '';
 	const io: CliIO = {
 		out: (t) => out.push(t),
+		// Streamed text lands in `out` line by line, as `out` calls would.
+		write: async (chunk) => {
+			writes.push(chunk);
+			const lines = (partial + chunk).split('\n');
+			partial = lines.pop() ?? '';
+			out.push(...lines);
+		},
 		err: (t) => err.push(t),
 		readText: async (f) => {
 			const text = files[f];
@@ -25,5 +35,5 @@ export function fakeIO(files: Record<string, string>) {
 			return [...found].sort();
 		},
 	};
-	return { io, out, err, stdout: () => out.join('\n'), stderr: () => err.join('\n') };
+	return { io, out, err, writes, stdout: () => out.join('\n'), stderr: () => err.join('\n') };
 }

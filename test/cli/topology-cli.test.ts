@@ -56,6 +56,19 @@ describe('cloudnotes lint', () => {
 		expect(parsed[0]).toEqual({ file: 'b.md', line: 7, column: 14, severity: 'error', code: 'subnet-outside-vpc', message: expect.any(String) as string });
 	});
 
+	it('writes json one diagnostic per line, and the indented layout with --pretty', async () => {
+		const t = fakeIO({ 'b.md': BROKEN, 'a.md': NOTE });
+		await main(['lint', 'a.md', 'b.md', '--format', 'json'], t.io);
+		const parsed = JSON.parse(t.stdout()) as unknown[];
+		expect(t.out).toHaveLength(parsed.length + 2);
+		const pretty = fakeIO({ 'b.md': BROKEN, 'a.md': NOTE });
+		await main(['lint', 'a.md', 'b.md', '--format', 'json', '--pretty'], pretty.io);
+		expect(pretty.writes.join('')).toBe(JSON.stringify(parsed, null, 2) + '\n');
+		const clean = fakeIO({ 'a.md': NOTE });
+		await main(['lint', 'a.md', '--format', 'json'], clean.io);
+		expect(clean.writes.join('')).toBe('[]\n');
+	});
+
 	it('exits 2 on bad usage', async () => {
 		for (const args of [['lint'], ['lint', 'a.md', '--format', 'xml'], ['lint', 'a.md', '--colour']]) {
 			const t = fakeIO({ 'a.md': NOTE });

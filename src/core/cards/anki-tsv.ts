@@ -14,11 +14,14 @@ export const ANKI_HEADER = ['#separator:tab', '#html:true', '#tags column:3'];
  */
 export function toAnkiTsv(cards: readonly Card[], noteTags?: (file: string) => readonly string[]): string {
 	const rows = [...ANKI_HEADER];
-	for (const card of cards) {
-		const tags = [contextTag(card), ...(noteTags?.(card.file) ?? []).map(tagWord)].filter((t) => t !== '');
-		rows.push([markdownToHtml(card.front), markdownToHtml(card.back), [...new Set(tags)].join(' ')].join('\t'));
-	}
+	for (const card of cards) rows.push(ankiTsvRow(card, noteTags?.(card.file) ?? []));
 	return rows.join('\n') + '\n';
+}
+
+/** One card's line (without its newline), for writers that stream the file after ANKI_HEADER. */
+export function ankiTsvRow(card: Card, noteTags: readonly string[]): string {
+	const tags = [contextTag(card), ...noteTags.map(tagWord)].filter((t) => t !== '');
+	return [markdownToHtml(card.front), markdownToHtml(card.back), [...new Set(tags)].join(' ')].join('\t');
 }
 
 function contextTag(card: Card): string {

@@ -1,6 +1,14 @@
-import { DEFAULT_CARD_SETTINGS, type Card, type CardSettings, type TopologyCardSource } from './card';
+import { DEFAULT_CARD_SETTINGS, type Card, type CardRef, type CardSettings, type TopologyCardSource } from './card';
+import { cachedNoteOf, cardRefsOf, type CachedNote } from './card-cache';
 import { cardId, normalizePath } from './card-id';
+import { ExtractedCard } from './extracted-card';
 import { placeNote, type ExtractOptions, type PlacedNote } from './extract';
+
+/**
+ * A note in the index: extracted from its text (`full`, cards with fronts and backs), or restored
+ * from the persisted index (card references only, until the note is read again).
+ */
+type IndexedNote = (PlacedNote & { full: true }) | { file: string; cards: CardRef[]; identities: number[]; tags: string[]; optedOut: boolean; full: false };
 
 export interface NoteChange {
 	added: string[];
@@ -17,7 +25,7 @@ export interface NoteChange {
 export class CardIndex {
 	private settings: CardSettings;
 	private readonly options: ExtractOptions;
-	private readonly notes = new Map<string, PlacedNote>();
+	private readonly notes = new Map<string, IndexedNote>();
 	/**
 	 * Id -> card, built on the first `byId` (only a review asks, long after the vault is indexed:
 	 * a map of every card's id was a tenth of the time to index a vault), then kept up to date.
@@ -34,10 +42,37 @@ export class CardIndex {
 
 	/** Indexes (or re-indexes) one note and reports which card ids appeared, vanished or changed. */
 	setNote(file: string, text: string): NoteChange {
-		return this.store(file, placeNote(file, text, this.settings, this.options));
+		return this.store(file, { ...placeNote(file, text, this.settings, this.options), full: true });
 	}
 
-	private store(file: string, note: PlacedNote): NoteChange {
+	/**
+	 * Restores a note from the persisted index without its text: its cards count, queue and move
+	 * on rename like any other, and `isRestored` tells that reading the note gives their content.
+	 */
+	restoreNote(note: CachedNote): void {
+		const restored: IndexedNote = { file: note.file, cards: cardRefsOf(note), identities: note.identities, tags: note.tags, optedOut: note.optedOut, full: false };
+		if (this.notes.has(note.file)) {
+			this.store(note.file, restored);
+			return;
+		}
+		// A start restores every note: no change report to build, no id map to update (it is made on demand).
+		this.notes.set(note.file, restored);
+		this.cardCount += restored.cards.length;
+		if (this.cardsById) this.cardsById = null;
+	}
+
+	/** The note is known from the persisted index only (its cards have no front or back yet). */
+	isRestored(file: string): boolean {
+		return this.notes.get(file)?.full === false;
+	}
+
+	/** What the persisted index keeps of an indexed note, with the stat it was read at. */
+	cachedNote(file: string, stat: { mtime: number; size: number }): CachedNote | null {
+		const note = this.notes.get(file);
+		return note ? cachedNoteOf(note, stat) : null;
+	}
+
+	private store(file: string, note: IndexedNote): NoteChange {
 		const previous = this.notes.get(file);
 		const change: NoteChange = { added: [], removed: [], changed: [] };
 		const byId = this.cardsById;
@@ -46,18 +81,20 @@ export class CardIndex {
 		if (!previous) {
 			for (const card of note.cards) {
 				change.added.push(card.id);
-				byId?.set(card.id, card);
+				if (note.full) byId?.set(card.id, card as ExtractedCard);
 			}
 			return change;
 		}
-		const before = new Map<string, Card>();
+		const before = new Map<string, CardRef>();
 		for (const card of previous.cards) before.set(card.id, card);
 		for (const card of note.cards) {
 			const old = before.get(card.id);
 			if (!old) change.added.push(card.id);
-			else if (old.hash !== card.hash) change.changed.push(card.id);
+			// A restored card has no content to compare: "changed" needs both versions' text.
+			else if (previous.full && note.full && (old as Card).hash !== (card as Card).hash) change.changed.push(card.id);
 			before.delete(card.id);
-			byId?.set(card.id, card);
+			if (note.full) byId?.set(card.id, card as ExtractedCard);
+			else byId?.delete(card.id);
 		}
 		for (const id of before.keys()) {
 			change.removed.push(id);
@@ -89,14 +126,16 @@ export class CardIndex {
 			return [];
 		}
 		this.removeNote(oldFile);
-		let moved: PlacedNote;
+		let moved: IndexedNote;
 		if (text !== undefined) {
 			this.setNote(newFile, text);
-			moved = this.notes.get(newFile) as PlacedNote;
+			moved = this.notes.get(newFile) as IndexedNote;
 		} else {
 			const fileKey = normalizePath(newFile);
-			const cards = previous.cards.map((card, i) => card.movedTo(newFile, cardId(fileKey, card.kind, previous.identities[i])));
-			moved = { ...previous, file: newFile, cards };
+			const newId = (card: CardRef, i: number) => cardId(fileKey, card.kind, previous.identities[i]);
+			moved = previous.full
+				? { ...previous, file: newFile, cards: previous.cards.map((card, i) => card.movedTo(newFile, newId(card, i))) }
+				: { ...previous, file: newFile, cards: previous.cards.map((card, i) => ({ id: newId(card, i), file: newFile, line: card.line, kind: card.kind })) };
 			this.store(newFile, moved);
 		}
 		const oldIdByIdentity = new Map<number, string>();
@@ -113,27 +152,47 @@ export class CardIndex {
 		return this.cardCount;
 	}
 
-	/** Every card, note by note in the order notes were added, cards in note order. */
+	/**
+	 * Every card with its content, note by note in the order notes were added, cards in note order.
+	 * Notes restored from the persisted index and not read since are left out (see `refs`).
+	 */
 	all(): Card[] {
 		const cards: Card[] = [];
-		for (const note of this.notes.values()) for (const card of note.cards) cards.push(card);
+		for (const note of this.notes.values()) if (note.full) for (const card of note.cards) cards.push(card);
 		return cards;
 	}
 
-	inFile(file: string): Card[] {
-		return this.notes.get(file)?.cards.slice() ?? [];
+	/** Every card's id, restored notes' included. */
+	*ids(): IterableIterator<string> {
+		for (const note of this.notes.values()) for (const card of note.cards) yield card.id;
 	}
 
+	/** The note's cards with content; [] for a note restored and not read since (see `refsInFile`). */
+	inFile(file: string): Card[] {
+		const note = this.notes.get(file);
+		return note?.full ? note.cards.slice() : [];
+	}
+
+	/** The note's cards, restored or read: what counting and queueing need. */
+	refsInFile(file: string): readonly CardRef[] {
+		return this.notes.get(file)?.cards ?? [];
+	}
+
+	/** A card with its content (undefined for a card of a restored note not read since). */
 	byId(id: string): Card | undefined {
 		if (!this.cardsById) {
 			this.cardsById = new Map();
-			for (const note of this.notes.values()) for (const card of note.cards) this.cardsById.set(card.id, card);
+			for (const note of this.notes.values()) if (note.full) for (const card of note.cards) this.cardsById.set(card.id, card);
 		}
 		return this.cardsById.get(id);
 	}
 
 	files(): string[] {
 		return [...this.notes.keys()];
+	}
+
+	has(file: string): boolean {
+		return this.notes.has(file);
 	}
 
 	tagsOf(file: string): string[] {

@@ -30,6 +30,13 @@ export interface Card {
 	hash: string;
 }
 
+/**
+ * What the index knows of a card without the note's text (a note restored from the persisted
+ * index, see card-cache.ts): enough to count it, queue it and find it again. The front and back
+ * come from reading the note when the card is shown.
+ */
+export type CardRef = Pick<Card, 'id' | 'file' | 'line' | 'kind'>;
+
 export interface CardSettings {
 	/** Heading levels whose sections make cards. */
 	headingLevels: number[];

@@ -4,7 +4,7 @@
  * in-memory index and store only, so opening a review never scans the vault.
  */
 import { Notice, debounce, type TFile } from 'obsidian';
-import type { Card } from '../../core/cards';
+import type { CardRef } from '../../core/cards';
 import {
 	Scheduler,
 	buildDecks,
@@ -24,18 +24,26 @@ import {
 import type { JournalStore } from '../../core/srs/journal-store';
 import type { PluginContext } from '../context';
 import { t } from '../i18n';
+import { AdapterCacheFiles } from './card-cache-files';
 import { CardIndexService } from './card-index-service';
 import { cardSettingsOf, schedulerSettingsOf } from './core-settings';
 import { ReviewModal } from './review-modal';
+import { pluginFolder } from './review-persistence';
 import { ReviewSession } from './review-session';
 
-/** A card as the queue and the decks see it: with its note's tags. */
+/**
+ * A card as the queue and the decks see it: with its note's tags. Its content (front, back) may
+ * not be read yet (a note restored from the persisted index): a review loads it (loadCards).
+ */
 export interface ReviewCard {
 	id: string;
 	file: string;
 	tags: readonly string[];
-	card: Card;
+	card: CardRef;
 }
+
+/** Cards whose notes are read before the review window opens; the rest follow in the background. */
+const OPEN_WITH_CARDS = 10;
 
 export class ReviewService {
 	readonly index: CardIndexService;
@@ -44,7 +52,7 @@ export class ReviewService {
 	private scheduler: Scheduler;
 	private cachedCards: ReviewCard[] | null = null;
 	private readonly listeners = new Set<() => void>();
-	/** Resolves when the store is open and the index is built. */
+	/** Resolves when the store is open and the index can count and queue (see CardIndexService.usable). */
 	readonly ready: Promise<void>;
 	private resolveReady!: () => void;
 	private readonly notifySoon = debounce(() => this.notify(), 250, true);
@@ -63,6 +71,7 @@ export class ReviewService {
 			store: () => this.store,
 			pinned: () => this.store?.pinned() ?? ctx.settings.pinnedNotes,
 			now,
+			cache: new AdapterCacheFiles(ctx.app, pluginFolder(ctx.app, ctx.manifest)),
 		});
 		// A pinned note follows its renames and leaves the list when deleted. Pins are entries in this
 		// device's review journal, so no other device's settings save can drop them. The store applies
@@ -84,13 +93,19 @@ export class ReviewService {
 		plugin.register(() => this.notifySoon.cancel());
 	}
 
-	/** Opens the store, then builds the index; call once the layout is ready. */
+	/**
+	 * Takes the open store, then builds the index; call once the layout is ready. Counts and reviews
+	 * are available as soon as the index is usable (at once from its persisted copy); resolves when
+	 * the index is built.
+	 */
 	async start(store: JournalStore, reportSaveError: (error: unknown) => void = () => undefined): Promise<void> {
 		this.store = store;
 		this.reportSaveError = reportSaveError;
-		await this.index.start();
+		const built = this.index.start();
+		await Promise.race([this.index.usable, built]);
 		this.resolveReady();
 		this.notify();
+		await built;
 	}
 
 	/** A grade replayed on a state its device had not seen (another device's review came first; see journal-replay.ts). */
@@ -127,7 +142,7 @@ export class ReviewService {
 		const out: ReviewCard[] = [];
 		for (const file of index.files()) {
 			const tags = index.tagsOf(file);
-			for (const card of index.inFile(file)) out.push({ id: card.id, file: card.file, tags, card });
+			for (const card of index.refsInFile(file)) out.push({ id: card.id, file: card.file, tags, card });
 		}
 		this.cachedCards = out;
 		return out;
@@ -164,7 +179,7 @@ export class ReviewService {
 	 */
 	async reviewNote(file: TFile): Promise<ReviewModal | null> {
 		if (!(await this.whenReady())) return null;
-		const outsideIndex = !this.index.index.files().includes(file.path);
+		const outsideIndex = !this.index.index.has(file.path);
 		const noteCards = await this.index.cardsOfNote(file);
 		if (outsideIndex && noteCards.length > 0) await this.pin(file);
 		const tags = this.index.index.tagsOf(file.path);
@@ -182,10 +197,19 @@ export class ReviewService {
 		await this.index.include(file);
 	}
 
-	private openReview(title: string, cards: readonly ReviewCard[], scope: DeckScope | undefined, settings: SchedulerSettings, noCardsText: string): ReviewModal | null {
+	private async openReview(title: string, cards: readonly ReviewCard[], scope: DeckScope | undefined, settings: SchedulerSettings, noCardsText: string): Promise<ReviewModal | null> {
 		const store = this.store;
 		if (!store) return null;
 		const queue = buildQueue(cards, store, settings, this.now(), scope);
+		// Cards of notes restored from the persisted index get their content from their notes: the
+		// first few before the window opens, the rest while the first card is on screen.
+		const refs = queue.items.map((item) => item.card.card);
+		let first = await this.index.loadCards(refs.slice(0, OPEN_WITH_CARDS));
+		let rest = refs.slice(OPEN_WITH_CARDS);
+		if (first.length === 0 && rest.length > 0) {
+			first = await this.index.loadCards(rest);
+			rest = [];
+		}
 		const session = new ReviewSession(
 			{
 				store,
@@ -193,8 +217,14 @@ export class ReviewService {
 				now: this.now,
 				cardById: (id) => this.index.index.byId(id),
 			},
-			queue.items.map((item) => item.card.card),
+			first,
 		);
+		if (rest.length > 0) {
+			void this.index.loadCards(rest).then(
+				(cards) => session.append(cards),
+				(error: unknown) => console.error('Cloudnotes: could not read the notes of some queued cards', error),
+			);
+		}
 		const modal = new ReviewModal(this.ctx.app, {
 			title,
 			session,

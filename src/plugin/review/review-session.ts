@@ -46,6 +46,14 @@ export class ReviewSession {
 		this.shownAt = deps.now();
 	}
 
+	/**
+	 * Cards that joined after the session started (their notes were still being read when the
+	 * window opened), at the end of the queue.
+	 */
+	append(cards: readonly Card[]): void {
+		this.queue.push(...cards);
+	}
+
 	/** The card showing now, or null when the session is through. */
 	get current(): Card | null {
 		return this.queue[0] ?? null;

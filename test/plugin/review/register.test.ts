@@ -109,6 +109,57 @@ describe('registerReview in the plugin', () => {
 		again.unload();
 	});
 
+	test('after a restart, counts come from the persisted index without reading notes, and a review reads only the notes of the cards it queues', async () => {
+		const { app, plugin, storage } = await start();
+		app.workspace.setLayoutReady();
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '3');
+		plugin.unload();
+		await waitFor(() => storage.get('adapter:.obsidian/plugins/cloudnotes/card-index-0.json') !== null);
+
+		const restarted = await start(storage);
+		restarted.app.workspace.setLayoutReady();
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '3');
+		await restarted.plugin.review!.index.ready;
+		expect(restarted.read).not.toHaveBeenCalled();
+		restarted.app.commands.executeCommandById('cloudnotes:review-due');
+		await waitFor(() => document.querySelector('.cloudnotes-review-question')?.textContent === 'Subnet');
+		expect(restarted.read.mock.calls.map(([file]) => file.path).sort()).toEqual(['AWS/VPC.md', 'Docker/Images.md']);
+		await revealAndGrade('4');
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '2');
+		restarted.plugin.unload();
+	});
+
+	test('after a restart, the review window opens once its first cards are read, and the rest join while it is open', async () => {
+		const many: Record<string, string> = {};
+		for (let i = 0; i < 15; i++) many[`vault:Notes/n${String(i).padStart(2, '0')}.md`] = `## Question ${i}\n\nAnswer ${i}.\n`;
+		const { app, plugin, storage } = await start(mapStorage(many));
+		app.workspace.setLayoutReady();
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '15');
+		plugin.unload();
+		await waitFor(() => storage.get('adapter:.obsidian/plugins/cloudnotes/card-index-0.json') !== null);
+
+		const restarted = await start(storage);
+		// Reading the later notes takes a while (a slow phone): the window must not wait for them.
+		let release!: () => void;
+		const slow = new Promise<void>((resolve) => (release = resolve));
+		const read = restarted.app.vault.read.bind(restarted.app.vault);
+		restarted.read.mockImplementation(async (file) => {
+			if (Number(/n(\d+)\.md$/.exec(file.path)?.[1]) >= 10) await slow;
+			return read(file);
+		});
+		restarted.app.workspace.setLayoutReady();
+		await waitFor(() => statusEl()?.getAttribute('data-due') === '15');
+		restarted.app.commands.executeCommandById('cloudnotes:review-due');
+		await waitFor(() => document.querySelector('.cloudnotes-review-question')?.textContent === 'Question 0');
+		expect(document.querySelector('.cloudnotes-review-progress')?.textContent).toBe('0 / 10');
+		release();
+		await waitFor(() => restarted.read.mock.calls.length === 15);
+		await tick();
+		await revealAndGrade('4');
+		await waitFor(() => document.querySelector('.cloudnotes-review-progress')?.textContent === '1 / 15');
+		restarted.plugin.unload();
+	});
+
 	test('a new scan scope in the settings rebuilds the index', async () => {
 		const { app, plugin } = await start();
 		app.workspace.setLayoutReady();

@@ -1,0 +1,79 @@
+// Scenario: `cloudnotes cards --format json` on the generated 10,000-note vault written to a
+// temporary folder, as a new user runs it: a whole process (spawned through /usr/bin/time for its
+// peak memory, output to /dev/null) and, beside it, the same command in this process (bundled
+// dist/cli.js, output discarded), which leaves out Node's start-up and the pipe.
+import { promises as fs, existsSync, openSync, closeSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { spawnSync } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import { generateVault } from "../generate-vault.mjs";
+import { row, summarize } from "../measure.mjs";
+
+const require = createRequire(import.meta.url);
+
+async function writeVault(dir) {
+	for (const note of generateVault(10_000)) {
+		const file = path.join(dir, note.path);
+		await fs.mkdir(path.dirname(file), { recursive: true });
+		await fs.writeFile(file, note.content);
+	}
+}
+
+/** One spawned run: wall ms, CPU ms (user + system) and peak resident memory in MB. */
+function spawnOnce(root, vault, format) {
+	const devNull = openSync("/dev/null", "w");
+	try {
+		const args = ["-f", "%e %U %S %M", process.execPath, path.join(root, "bin/cloudnotes.js"), "cards", ".", "--format", format];
+		const t0 = performance.now();
+		const r = spawnSync("/usr/bin/time", args, { cwd: vault, stdio: ["ignore", devNull, "pipe"], encoding: "utf8" });
+		const wall = performance.now() - t0;
+		if (r.status !== 0) throw new Error(`cloudnotes cards failed (${r.status}): ${r.stderr}`);
+		const [, user, sys, maxKb] = r.stderr.trim().split("\n").pop().split(" ").map(Number);
+		return { wall, cpu: (user + sys) * 1000, rssMb: maxKb / 1024 };
+	} finally {
+		closeSync(devNull);
+	}
+}
+
+export async function cliStream(root, { runs = 5 } = {}) {
+	if (!existsSync("/usr/bin/time")) throw new Error("the cli scenario needs /usr/bin/time (GNU time) for the peak memory");
+	const vault = await fs.mkdtemp(path.join(os.tmpdir(), "cloudnotes-cli-bench-"));
+	try {
+		await writeVault(vault);
+		const rows = [];
+		for (const format of ["json", "jsonl"]) {
+			spawnOnce(root, vault, format); // warm the page cache
+			const samples = [];
+			for (let i = 0; i < runs; i++) samples.push(spawnOnce(root, vault, format));
+			const budgets = format === "json" ? { wall: { max: 1500 }, rss: { max: 300 } } : { wall: null, rss: null };
+			rows.push(row(`cli: cards --format ${format}, 10,000 notes, whole process (spawned, output to /dev/null)`, "ms", summarize(samples.map((s) => s.wall)), budgets.wall));
+			rows.push(row(`cli: cards --format ${format}, whole process CPU time (user + system)`, "ms", summarize(samples.map((s) => s.cpu)), null));
+			rows.push(row(`cli: cards --format ${format}, whole process peak memory (max RSS)`, "MB", summarize(samples.map((s) => s.rssMb)), budgets.rss));
+		}
+
+		// In this process: the same main() and reader, output counted and dropped.
+		const cli = require(path.join(root, "dist/cli.js"));
+		const cwd = process.cwd();
+		process.chdir(vault);
+		try {
+			const samples = [];
+			for (let i = -1; i < runs; i++) {
+				let bytes = 0;
+				const io = { ...cli.nodeIO(), out: () => undefined, write: async (chunk) => void (bytes += chunk.length) };
+				const t0 = performance.now();
+				const code = await cli.main(["cards", ".", "--format", "json"], io);
+				const ms = performance.now() - t0;
+				if (code !== 0 || bytes < 1e6) throw new Error(`in-process cards run failed (exit ${code}, ${bytes} characters)`);
+				if (i >= 0) samples.push(ms);
+			}
+			rows.push(row("cli: cards --format json, 10,000 notes, in process (no Node start-up, output dropped)", "ms", summarize(samples), null));
+		} finally {
+			process.chdir(cwd);
+		}
+		return rows;
+	} finally {
+		await fs.rm(vault, { recursive: true, force: true });
+	}
+}

@@ -60,7 +60,7 @@ describe('Compose interpolation', () => {
 		expect(toMermaid(a.model as ContainersModel).text).toContain('PUBLIC_PORT');
 		const r = trace(a.model as ContainersModel, { from: 'internet', to: 'web', port: 5000 });
 		expect(r.allowed).toBe(false);
-		expect(r.hops.at(-1)?.reason).toMatch(/\$\{PUBLIC_PORT\} is unknown until run/);
+		expect(r.hops.at(-1)?.reason).toMatch(/host port \$\{PUBLIC_PORT\} and \$\{P2\} are unknown until run/);
 	});
 
 	it('item 7: replicas and scale take variables; a bad value names the key that holds it', () => {

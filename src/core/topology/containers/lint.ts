@@ -74,6 +74,9 @@ function checkPortConflicts(model: ContainersModel, sink: DiagnosticSink): void 
 		if (!isActive(model, service)) continue;
 		for (const mapping of service.ports) {
 			if (!mapping.hostPorts) continue;
+			// A host range onto one container port (`8000-9000:80`) takes one free port of the range.
+			const flexible = mapping.hostPorts.from !== mapping.hostPorts.to && mapping.containerPorts.from === mapping.containerPorts.to;
+			if (flexible && (service.replicas ?? 1) <= 1) continue;
 			const entry = { service, mapping, from: mapping.hostPorts.from, to: mapping.hostPorts.to };
 			const group = byProto.get(mapping.proto) ?? [];
 			group.push(entry);

@@ -142,7 +142,8 @@ export function traceContainers(model: ContainersModel, query: TraceQuery): Trac
 	if (candidates.length === 0) {
 		const what = query.port === undefined ? 'any port' : packetText;
 		const published = owner.ports.length ? `it publishes ${owner.ports.map(describeMapping).join(', ')}` : 'it publishes no ports';
-		const unknown = variables.length && query.port !== undefined ? `; ${variables.map((m) => m.hostVariable ?? '').join(', ')} is unknown until run and may be this port` : '';
+		const names = variables.map((m) => m.hostVariable ?? '');
+		const unknown = names.length && query.port !== undefined ? `; host port ${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} unknown until run and may be this one` : '';
 		log.add(to_, 'published ports', false, `${owner.name} does not publish ${what} on the host (${published})${shares}${unknown}; add e.g. "${query.port ?? 8080}:${query.port ?? 80}" under \`ports\``);
 	} else if (visible.length === 0) {
 		log.add(to_, 'published ports', false, `${owner.name} publishes ${candidates.map(describeMapping).join(', ')} on loopback only, so only the host itself can connect${shares}`);

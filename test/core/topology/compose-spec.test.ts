@@ -5,7 +5,7 @@
 import { toMermaid, trace } from '../../../src/core/topology';
 import type { ContainersModel } from '../../../src/core/topology/containers/model';
 import { interpolate, knownValue } from '../../../src/core/topology/containers/interpolate';
-import { codes, containers } from './fixtures';
+import { codes, containers, vpc } from './fixtures';
 
 function model(yaml: string): ContainersModel {
 	const a = containers(yaml);
@@ -249,8 +249,8 @@ describe('Compose YAML', () => {
 	});
 
 	it('a vpc block still holds one document', () => {
-		const a = containers('services: {}');
-		expect(a.diagnostics).toEqual([]);
+		const a = vpc('name: a\ncidr: 10.0.0.0/16\n---\nname: b\n');
+		expect(a.diagnostics.map((d) => [d.code, d.line])).toEqual([['yaml-syntax', 3]]);
 	});
 
 	it('item 12: one shared <<: *anchor reports its problem once', () => {

@@ -328,6 +328,11 @@ describe('network_mode in trace and diagram (item 11)', () => {
 		expect(trace(m, { from: 'borrowed', to: 'db' }).hops.at(-1)?.reason).toMatch(/container `legacy`.*unknown until run/);
 	});
 
+	it('ports on a service in another one\'s namespace are refused, as Docker refuses them', () => {
+		expect(errors('services:\n  db: { image: "db:1" }\n  side: { image: "s:1", network_mode: "service:db", ports: ["80:80"] }')).toEqual([expect.stringMatching(/^invalid-value: `side` uses the network namespace of db.*publish them on db/)]);
+		expect(errors('services:\n  agent: { image: "a:1", network_mode: host, ports: ["9100:9100"] }')).toEqual([]);
+	});
+
 	it('the diagram shows each service\'s network mode', () => {
 		const text = toMermaid(m).text;
 		expect(text).toMatch(/agent[^\n]*host network/);

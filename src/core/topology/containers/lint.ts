@@ -9,6 +9,7 @@ export function lintContainers(model: ContainersModel, sink: DiagnosticSink): vo
 	checkPortConflicts(model, sink);
 	checkDependencyCycles(model, sink);
 	for (const service of model.services.values()) {
+		checkSharedNamespacePorts(service, sink);
 		checkInternalPublished(model, service, sink);
 		checkImageTag(service, sink);
 	}
@@ -146,6 +147,18 @@ function checkInternalPublished(model: ContainersModel, service: Service, sink: 
 		'internal-network-published-port',
 		`\`${service.name}\` publishes ${service.ports.map((p) => p.text).join(', ')} but is only on internal network(s) ${networksOf(service).join(', ')}, so Docker publishes nothing; also attach it to a non-internal network, or drop \`ports\``,
 	);
+}
+
+/**
+ * A container in another one's network namespace has no ports of its own: Docker refuses to create
+ * it ("conflicting options: port publishing and the container type network mode").
+ */
+function checkSharedNamespacePorts(service: Service, sink: DiagnosticSink): void {
+	const mode = service.networkMode ?? '';
+	const owner = mode.startsWith('service:') ? mode.slice(8) : mode.startsWith('container:') ? `container ${mode.slice(10)}` : null;
+	const first = service.ports[0];
+	if (owner === null || !first) return;
+	sink.add(first.pos, 'invalid-value', `\`${service.name}\` uses the network namespace of ${owner} (\`network_mode: ${mode}\`), so Docker refuses to publish ports for it: publish them on ${owner} instead`);
 }
 
 function checkImageTag(service: Service, sink: DiagnosticSink): void {

@@ -150,7 +150,7 @@ describe('Compose services the specification allows', () => {
 			      - { type: image, source: "alpine:3.20", target: /tools }
 			      - { type: npipe, source: '\\\\.\\pipe\\docker_engine', target: '\\\\.\\pipe\\docker_engine' }
 			      - { type: cluster, source: shared, target: /shared }
-			      - '\\\\.\\pipe\\docker_engine:\\\\.\\pipe\\docker_engine'
+			      - '\\\\.\\pipe\\docker_engine:\\\\.\\pipe\\engine2'
 		`);
 		expect(codes(a)).toEqual([]);
 		expect((a.model as ContainersModel).services.get('a')?.mounts.map((m) => m.type)).toEqual(['image', 'npipe', 'cluster', 'npipe']);
@@ -222,6 +222,7 @@ describe('Compose YAML', () => {
 		expect([...m.services.keys()]).toEqual(['web', 'db']);
 		expect(m.services.get('web')?.ports.map((p) => p.text)).toEqual(['80:80', '443:443']);
 		expect(m.services.get('web')?.networks?.map((n) => n.name)).toEqual(['front']);
+		expect(model('services:\n  a: { image: "a:1", volumes: ["old:/data"] }\nvolumes: { old: {}, new: {} }\n---\nservices:\n  a: { volumes: ["new:/data"] }\n').services.get('a')?.mounts.map((v) => v.source)).toEqual(['new']);
 		// Positions still point at the document each value came from.
 		expect(m.services.get('db')?.pos.line).toBe(6);
 	});

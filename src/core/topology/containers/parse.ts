@@ -255,7 +255,11 @@ function parseService(src: YamlSource, item: Entry): Service {
 	const volumes = f.get('volumes');
 	if (volumes) for (const node of src.items(volumes.value)) {
 		const mount = readMount(src, node);
-		if (mount) service.mounts.push(mount);
+		if (!mount) continue;
+		// One mount per target, the later one winning, as compose-go keeps them after merging documents.
+		const same = service.mounts.findIndex((m) => m.target === mount.target && m.target !== '');
+		if (same === -1) service.mounts.push(mount);
+		else service.mounts[same] = mount;
 	}
 	const depends = f.get('depends_on');
 	if (depends) {

@@ -25,6 +25,8 @@ export interface TopologyLanguage<M extends TopologyModel = TopologyModel> {
 	readonly fences: readonly string[];
 	/** Flowchart direction when the block and the settings say nothing. */
 	readonly defaultDirection: 'TB' | 'LR';
+	/** Several `---` documents in a block are merged into one (Compose, as compose-go does); otherwise the second is refused. */
+	readonly mergesDocuments?: boolean;
 	/** The block's text as a checked model; problems go to `src`'s diagnostics with positions. Never throws on bad input. */
 	parse(src: YamlSource): M;
 	/** Resources the block declares, for the size limit. */

@@ -87,7 +87,9 @@ describe('containers blocks', () => {
 			expect(codes(containers('services:\n  a: { image: "x:1", ports: ["53:53/udp"] }\n  b: { image: "y:1", ports: ["53:53"] }'))).toEqual([]);
 			expect(codes(containers('services:\n  a: { image: "x:1", ports: ["127.0.0.1:80:80"] }\n  b: { image: "y:1", ports: ["127.0.0.2:80:80"] }'))).toEqual([]);
 			expect(codes(containers('services:\n  a: { image: "x:1", ports: ["127.0.0.1:80:80"] }\n  b: { image: "y:1", ports: ["80:80"] }'))).toEqual(['port-conflict']);
-			expect(codes(containers('services:\n  a: { image: "x:1", ports: ["8000-8010:80"] }\n  b: { image: "y:1", ports: ["8005:80"] }'))).toEqual(['port-conflict']);
+			expect(codes(containers('services:\n  a: { image: "x:1", ports: ["8000-8010:8000-8010"] }\n  b: { image: "y:1", ports: ["8005:80"] }'))).toEqual(['port-conflict']);
+			// A range onto one container port takes one free port of the range (issue 13): no conflict.
+			expect(codes(containers('services:\n  a: { image: "x:1", ports: ["8000-8010:80"] }\n  b: { image: "y:1", ports: ["8005:80"] }'))).toEqual([]);
 		});
 
 		it('port-conflict: replicas cannot share one fixed host port', () => {

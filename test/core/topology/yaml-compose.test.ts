@@ -117,6 +117,13 @@ describe('YAML composer', () => {
 		expect(second.problems.map((p) => p.offset)).toEqual([5]);
 	});
 
+	it('multiDocument: every document composed, each with its own anchors (issue 13)', () => {
+		const both = composeYaml('a: &x 1\n---\nb: 2\nc: *x\n', true);
+		expect(both.documents.map(toJs)).toEqual([{ a: 1 }, { b: 2, c: null }]);
+		expect(both.problems.map((p) => p.kind)).toEqual(['alias']);
+		expect(composeYaml('a: !reset []\nb: !override { c: 1 }\n').root).toMatchObject({ items: [{ value: { tag: '!reset' } }, { value: { tag: '!override' } }] });
+	});
+
 	it('reads a realistic Compose file with anchors, merge keys and block scalars', () => {
 		const source = [
 			'x-defaults: &defaults',

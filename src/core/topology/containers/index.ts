@@ -15,6 +15,7 @@ export const containersLanguage: TopologyLanguage<ContainersModel> = {
 	id: 'containers',
 	fences: ['containers'],
 	defaultDirection: 'LR',
+	mergesDocuments: true,
 	parse: parseContainers,
 	resourceCount: (model) => 1 + model.services.size + model.networks.size + model.volumes.size,
 	lint: lintContainers,

@@ -1,14 +1,15 @@
 /** What a reviewer would point out about a Compose file, in Compose's own terms. */
 
 import { describeMapping } from './ports';
-import { hasOutsideAccess, networksOf, type ContainersModel, type PortMapping, type Service } from './model';
-import type { DiagnosticSink } from '../shared/diagnostic';
+import { hasOutsideAccess, isActive, networksOf, type ContainersModel, type PortMapping, type Service } from './model';
+import type { DiagnosticSink, Pos } from '../shared/diagnostic';
 
 export function lintContainers(model: ContainersModel, sink: DiagnosticSink): void {
 	checkReferences(model, sink);
 	checkPortConflicts(model, sink);
 	checkDependencyCycles(model, sink);
 	for (const service of model.services.values()) {
+		checkSharedNamespacePorts(service, sink);
 		checkInternalPublished(model, service, sink);
 		checkImageTag(service, sink);
 	}
@@ -20,26 +21,38 @@ function list(names: Iterable<string>): string {
 	return all.length ? all.slice(0, 6).join(', ') + (all.length > 6 ? ', …' : '') : 'none';
 }
 
+/**
+ * A name this block does not declare is an error, unless the block `include`s other files: then
+ * it may come from one of them, which Cloudnotes cannot read, and it is only noted.
+ */
 function checkReferences(model: ContainersModel, sink: DiagnosticSink): void {
+	const included = model.includes.length > 0;
+	const missing = (pos: Pos, what: string, why: string): void => {
+		if (included) sink.add(pos, 'outside-reference', `${what}, which is not in this block: it may come from the included ${list(model.includes)}, which Cloudnotes does not read`);
+		else sink.add(pos, 'unknown-reference', `${what}, ${why}`);
+	};
 	for (const service of model.services.values()) {
 		for (const network of service.networks ?? []) {
 			if (network.name !== 'default' && !model.networks.has(network.name)) {
-				sink.add(network.pos, 'unknown-reference', `\`${service.name}\` joins network \`${network.name}\`, which is not under top-level \`networks:\` (declared: ${list([...model.networks.values()].filter((n) => !n.implicit).map((n) => n.name))})`);
+				missing(network.pos, `\`${service.name}\` joins network \`${network.name}\``, `which is not under top-level \`networks:\` (declared: ${list([...model.networks.values()].filter((n) => !n.implicit).map((n) => n.name))})`);
 			}
 		}
 		for (const dep of service.dependsOn) {
 			if (!model.services.has(dep.name)) {
-				sink.add(dep.pos, 'unknown-reference', `\`${service.name}\` depends on \`${dep.name}\`, which is not a service here (services: ${list(model.services.keys())})`);
+				missing(dep.pos, `\`${service.name}\` depends on \`${dep.name}\``, `which is not a service here (services: ${list(model.services.keys())})`);
 			}
 		}
 		for (const mount of service.mounts) {
 			if (mount.type === 'volume' && mount.source !== '' && !model.volumes.has(mount.source)) {
-				sink.add(mount.pos, 'unknown-reference', `volume \`${mount.source}\` is not under top-level \`volumes:\`; declare it there, or write a path (./${mount.source}) for a bind mount`);
+				missing(mount.pos, `\`${service.name}\` mounts volume \`${mount.source}\``, `which is not under top-level \`volumes:\`; declare it there, or write a path (./${mount.source}) for a bind mount`);
 			}
 		}
 		const mode = service.networkMode;
 		if (mode?.startsWith('service:') && !model.services.has(mode.slice(8))) {
-			sink.add(service.pos, 'unknown-reference', `\`${service.name}\` uses the network of service \`${mode.slice(8)}\`, which is not declared`);
+			missing(service.pos, `\`${service.name}\` uses the network of service \`${mode.slice(8)}\``, 'which is not declared');
+		}
+		if (service.extends?.file) {
+			sink.add(service.extends.pos, 'outside-reference', `\`${service.name}\` extends \`${service.extends.service}\` from ${service.extends.file}, which Cloudnotes does not read: what it brings (image, ports, networks) is not drawn`);
 		}
 	}
 }
@@ -59,8 +72,12 @@ function sameInterface(a: string | null, b: string | null): boolean {
 function checkPortConflicts(model: ContainersModel, sink: DiagnosticSink): void {
 	const byProto = new Map<string, Published[]>();
 	for (const service of model.services.values()) {
+		if (!isActive(model, service)) continue;
 		for (const mapping of service.ports) {
 			if (!mapping.hostPorts) continue;
+			// A host range onto one container port (`8000-9000:80`) takes one free port of the range.
+			const flexible = mapping.hostPorts.from !== mapping.hostPorts.to && mapping.containerPorts.from === mapping.containerPorts.to;
+			if (flexible && (service.replicas ?? 1) <= 1) continue;
 			const entry = { service, mapping, from: mapping.hostPorts.from, to: mapping.hostPorts.to };
 			const group = byProto.get(mapping.proto) ?? [];
 			group.push(entry);
@@ -80,11 +97,25 @@ function checkPortConflicts(model: ContainersModel, sink: DiagnosticSink): void 
 			if (clash) {
 				const port = Math.max(clash.from, entry.from);
 				const who = clash.service === entry.service ? `\`${entry.service.name}\` itself` : `\`${clash.service.name}\` (line ${clash.mapping.pos.line})`;
-				sink.add(entry.mapping.pos, 'port-conflict', `host port ${port}/${proto} is already published by ${who}; pick another host port`);
+				const apart = neverTogether(model, clash.service, entry.service);
+				if (apart) {
+					sink.add(entry.mapping.pos, 'profile-port-conflict', `host port ${port}/${proto} is also published by ${who}; they start together only when profiles ${apart} are all active (\`--profile\`), and then one fails to bind: pick another host port if they ever run together`);
+				} else sink.add(entry.mapping.pos, 'port-conflict', `host port ${port}/${proto} is already published by ${who}; pick another host port`);
 			}
 			open.push(entry);
 		}
 	}
+}
+
+/**
+ * Two services in disjoint profiles (`[debug]` and `[prod]`) start together only when the user
+ * activates both; with every profile active (no \`profiles:\` key) that is a choice, not a given.
+ * Returns the profiles named, or null when they do start together.
+ */
+function neverTogether(model: ContainersModel, a: Service, b: Service): string | null {
+	if (a === b || model.activeProfiles !== null || a.profiles.length === 0 || b.profiles.length === 0) return null;
+	if (a.profiles.some((p) => b.profiles.includes(p))) return null;
+	return [...a.profiles, ...b.profiles].map((p) => `\`${p}\``).join(', ');
 }
 
 function checkDependencyCycles(model: ContainersModel, sink: DiagnosticSink): void {
@@ -116,6 +147,18 @@ function checkInternalPublished(model: ContainersModel, service: Service, sink: 
 		'internal-network-published-port',
 		`\`${service.name}\` publishes ${service.ports.map((p) => p.text).join(', ')} but is only on internal network(s) ${networksOf(service).join(', ')}, so Docker publishes nothing; also attach it to a non-internal network, or drop \`ports\``,
 	);
+}
+
+/**
+ * A container in another one's network namespace has no ports of its own: Docker refuses to create
+ * it ("conflicting options: port publishing and the container type network mode").
+ */
+function checkSharedNamespacePorts(service: Service, sink: DiagnosticSink): void {
+	const mode = service.networkMode ?? '';
+	const owner = mode.startsWith('service:') ? mode.slice(8) : mode.startsWith('container:') ? `container ${mode.slice(10)}` : null;
+	const first = service.ports[0];
+	if (owner === null || !first) return;
+	sink.add(first.pos, 'invalid-value', `\`${service.name}\` uses the network namespace of ${owner} (\`network_mode: ${mode}\`), so Docker refuses to publish ports for it: publish them on ${owner} instead`);
 }
 
 function checkImageTag(service: Service, sink: DiagnosticSink): void {

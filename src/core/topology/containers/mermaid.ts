@@ -3,10 +3,30 @@
 import { Builder, type DiagramColors, type MermaidDiagram, type Shape } from '../shared/mermaid-builder';
 import { labelLines, mermaidIdFor } from '../shared/mermaid-text';
 import { isLoopback } from './ports';
-import { hostName, networkResourceName, networksOf, volumeResourceName, type ContainersModel, type Service } from './model';
+import { hostName, networkResourceName, networksOf, volumeResourceName, type ContainersModel, type PortMapping, type Service } from './model';
 
 export function containersDrawsInternet(model: ContainersModel): boolean {
-	return [...model.services.values()].some((s) => s.ports.some((p) => !isLoopback(p.hostIp)));
+	return [...model.services.values()].some((s) => s.networkMode !== 'host' && s.ports.some((p) => !isLoopback(p.hostIp)));
+}
+
+/** How a `network_mode` service is attached, on its node (it has no network edge to show it). */
+function modeLine(service: Service): string | null {
+	const mode = service.networkMode;
+	if (!mode) return null;
+	if (mode === 'host') return 'host network';
+	if (mode === 'none') return 'no network';
+	if (mode === 'bridge' || mode === 'default') return 'default bridge';
+	if (mode.startsWith('service:')) return `network of ${mode.slice(8)}`;
+	if (mode.startsWith('container:')) return `network of container ${mode.slice(10)}`;
+	return null;
+}
+
+/** A port's edge label; a variable's default is said, and a variable without one is shown as written. */
+function portLabel(mapping: PortMapping): string {
+	const range = (r: { from: number; to: number }): string => (r.from === r.to ? String(r.from) : `${r.from}-${r.to}`);
+	const host = mapping.hostPorts ? range(mapping.hostPorts) : (mapping.hostVariable ?? 'random');
+	const defaults = mapping.defaults.length ? ` (${mapping.defaults.map((d) => d.split('=')[0]).join(', ')} unset)` : '';
+	return `${host}→${range(mapping.containerPorts)}/${mapping.proto}${defaults}`;
 }
 
 /** Networks drawn: declared ones, plus the implicit `default` when some service is on it. */
@@ -32,7 +52,7 @@ export function containersDiagram(model: ContainersModel, colors: DiagramColors 
 		const shape = serviceShape(service);
 		const detail = service.image ?? (service.build ? 'build' : null);
 		const replicas = service.replicas && service.replicas > 1 ? `× ${service.replicas}` : null;
-		b.node(service.name, mermaidIdFor(service.name), shape, labelLines(service.name, detail, replicas), shape === 'cylinder' ? 'cnDb' : 'cnNode');
+		b.node(service.name, mermaidIdFor(service.name), shape, labelLines(service.name, detail, replicas, modeLine(service)), shape === 'cylinder' ? 'cnDb' : 'cnNode');
 	}
 	const networks = drawnNetworks(model);
 	for (const name of networks) {
@@ -47,10 +67,10 @@ export function containersDiagram(model: ContainersModel, colors: DiagramColors 
 	b.close();
 
 	for (const service of model.services.values()) {
+		// With `network_mode: host` Docker ignores `ports`: the service listens on the host itself.
+		if (service.networkMode === 'host') continue;
 		for (const mapping of service.ports) {
-			const host_ = mapping.hostPorts ? (mapping.hostPorts.from === mapping.hostPorts.to ? String(mapping.hostPorts.from) : `${mapping.hostPorts.from}-${mapping.hostPorts.to}`) : 'random';
-			const target = mapping.containerPorts.from === mapping.containerPorts.to ? String(mapping.containerPorts.from) : `${mapping.containerPorts.from}-${mapping.containerPorts.to}`;
-			const label = `${host_}→${target}/${mapping.proto}`;
+			const label = portLabel(mapping);
 			if (isLoopback(mapping.hostIp)) b.edge(host, service.name, label, '-->', 'z_localhost');
 			else b.edge('internet', service.name, label);
 		}
@@ -62,6 +82,11 @@ export function containersDiagram(model: ContainersModel, colors: DiagramColors 
 			const resource = networkResourceName(model, network);
 			b.edge(service.name, resource, '', model.networks.get(network)?.internal ? '-.-' : '---');
 		}
+	}
+	// `network_mode: service:x`: one network stack with x, tied to it.
+	for (const service of model.services.values()) {
+		const owner = service.networkMode?.startsWith('service:') ? service.networkMode.slice(8) : null;
+		if (owner && model.services.has(owner) && owner !== service.name) b.edge(service.name, owner, 'shares network', '-.-');
 	}
 	for (const service of model.services.values()) {
 		for (const mount of service.mounts) {

@@ -13,8 +13,12 @@ export type PortProto = 'tcp' | 'udp' | 'sctp';
 export interface PortMapping {
 	/** `127.0.0.1` etc.; null means every interface of the host. */
 	hostIp: string | null;
-	/** Host port range; null when Docker picks a random one. */
+	/** Host port range; null when Docker picks a random one, or when it is a variable without a default. */
 	hostPorts: { from: number; to: number } | null;
+	/** The host port as written when it is a variable without a default (`${PUBLIC_PORT}`): unknown until run. */
+	hostVariable: string | null;
+	/** Variables read with their default (`PORT=8080`): the mapping holds only while they are unset. */
+	defaults: string[];
 	containerPorts: { from: number; to: number };
 	proto: PortProto;
 	text: string;
@@ -27,9 +31,12 @@ export interface Attachment {
 }
 
 export interface Mount {
-	/** Named volume, bind mount (host path) or tmpfs. */
-	type: 'volume' | 'bind' | 'tmpfs';
-	/** Volume name or host path ('' for anonymous volumes and tmpfs). */
+	/**
+	 * Named volume, bind mount (host path), tmpfs, an image's content (`image`), a Windows named pipe
+	 * (`npipe`) or a Swarm cluster volume (`cluster`): only `volume` names a top-level volume.
+	 */
+	type: 'volume' | 'bind' | 'tmpfs' | 'image' | 'npipe' | 'cluster';
+	/** Volume name, host path, image or pipe ('' for anonymous volumes and tmpfs). */
 	source: string;
 	target: string;
 	readOnly: boolean;
@@ -52,6 +59,16 @@ export interface Service {
 	dependsOn: Attachment[];
 	environment: string[];
 	replicas: number | null;
+	/** Compose profiles the service belongs to; none means it always starts. */
+	profiles: string[];
+	/** `provider.type` of a service run by a provider plugin (no image, no container of its own). */
+	provider: string | null;
+	/** `extends`: the base service, and its file when it is another file (which Cloudnotes cannot read). */
+	extends: { service: string; file: string | null; pos: Pos } | null;
+	/** `links`: service names this one reaches by name on Docker's default bridge. */
+	links: string[];
+	/** Ports whose container side is a variable without a default, as written: unknown until run. */
+	unresolvedPorts: string[];
 }
 
 export interface Network {
@@ -81,12 +98,58 @@ export interface ContainersModel {
 	volumes: Map<string, Volume>;
 	flows: FlowSpec[];
 	tooLarge: boolean;
+	/** Top-level `include:` paths: their services, networks and volumes are not in this block. */
+	includes: string[];
+	/** Our `profiles:` key: the active Compose profiles; null means every profile (the default). */
+	activeProfiles: string[] | null;
 }
 
-/** The networks a service is on: its own list, or `default`; none with network_mode. */
+/** `network_mode` values with a meaning of their own; any other value names a network. */
+function isNamespaceMode(mode: string): boolean {
+	return mode === 'host' || mode === 'none' || mode.startsWith('service:') || mode.startsWith('container:');
+}
+
+/**
+ * The networks a service is attached to itself: its own list, or `default`; with `network_mode:
+ * bridge` Docker's default bridge (`bridge`); with a network name, that network; none with
+ * `host`, `none`, `service:x` or `container:x` (see namespaceOf).
+ */
 export function networksOf(service: Service): string[] {
-	if (service.networkMode) return [];
+	const mode = service.networkMode;
+	if (mode) return isNamespaceMode(mode) ? [] : [mode === 'default' ? 'bridge' : mode];
 	return service.networks ? service.networks.map((n) => n.name) : ['default'];
+}
+
+/** Where a service's network stack lives (Docker's network namespace). */
+export type Namespace =
+	| { kind: 'networks'; owner: Service; networks: string[] }
+	| { kind: 'host'; owner: Service }
+	| { kind: 'none'; owner: Service }
+	| { kind: 'container'; owner: Service; container: string }
+	| { kind: 'missing'; owner: Service; service: string };
+
+/**
+ * `network_mode: service:x` joins x's network namespace (x's networks, x's `localhost`, x's
+ * published ports), so this follows the chain to the service that owns the namespace.
+ */
+export function namespaceOf(model: ContainersModel, service: Service): Namespace {
+	let owner = service;
+	const seen = new Set<Service>([service]);
+	for (;;) {
+		const mode = owner.networkMode ?? '';
+		if (mode.startsWith('service:')) {
+			const next = model.services.get(mode.slice(8));
+			if (!next) return { kind: 'missing', owner, service: mode.slice(8) };
+			if (seen.has(next)) return { kind: 'none', owner };
+			seen.add(next);
+			owner = next;
+			continue;
+		}
+		if (mode === 'host') return { kind: 'host', owner };
+		if (mode === 'none') return { kind: 'none', owner };
+		if (mode.startsWith('container:')) return { kind: 'container', owner, container: mode.slice(10) };
+		return { kind: 'networks', owner, networks: networksOf(owner) };
+	}
 }
 
 export function isInternalNetwork(model: ContainersModel, name: string): boolean {
@@ -95,8 +158,17 @@ export function isInternalNetwork(model: ContainersModel, name: string): boolean
 
 /** Whether the service has a way out (some network that is not internal, or the host's own stack). */
 export function hasOutsideAccess(model: ContainersModel, service: Service): boolean {
-	if (service.networkMode === 'host') return true;
-	return networksOf(service).some((n) => !isInternalNetwork(model, n));
+	const ns = namespaceOf(model, service);
+	if (ns.kind === 'host') return true;
+	if (ns.kind !== 'networks') return false;
+	return ns.networks.some((n) => !isInternalNetwork(model, n));
+}
+
+/** Whether the service starts with the active profiles (one without profiles always does). */
+export function isActive(model: ContainersModel, service: Service): boolean {
+	const active = model.activeProfiles;
+	if (service.profiles.length === 0 || active === null || active.includes('*')) return true;
+	return service.profiles.some((p) => active.includes(p));
 }
 
 /**

@@ -3,7 +3,7 @@
 import { listed, type ResourceInfo } from '../shared/resource-info';
 import { containersDrawsInternet, drawnNetworks } from './mermaid';
 import { describeMapping } from './ports';
-import { hostName, networkResourceName, networksOf, volumeResourceName, type ContainersModel } from './model';
+import { hostName, isActive, networkResourceName, networksOf, volumeResourceName, type ContainersModel } from './model';
 
 export function containersResources(model: ContainersModel): ResourceInfo[] {
 	const out: ResourceInfo[] = [];
@@ -27,10 +27,16 @@ export function containersResources(model: ContainersModel): ResourceInfo[] {
 			line: s.pos.line,
 			drawn: true,
 			details: [
-				{ label: 'Image', value: s.image ?? (s.build ? 'built from a Dockerfile' : 'not set') },
-				{ label: 'Published ports', value: listed(s.ports.map(describeMapping), 'none (not reachable from outside)') },
+				{ label: 'Image', value: s.image ?? (s.build ? 'built from a Dockerfile' : s.provider ? `none: run by the ${s.provider} provider` : s.extends?.file ? `from ${s.extends.file} (not read)` : 'not set') },
+				{
+					label: 'Published ports',
+					value: s.networkMode === 'host'
+						? 'none: with network_mode host it listens on the host itself (Docker ignores ports)'
+						: listed([...s.ports.map(describeMapping), ...s.unresolvedPorts.map((p) => `${p} (unknown until run)`)], 'none (not reachable from outside)'),
+				},
 				...(s.expose.length ? [{ label: 'Exposed to other services', value: listed(s.expose) }] : []),
-				{ label: 'Networks', value: s.networkMode ? `network_mode: ${s.networkMode}` : listed(networksOf(s)) },
+				{ label: 'Networks', value: s.networkMode ? `network_mode: ${s.networkMode}${networkModeMeaning(s.networkMode)}` : listed(networksOf(s)) },
+				...(s.profiles.length ? [{ label: 'Profiles', value: `${listed(s.profiles)}${isActive(model, s) ? '' : ' (not active: does not start)'}` }] : []),
 				{
 					label: 'Volumes',
 					value: listed(
@@ -39,6 +45,7 @@ export function containersResources(model: ContainersModel): ResourceInfo[] {
 				},
 				...(s.dependsOn.length ? [{ label: 'Starts after', value: listed(s.dependsOn.map((d) => d.name)) }] : []),
 				...(s.replicas !== null ? [{ label: 'Replicas', value: String(s.replicas) }] : []),
+				...(s.extends ? [{ label: 'Extends', value: `${s.extends.service}${s.extends.file ? ` in ${s.extends.file}` : ''}` }] : []),
 				...(s.environment.length ? [{ label: 'Environment', value: listed(s.environment) }] : []),
 			],
 		});
@@ -77,3 +84,12 @@ export function containersResources(model: ContainersModel): ResourceInfo[] {
 	return out;
 }
 
+/** What a `network_mode` means, in Docker's terms, for the details panel. */
+function networkModeMeaning(mode: string): string {
+	if (mode === 'host') return " (the host's network stack: no isolation, no published ports)";
+	if (mode === 'none') return ' (loopback only: nothing reaches in or out)';
+	if (mode === 'bridge' || mode === 'default') return " (Docker's default bridge: other containers by IP, by name only through links)";
+	if (mode.startsWith('service:')) return ` (shares ${mode.slice(8)}'s network namespace: its networks, its published ports, localhost)`;
+	if (mode.startsWith('container:')) return ` (shares container ${mode.slice(10)}'s network namespace; not in this file)`;
+	return '';
+}

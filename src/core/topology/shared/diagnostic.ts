@@ -51,14 +51,24 @@ export const DIAGNOSTIC_SEVERITY = {
 	'depends-on-cycle': 'error',
 	'internal-network-published-port': 'warning',
 	'image-latest-tag': 'warning',
+	'outside-reference': 'info',
+	'profile-port-conflict': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITY;
 
 export class DiagnosticSink {
 	readonly list: Diagnostic[] = [];
+	/**
+	 * A node shared through an anchor is read once per alias (`<<: *defaults` in five services), so
+	 * the same finding at the same place would be reported once per reader; it is said once.
+	 */
+	private readonly seen = new Set<string>();
 
 	add(pos: Pos, code: DiagnosticCode, message: string, severity: Severity = DIAGNOSTIC_SEVERITY[code]): void {
+		const key = `${pos.line}:${pos.column}:${code}:${message}`;
+		if (this.seen.has(key)) return;
+		this.seen.add(key);
 		this.list.push({ line: pos.line, column: pos.column, severity, code, message });
 	}
 }

@@ -36,6 +36,8 @@ export interface YamlProblem {
 export interface ComposedYaml {
 	/** The first document's root; null when the text holds no document. */
 	root: YamlNode | null;
+	/** Every document's root, in order (one unless `multiDocument` was asked for). */
+	documents: YamlNode[];
 	problems: YamlProblem[];
 }
 
@@ -311,6 +313,7 @@ class Composer {
 				this.error(token, token.type === 'error' ? token.message : `Unsupported token (type: ${token.type})`);
 		}
 		if (!node) return this.empty(token.offset, undefined, props, order);
+		if (props.tag && (node.kind === 'map' || node.kind === 'seq')) node.tag = props.tag.source;
 		if (props.anchor && node.kind !== 'alias') this.anchor(props.anchor, node, order);
 		return node;
 	}
@@ -353,6 +356,7 @@ class Composer {
 		const value = core ? plainValue(node.source) : node.source;
 		const ok = core === 'int' ? typeof value === 'number' && Number.isInteger(value) : core === 'float' ? typeof value === 'number' : core === 'bool' ? typeof value === 'boolean' : core === 'null' ? value === null : true;
 		node.value = ok ? value : node.source;
+		if (!name.startsWith('tag:yaml.org,2002:')) node.tag = tag.source;
 		return node;
 	}
 
@@ -664,8 +668,15 @@ class Composer {
 }
 
 /** Composes the first YAML document of `source`; a second one is reported, not read. */
-export function composeYaml(source: string): ComposedYaml {
-	const composer = new Composer();
+/**
+ * Composes the YAML documents of `source`. By default a block holds one document and a second one
+ * is reported, not read; with `multiDocument` (Compose: compose-go merges them) every document is
+ * composed, each with its own anchors.
+ */
+export function composeYaml(source: string, multiDocument = false): ComposedYaml {
+	let composer = new Composer();
+	const problems: YamlProblem[] = [];
+	const roots: YamlNode[] = [];
 	let root: YamlNode | null = null;
 	let documents = 0;
 	let atDirectives = false;
@@ -673,12 +684,19 @@ export function composeYaml(source: string): ComposedYaml {
 		switch (token.type) {
 			case 'document': {
 				if (documents++ > 0) {
-					composer.error(token.offset, 'a block holds one YAML document; remove the second `---` or split the block');
-					return { root, problems: composer.problems };
+					if (!multiDocument) {
+						composer.error(token.offset, 'a block holds one YAML document; remove the second `---` or split the block');
+						return { root, documents: roots, problems: composer.problems };
+					}
+					// Anchors belong to their document.
+					problems.push(...composer.problems);
+					composer = new Composer();
 				}
 				const docStart = token.start.some((t) => t.type === 'doc-start');
 				if (atDirectives && !docStart) composer.error(token, 'Missing directives-end/doc-start indicator line');
-				root = composer.document(token);
+				const node = composer.document(token);
+				root ??= node;
+				roots.push(node);
 				atDirectives = false;
 				break;
 			}
@@ -702,5 +720,5 @@ export function composeYaml(source: string): ComposedYaml {
 		}
 	}
 	if (documents === 0 && atDirectives) composer.error(source.length, 'Missing directives-end indicator line');
-	return { root, problems: composer.problems };
+	return { root, documents: roots, problems: [...problems, ...composer.problems] };
 }

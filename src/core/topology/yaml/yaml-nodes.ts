@@ -14,6 +14,8 @@ export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';
 export type Range = [number, number, number];
 
 export interface YamlScalar {
+	/** A local tag such as Compose's `!reset` / `!override`; absent when the node has none or a core one. */
+	tag?: string;
 	readonly kind: 'scalar';
 	/** Core schema value: string, number, boolean or null. */
 	value: unknown;
@@ -30,6 +32,8 @@ export interface YamlPair {
 }
 
 export interface YamlMap {
+	/** A local tag such as Compose's `!reset` / `!override`; absent when the node has none or a core one. */
+	tag?: string;
 	readonly kind: 'map';
 	items: YamlPair[];
 	flow: boolean;
@@ -37,6 +41,8 @@ export interface YamlMap {
 }
 
 export interface YamlSeq {
+	/** A local tag such as Compose's `!reset` / `!override`; absent when the node has none or a core one. */
+	tag?: string;
 	readonly kind: 'seq';
 	items: YamlNode[];
 	flow: boolean;
@@ -134,3 +140,8 @@ export const DOUBLE_ESCAPES: Readonly<Record<string, string>> = {
 	L: '\u2028',
 	P: '\u2029',
 };
+
+/** A node's local tag (`!reset`), if it has one. */
+export function tagOf(node: YamlNode | null | undefined): string | undefined {
+	return node && node.kind !== 'alias' ? node.tag : undefined;
+}

@@ -8,7 +8,8 @@ import { DiagnosticSink, type DiagnosticCode, type Pos } from '../shared/diagnos
 import { didYouMean } from '../shared/did-you-mean';
 import { readSimpleYaml } from './fast-yaml';
 import { composeYaml } from './yaml-compose';
-import { isAlias, isMap, isPair, isScalar, isSeq, type YamlNode } from './yaml-nodes';
+import { mergeYamlDocuments } from './yaml-merge';
+import { isAlias, isMap, isPair, isScalar, isSeq, tagOf, type YamlNode } from './yaml-nodes';
 
 export interface Entry {
 	key: string;
@@ -29,7 +30,11 @@ export class YamlSource {
 	/** Diagnostics after this note line are dropped: past a syntax error the tree is guesswork. */
 	readonly syntaxCutoff: number;
 
-	constructor(source: string, firstLine: number, columnOffset = 0) {
+	/**
+	 * `multiDocument`: several `---` documents are merged into one root as compose-go merges them
+	 * (yaml-merge.ts); otherwise a second document is reported.
+	 */
+	constructor(source: string, firstLine: number, columnOffset = 0, multiDocument = false) {
 		this.firstLine = firstLine;
 		this.columnOffset = columnOffset;
 		this.start = { line: firstLine, column: 1 + columnOffset };
@@ -40,7 +45,7 @@ export class YamlSource {
 			this.syntaxCutoff = Infinity;
 			return;
 		}
-		const { root, problems } = composeYaml(source);
+		const { root, documents, problems } = composeYaml(source, multiDocument);
 		let cutoff = Infinity;
 		const lines = source.split(/\r\n|\r|\n/);
 		for (const problem of problems) {
@@ -57,7 +62,7 @@ export class YamlSource {
 			this.sink.add(pos, 'yaml-syntax', message);
 		}
 		this.syntaxCutoff = cutoff;
-		this.root = root;
+		this.root = documents.length > 1 ? mergeYamlDocuments(documents) : root;
 	}
 
 	/** Note position of an offset in the block. */
@@ -117,6 +122,12 @@ export class YamlSource {
 			const keyNode = pair.key;
 			const valueNode = pair.value;
 			const keyPos = keyNode?.range ? this.pos(keyNode.range[0]) : (mapPos ??= this.posOf(map));
+			if (tagOf(this.resolve(valueNode)) === '!reset') {
+				// Compose's `!reset`: the key is gone, including what a `<<` merge would bring.
+				const key = this.keyText(keyNode);
+				if (key !== null) indexOf.set(key, -1);
+				continue;
+			}
 			if (isScalar(keyNode) && keyNode.value === '<<' && keyNode.style === 'plain') {
 				const sources = this.resolve(valueNode);
 				const list = isSeq(sources) ? sources.items : [valueNode];
@@ -130,6 +141,7 @@ export class YamlSource {
 			}
 			const entry: Entry = { key, keyPos, value: valueNode, valuePos: this.posOf(valueNode, keyPos) };
 			const previous = indexOf.get(key);
+			if (previous === -1) continue;
 			if (previous === undefined) {
 				indexOf.set(key, result.length);
 				result.push(entry);

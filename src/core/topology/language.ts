@@ -23,6 +23,8 @@ export interface TopologyLanguage<M extends TopologyModel = TopologyModel> {
 	readonly id: string;
 	/** Fence names that open a block of this language (the first is the id; others are aliases such as `k8s`). */
 	readonly fences: readonly string[];
+	/** Whether a block holds several YAML documents separated by `---` (pasted manifests); read from `src.documents`. */
+	readonly multiDocument?: boolean;
 	/** Flowchart direction when the block and the settings say nothing. */
 	readonly defaultDirection: 'TB' | 'LR';
 	/** The block's text as a checked model; problems go to `src`'s diagnostics with positions. Never throws on bad input. */

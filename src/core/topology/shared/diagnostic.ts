@@ -51,6 +51,14 @@ export const DIAGNOSTIC_SEVERITY = {
 	'depends-on-cycle': 'error',
 	'internal-network-published-port': 'warning',
 	'image-latest-tag': 'warning',
+	'selector-matches-nothing': 'warning',
+	'target-port-unknown': 'warning',
+	'service-without-endpoints': 'warning',
+	'policy-isolates-nothing': 'info',
+	'dns-egress-blocked': 'warning',
+	'ingress-backend-unknown': 'error',
+	'host-port': 'warning',
+	'host-network': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITY;

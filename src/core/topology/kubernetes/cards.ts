@@ -1,0 +1,72 @@
+/** Topology cards of a `kubernetes` block: declared flows and policy-governed pairs with the deciding policy, and which pods each Service selects. */
+import { markdownText as text } from '../../markdown/escape';
+import { ENGLISH_FLOWS, escapeFlow, escapeResult, flowKey, flowsOf, flowTraceQuery, KOREAN_FLOWS, lineOf, type CardBlock, type Flow, type FlowPhrases, type TopologyCard } from '../shared/cards';
+import type { TraceQuery, TraceResult } from '../shared/trace-types';
+import { clusterTitle, describeLabels, selectedBy, type KubernetesModel } from './model';
+import { policyPairs } from './mermaid';
+
+interface KubernetesPhrases {
+	allowedBy(rule: string): string;
+	openByDefault: string;
+	whichPods(service: string): string;
+	selects(pods: string[], selector: string): string;
+}
+
+const ENGLISH: KubernetesPhrases = {
+	allowedBy: (rule) => `Yes: ${rule} allows it (and every other policy on the way lets it through).`,
+	openByDefault: 'Yes: no NetworkPolicy isolates either end for this traffic, so it is open.',
+	whichPods: (service) => `Which pods does Service ${service} select?`,
+	selects: (pods, selector) => `${pods.join(', ')} (selector ${selector}).`,
+};
+
+const KOREAN: KubernetesPhrases = {
+	allowedBy: (rule) => `예: ${rule} 규칙이 허용한다 (경로의 다른 정책도 통과).`,
+	openByDefault: '예: 어느 쪽도 NetworkPolicy 로 격리되지 않아 열려 있다.',
+	whichPods: (service) => `Service ${service} 가 선택하는 파드는?`,
+	selects: (pods, selector) => `${pods.join(', ')} (셀렉터 ${selector}).`,
+};
+
+/** The deciding rules of an allowed trace, in words (`web-allow ingress rule 1`). */
+function deciding(result: TraceResult): string | null {
+	const rules = result.hops.filter((h) => h.allowed && h.rule && (h.step === 'ingress' || h.step === 'egress')).map((h) => h.rule ?? '');
+	return rules.length ? rules.join(', ') : null;
+}
+
+export function kubernetesCards(model: KubernetesModel, block: CardBlock, trace: (model: KubernetesModel, query: TraceQuery) => TraceResult): TopologyCard[] {
+	const say = block.korean ? KOREAN : ENGLISH;
+	const flows: FlowPhrases = block.korean ? KOREAN_FLOWS : ENGLISH_FLOWS;
+	const name = `${clusterTitle(model)} #${block.block}`;
+	const at = (line: number) => lineOf(line, block);
+	const cards: TopologyCard[] = [];
+	const answer = (flow: Flow, line: number, key: string): void => {
+		const result = trace(model, flowTraceQuery(flow));
+		const shown = escapeFlow(flow);
+		if (!result.allowed) {
+			cards.push({ line: at(line), front: flows.canReach(shown), back: flows.refused(escapeResult(result)), key });
+			return;
+		}
+		const rule = deciding(result);
+		cards.push({ line: at(line), front: flows.canReach(shown), back: rule ? say.allowedBy(text(rule)) : say.openByDefault, key });
+	};
+	for (const flow of flowsOf(model)) answer(flow, flow.line, `kubernetes ${name} flow ${flowKey(flow)}`);
+	for (const service of model.services) {
+		const pods = selectedBy(model, service);
+		if (pods.length === 0 || !service.selector) continue;
+		cards.push({
+			line: at(service.pos.line),
+			front: say.whichPods(text(service.name)),
+			back: say.selects(pods.map((w) => text(`${w.resource} (${w.kind}${w.replicas !== null && w.kind !== 'Pod' ? ` × ${w.replicas}` : ''})`)), text(describeLabels(service.selector))),
+			key: `kubernetes ${name} selects ${service.resource}`,
+		});
+	}
+	// Pairs a policy governs, on their first declared port: the policy questions of the block.
+	for (const pair of policyPairs(model).slice(0, 12)) {
+		const packet = pair.allowed[0]?.packet ?? null;
+		const port = packet?.port ?? pair.to.containers.flatMap((c) => c.ports)[0]?.port;
+		const flow: Flow = { from: pair.from.name === pair.to.name ? pair.from.resource : pair.from.name, to: pair.to.resource, proto: 'tcp', line: pair.to.pos.line };
+		if (port !== undefined) flow.port = port;
+		const policy = model.policies.find((p) => p.namespace === pair.to.namespace) ?? model.policies[0];
+		answer(flow, policy?.pos.line ?? pair.to.pos.line, `kubernetes ${name} policy ${pair.from.resource} -> ${pair.to.resource}`);
+	}
+	return cards;
+}

@@ -1,5 +1,5 @@
 /** Topology cards of a `kubernetes` block: declared flows and policy-governed pairs with the deciding policy, and which pods each Service selects. */
-import { markdownText as text } from '../../markdown/escape';
+import { markdownCode, markdownText as text } from '../../markdown/escape';
 import { ENGLISH_FLOWS, escapeFlow, escapeResult, flowKey, flowsOf, flowTraceQuery, KOREAN_FLOWS, lineOf, type CardBlock, type Flow, type FlowPhrases, type TopologyCard } from '../shared/cards';
 import type { TraceQuery, TraceResult } from '../shared/trace-types';
 import { clusterTitle, describeLabels, selectedBy, type KubernetesModel } from './model';
@@ -55,7 +55,7 @@ export function kubernetesCards(model: KubernetesModel, block: CardBlock, trace:
 		cards.push({
 			line: at(service.pos.line),
 			front: say.whichPods(text(service.name)),
-			back: say.selects(pods.map((w) => text(`${w.resource} (${w.kind}${w.replicas !== null && w.kind !== 'Pod' ? ` × ${w.replicas}` : ''})`)), text(describeLabels(service.selector))),
+			back: say.selects(pods.map((w) => text(`${w.resource} (${w.kind}${w.replicas !== null && w.kind !== 'Pod' ? ` × ${w.replicas}` : ''})`)), markdownCode(describeLabels(service.selector))),
 			key: `kubernetes ${name} selects ${service.resource}`,
 		});
 	}

@@ -25,6 +25,8 @@ export interface TopologyLanguage<M extends TopologyModel = TopologyModel> {
 	readonly fences: readonly string[];
 	/** Whether a block holds several YAML documents separated by `---` (pasted manifests); read from `src.documents`. */
 	readonly multiDocument?: boolean;
+	/** Whether the diagram can also draw what is refused (`MermaidOptions.showDenied`); the plugin then offers a toggle. */
+	readonly canShowDenied?: boolean;
 	/** Flowchart direction when the block and the settings say nothing. */
 	readonly defaultDirection: 'TB' | 'LR';
 	/** The block's text as a checked model; problems go to `src`'s diagnostics with positions. Never throws on bad input. */

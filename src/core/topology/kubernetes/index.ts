@@ -16,6 +16,7 @@ export const kubernetesLanguage: TopologyLanguage<KubernetesModel> = {
 	id: 'kubernetes',
 	fences: ['kubernetes', 'k8s'],
 	multiDocument: true,
+	canShowDenied: true,
 	defaultDirection: 'LR',
 	parse: parseKubernetes,
 	resourceCount: (model) => model.namespaces.size + model.workloads.length + model.services.length + model.ingresses.length + model.policies.length,

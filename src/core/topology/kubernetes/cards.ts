@@ -38,8 +38,8 @@ export function kubernetesCards(model: KubernetesModel, block: CardBlock, trace:
 	const name = `${clusterTitle(model)} #${block.block}`;
 	const at = (line: number) => lineOf(line, block);
 	const cards: TopologyCard[] = [];
-	const answer = (flow: Flow, line: number, key: string): void => {
-		const result = trace(model, flowTraceQuery(flow));
+	const answer = (flow: Flow, line: number, key: string, query = flowTraceQuery(flow)): void => {
+		const result = trace(model, query);
 		const shown = escapeFlow(flow);
 		if (!result.allowed) {
 			cards.push({ line: at(line), front: flows.canReach(shown), back: flows.refused(escapeResult(result)), key });
@@ -60,13 +60,26 @@ export function kubernetesCards(model: KubernetesModel, block: CardBlock, trace:
 		});
 	}
 	// Pairs a policy governs, on their first declared port: the policy questions of the block.
-	for (const pair of policyPairs(model).slice(0, 12)) {
+	// Shown by name when the name is unique in the block, traced by resource (a workload, not a Service of the same name).
+	const shownName = (w: (typeof model.workloads)[number]): string => (model.workloads.filter((x) => x.name === w.name).length === 1 ? w.name : w.resource);
+	const declared = new Set(flowsOf(model).map((f) => `${f.from} ${f.to}`));
+	let asked = 0;
+	for (const pair of policyPairs(model)) {
+		if (asked >= 6) break;
+		const from = shownName(pair.from);
+		const to = shownName(pair.to);
+		if (declared.has(`${from} ${to}`)) continue;
 		const packet = pair.allowed[0]?.packet ?? null;
 		const port = packet?.port ?? pair.to.containers.flatMap((c) => c.ports)[0]?.port;
-		const flow: Flow = { from: pair.from.name === pair.to.name ? pair.from.resource : pair.from.name, to: pair.to.resource, proto: 'tcp', line: pair.to.pos.line };
-		if (port !== undefined) flow.port = port;
-		const policy = model.policies.find((p) => p.namespace === pair.to.namespace) ?? model.policies[0];
-		answer(flow, policy?.pos.line ?? pair.to.pos.line, `kubernetes ${name} policy ${pair.from.resource} -> ${pair.to.resource}`);
+		const proto = packet?.proto === 'UDP' ? 'udp' : 'tcp';
+		const flow: Flow = { from, to, proto, line: pair.to.pos.line };
+		const query: TraceQuery = { from: pair.from.resource, to: pair.to.resource, proto };
+		if (port !== undefined && port !== null) {
+			flow.port = port;
+			query.port = port;
+		}
+		answer(flow, pair.to.pos.line, `kubernetes ${name} policy ${pair.from.resource} -> ${pair.to.resource}`, query);
+		asked++;
 	}
 	return cards;
 }

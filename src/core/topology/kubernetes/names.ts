@@ -100,7 +100,8 @@ export function resolveEnd(model: KubernetesModel, raw: string, role: 'source' |
 			const preferred = all.filter((x) => x.namespace === model.defaultNamespace);
 			return namespace === undefined && preferred.length ? preferred : all;
 		};
-		const workloads = inNamespace(model.workloads).filter((w) => !prefix || w.kind === prefix);
+		// `pod/` names the pods of any workload; `deploy/`, `sts/`, ... only that kind.
+		const workloads = inNamespace(model.workloads).filter((w) => !prefix || prefix === 'Pod' || w.kind === prefix);
 		const services = prefix && prefix !== 'Service' ? [] : inNamespace(model.services);
 		const ingresses = prefix === 'Ingress' ? inNamespace(model.ingresses) : [];
 		if (prefix === 'Ingress') {

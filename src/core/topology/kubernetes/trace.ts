@@ -198,17 +198,17 @@ export function traceKubernetes(model: KubernetesModel, query: TraceQuery): Trac
 			const backend = ingressBackendOf(to.ingress, to.path);
 			const route = to.path ? `${to.path.host ?? '*'}${to.path.path}` : 'its default backend';
 			if (!backend) {
-				log.add(to.ingress.resource, 'ingress', false, `${to.ingress.resource} has no rule for ${query.to} and no default backend`);
+				log.add(to.ingress.resource, 'ingress route', false, `${to.ingress.resource} has no rule for ${query.to} and no default backend`);
 				break;
 			}
 			const service = findService(model, to.ingress.namespace, backend.service);
 			if (!service) {
-				log.add(to.ingress.resource, 'ingress', false, `${to.ingress.resource} routes ${route} to Service ${backend.service}, which is not in namespace ${to.ingress.namespace} of this block`);
+				log.add(to.ingress.resource, 'ingress route', false, `${to.ingress.resource} routes ${route} to Service ${backend.service}, which is not in namespace ${to.ingress.namespace} of this block`);
 				break;
 			}
 			const port = backend.port;
 			const servicePort = typeof port === 'number' ? port : service.ports.find((p) => p.name === port)?.port ?? service.ports[0]?.port;
-			log.add(to.ingress.resource, 'ingress', true, `${to.ingress.resource} routes ${route} to Service ${service.name} port ${String(port ?? servicePort ?? '?')} through the ingress controller (namespace ${INGRESS_CONTROLLER.namespace}, outside this block)`, route);
+			log.add(to.ingress.resource, 'ingress route', true, `${to.ingress.resource} routes ${route} to Service ${service.name} port ${String(port ?? servicePort ?? '?')} through the ingress controller (namespace ${INGRESS_CONTROLLER.namespace}, outside this block)`, route);
 			const controller: Party = { kind: 'pod', name: `ingress controller (${INGRESS_CONTROLLER.namespace})`, namespace: INGRESS_CONTROLLER.namespace, labels: INGRESS_CONTROLLER.labels, ports: [], hostNetwork: false };
 			const inner: TraceQuery = { ...query };
 			if (servicePort !== undefined) inner.port = servicePort;

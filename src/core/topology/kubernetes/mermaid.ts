@@ -44,6 +44,10 @@ export function policyPairs(model: KubernetesModel): PairVerdict[] {
 	const parties = model.workloads.map((w) => podParty(w));
 	const egress = parties.map((p) => isolatingPolicies(model, p, 'egress'));
 	const ingress = parties.map((p) => isolatingPolicies(model, p, 'ingress'));
+	const packetsOf = model.workloads.map((to): Packet[] => {
+		const declared = to.containers.flatMap((c) => c.ports);
+		return declared.length ? declared.map((p) => ({ proto: p.proto, port: p.port })) : [{ proto: 'TCP', port: null }];
+	});
 	const out: PairVerdict[] = [];
 	model.workloads.forEach((from, i) => {
 		model.workloads.forEach((to, j) => {
@@ -54,8 +58,7 @@ export function policyPairs(model: KubernetesModel): PairVerdict[] {
 			const fromParty = parties[i];
 			const toParty = parties[j];
 			if (!fromParty || !toParty) return;
-			const declared = to.containers.flatMap((c) => c.ports);
-			const packets: Packet[] = declared.length ? declared.map((p) => ({ proto: p.proto, port: p.port })) : [{ proto: 'TCP', port: null }];
+			const packets = packetsOf[j] ?? [];
 			const allowed: PairVerdict['allowed'] = [];
 			for (const packet of packets) {
 				const out1 = directionVerdict(model, fromParty, 'egress', toParty, packet, e);

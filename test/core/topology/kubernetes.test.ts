@@ -76,6 +76,15 @@ describe('kubernetes blocks: reading manifests', () => {
 		]);
 	});
 
+	it('reads a document that starts on its `---` line as YAML does, with exact positions', () => {
+		const flow = kubernetes('kind: Pod\nmetadata: { name: a }\n--- # next\n--- { kind: Pod, metadata: { name: B } }\n...\n', 3);
+		expect(modelOf(flow).workloads.map((w) => w.name)).toEqual(['a', 'B']);
+		expect(flow.diagnostics.map((d) => [d.line, d.column, d.code])).toEqual([[6, 36, 'invalid-value']]);
+		// A block mapping cannot start on the marker's line: the yaml package says so, and so do we.
+		const block = kubernetes('kind: Pod\nmetadata: { name: a }\n--- kind: Pod\nmetadata: { name: b }\n', 3);
+		expect(block.diagnostics.map((d) => [d.line, d.column, d.code])).toEqual([[5, 5, 'yaml-syntax']]);
+	});
+
 	it('reports a YAML error in one document at its line and still reads the others', () => {
 		const analysis = kubernetes('kind: Pod\nmetadata: { name: a }\n---\nkind: Service\nmetadata: { name: s\n---\nkind: Pod\nmetadata: { name: b }\n', 5);
 		const syntax = analysis.diagnostics.find((d) => d.code === 'yaml-syntax');
@@ -190,7 +199,7 @@ describe('kubernetes blocks: diagram and cards', () => {
 			['svc/shop/db', 'node'],
 			['ingress/shop/shop', 'node'],
 		]);
-		expect(diagram.text).toContain('frontend<br/>Deployment × 3');
+		expect(diagram.text).toContain('shop/frontend<br/>Deployment × 3');
 		expect(diagram.edges.map((e) => `${e.from} -> ${e.to}: ${e.label}`)).toEqual([
 			'internet -> ingress/shop/shop: https',
 			'ingress/shop/shop -> svc/shop/frontend: shop.example.com/',

@@ -1,5 +1,5 @@
 /**
- * A `kubernetes` block drawn: namespaces as groups holding their workloads (with replica counts),
+ * A `kubernetes` block drawn (every label shows its resource's name, the one trace and the details use): namespaces as groups holding their workloads (with replica counts),
  * Services pointing at the workloads they select, Ingresses fed from the internet, and what the
  * NetworkPolicies allow between workloads as edges labelled with the deciding policy. With
  * `showDenied`, pairs a policy isolates and nothing allows are drawn too, crossed out.
@@ -86,17 +86,17 @@ export function kubernetesDiagram(model: KubernetesModel, colors: DiagramColors 
 		const services = model.services.filter((s) => s.namespace === ns.name);
 		const ingresses = model.ingresses.filter((i) => i.namespace === ns.name);
 		if (!ns.declared && workloads.length + services.length + ingresses.length === 0) continue;
-		b.open(ns.resource, mermaidIdFor(ns.resource), labelLines(`namespace ${ns.name}`), b.fill('vpc'));
+		b.open(ns.resource, mermaidIdFor(ns.resource), labelLines(ns.resource), b.fill('vpc'));
 		for (const w of workloads) {
 			const shape = workloadShape(w);
-			b.node(w.resource, mermaidIdFor(w.resource), shape, labelLines(w.name, replicasText(w)), shape === 'cylinder' ? 'cnDb' : 'cnNode');
+			b.node(w.resource, mermaidIdFor(w.resource), shape, labelLines(w.resource, replicasText(w)), shape === 'cylinder' ? 'cnDb' : 'cnNode');
 		}
 		for (const s of services) {
 			const ports = s.ports.map((p) => String(p.port)).join(', ');
-			b.node(s.resource, mermaidIdFor(s.resource), 'hexagon', labelLines(`svc ${s.name}`, `${s.headless ? 'headless' : s.type}${ports ? ` · ${ports}` : ''}`), 'cnNetwork');
+			b.node(s.resource, mermaidIdFor(s.resource), 'hexagon', labelLines(s.resource, `${s.headless ? 'headless' : s.type}${ports ? ` · ${ports}` : ''}`), 'cnNetwork');
 		}
 		for (const i of ingresses) {
-			b.node(i.resource, mermaidIdFor(i.resource), 'parallelogram', labelLines(`ingress ${i.name}`, i.paths[0] ? `${i.paths[0].host ?? '*'}${i.paths[0].path}` : null), 'cnGateway');
+			b.node(i.resource, mermaidIdFor(i.resource), 'parallelogram', labelLines(i.resource, i.paths[0] ? `${i.paths[0].host ?? '*'}${i.paths[0].path}` : null), 'cnGateway');
 		}
 		b.close();
 	}

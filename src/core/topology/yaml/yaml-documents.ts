@@ -17,6 +17,8 @@ export interface DocumentSlice {
 
 /** A `---` (or `...`) line on its own, optionally with a comment: where documents part. */
 const MARKER = /^(?:---|\.\.\.)[ \t]*(?:#.*)?$/;
+/** `--- {...}`: a document that starts on its marker's line; the composer reads it, marker included (and rejects `--- key: v` as YAML does). */
+const MARKER_WITH_CONTENT = /^---[ \t]+\S/;
 
 /** The block cut at its document markers; markers themselves belong to no document. */
 export function splitDocuments(source: string): DocumentSlice[] {
@@ -30,6 +32,9 @@ export function splitDocuments(source: string): DocumentSlice[] {
 		if (MARKER.test(line)) {
 			slices.push({ offset: start, text: source.slice(start, offset) });
 			start = lineEnd + 1;
+		} else if (MARKER_WITH_CONTENT.test(line)) {
+			slices.push({ offset: start, text: source.slice(start, offset) });
+			start = offset;
 		}
 		if (end === -1) break;
 		offset = end + 1;

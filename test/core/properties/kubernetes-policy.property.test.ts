@@ -5,6 +5,8 @@
  */
 import fc from 'fast-check';
 import { analyzeTopology, trace } from '../../../src/core/topology';
+import type { KubernetesModel } from '../../../src/core/topology/kubernetes/model';
+import { pairPackets, policyPairs } from '../../../src/core/topology/kubernetes/pairs';
 import { runs, SEED } from './arbitraries';
 
 type Labels = Record<string, string>;
@@ -157,6 +159,21 @@ describe(`NetworkPolicy trace against the specification (seed ${SEED})`, () => {
 							const got = trace(model, { from: `${from.namespace}/${from.name}`, to: `pod/${to.namespace}/${to.name}`, port: packet.port, proto: packet.proto }).allowed;
 							const want = expected(policies, from, to, packet);
 							if (got !== want) throw new Error(`${from.name} -> ${to.name} ${packet.proto}/${packet.port}: trace ${got}, specification ${want}`);
+						}
+					}
+				}
+				// The diagram's edges (policyPairs, evaluated its own faster way) say what trace says.
+				const k8s = model as KubernetesModel;
+				const pairs = new Map(policyPairs(k8s).map((p) => [`${p.from.resource} ${p.to.resource}`, p]));
+				for (const from of k8s.workloads) {
+					for (const to of k8s.workloads) {
+						if (from === to) continue;
+						const pair = pairs.get(`${from.resource} ${to.resource}`);
+						for (const packet of pairPackets(to)) {
+							if (packet.port === null || packet.proto === 'SCTP' || packet.proto === null) continue;
+							const drawn = pair ? pair.allowed.some((a) => a.packet.port === packet.port && a.packet.proto === packet.proto) : true;
+							const traced = trace(model, { from: from.resource, to: to.resource, port: packet.port, proto: packet.proto === 'UDP' ? 'udp' : 'tcp' }).allowed;
+							if (drawn !== traced) throw new Error(`${from.resource} -> ${to.resource} ${packet.proto}/${packet.port}: diagram ${drawn}, trace ${traced}`);
 						}
 					}
 				}

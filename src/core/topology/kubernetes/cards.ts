@@ -3,7 +3,7 @@ import { markdownCode, markdownText as text } from '../../markdown/escape';
 import { ENGLISH_FLOWS, escapeFlow, escapeResult, flowKey, flowsOf, flowTraceQuery, KOREAN_FLOWS, lineOf, type CardBlock, type Flow, type FlowPhrases, type TopologyCard } from '../shared/cards';
 import type { TraceQuery, TraceResult } from '../shared/trace-types';
 import { clusterTitle, describeLabels, selectedBy, type KubernetesModel } from './model';
-import { policyPairs } from './mermaid';
+import { policyPairs } from './pairs';
 
 interface KubernetesPhrases {
 	allowedBy(rule: string): string;

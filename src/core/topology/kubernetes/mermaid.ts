@@ -8,7 +8,8 @@
 import { Builder, OPTIONAL_EDGE_BUDGET, type DiagramColors, type MermaidDiagram, type Shape } from '../shared/mermaid-builder';
 import { labelLines, mermaidIdFor } from '../shared/mermaid-text';
 import { findService, selectedBy, type KubernetesModel, type Workload } from './model';
-import { directionVerdict, isolatingPolicies, podParty, type Packet } from './policy';
+import { policyPairs } from './pairs';
+import type { Packet } from './policy';
 import { targetPortOn } from './trace';
 
 const DATABASE_IMAGES = /(^|\/)(postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|cassandra|elasticsearch|opensearch|clickhouse|etcd)(:|$)/i;
@@ -24,54 +25,6 @@ function replicasText(w: Workload): string {
 
 export function kubernetesDrawsInternet(model: KubernetesModel): boolean {
 	return model.ingresses.length > 0 || model.services.some((s) => s.type === 'LoadBalancer' || s.type === 'NodePort');
-}
-
-export interface PairVerdict {
-	from: Workload;
-	to: Workload;
-	/** Ports that pass (`TCP 5432`), with the policy that let them in. */
-	allowed: { packet: Packet; by: string }[];
-	/** Whether some policy isolates either end for this pair (else it is the default: open). */
-	governed: boolean;
-}
-
-/**
- * Every ordered pair of workloads at least one policy governs, with what passes on the
- * destination's declared ports (or any port when it declares none). Isolating policies are
- * found once per workload, so a block of hundreds stays fast.
- */
-export function policyPairs(model: KubernetesModel): PairVerdict[] {
-	const parties = model.workloads.map((w) => podParty(w));
-	const egress = parties.map((p) => isolatingPolicies(model, p, 'egress'));
-	const ingress = parties.map((p) => isolatingPolicies(model, p, 'ingress'));
-	const packetsOf = model.workloads.map((to): Packet[] => {
-		const declared = to.containers.flatMap((c) => c.ports);
-		return declared.length ? declared.map((p) => ({ proto: p.proto, port: p.port })) : [{ proto: 'TCP', port: null }];
-	});
-	const out: PairVerdict[] = [];
-	model.workloads.forEach((from, i) => {
-		model.workloads.forEach((to, j) => {
-			if (i === j) return;
-			const e = egress[i] ?? [];
-			const n = ingress[j] ?? [];
-			if (e.length === 0 && n.length === 0) return;
-			const fromParty = parties[i];
-			const toParty = parties[j];
-			if (!fromParty || !toParty) return;
-			const packets = packetsOf[j] ?? [];
-			const allowed: PairVerdict['allowed'] = [];
-			for (const packet of packets) {
-				const out1 = directionVerdict(model, fromParty, 'egress', toParty, packet, e);
-				if (!out1.allowed) continue;
-				const in1 = directionVerdict(model, toParty, 'ingress', fromParty, packet, n);
-				if (!in1.allowed) continue;
-				const by = [out1, in1].filter((v) => !v.open).map((v) => ('policy' in v ? v.policy.name : ''));
-				allowed.push({ packet, by: by.join(' + ') || 'open' });
-			}
-			out.push({ from, to, allowed, governed: true });
-		});
-	});
-	return out;
 }
 
 function packetLabel(packet: Packet): string {

@@ -43,18 +43,21 @@ export function splitDocuments(source: string): DocumentSlice[] {
 	return slices;
 }
 
-function shift(node: YamlNode | null, by: number, seen: Set<YamlNode>): void {
-	if (node === null || seen.has(node)) return;
-	seen.add(node);
-	node.range = [node.range[0] + by, node.range[1] + by, node.range[2] + by];
-	if (isAlias(node)) return; // its target is shifted where it stands in the tree
+/** Moves a document's offsets into the block, in place: each node is visited once (an alias's target is shifted where it stands). */
+function shift(node: YamlNode | null, by: number): void {
+	if (node === null) return;
+	const range = node.range;
+	range[0] += by;
+	range[1] += by;
+	range[2] += by;
+	if (isAlias(node)) return;
 	if (isMap(node)) {
 		for (const pair of node.items) {
-			shift(pair.key, by, seen);
-			shift(pair.value, by, seen);
+			shift(pair.key, by);
+			shift(pair.value, by);
 		}
 	} else if (isSeq(node)) {
-		for (const item of node.items) shift(item, by, seen);
+		for (const item of node.items) shift(item, by);
 	}
 }
 
@@ -68,7 +71,7 @@ export function readDocuments(source: string): { documents: YamlNode[]; problems
 		const composed = fast ? { root: fast.root, problems: [] } : composeYaml(slice.text);
 		for (const problem of composed.problems) problems.push({ ...problem, offset: problem.offset + slice.offset });
 		if (composed.root === null) continue;
-		shift(composed.root, slice.offset, new Set());
+		if (slice.offset > 0) shift(composed.root, slice.offset);
 		documents.push(composed.root);
 	}
 	return { documents, problems };

@@ -8,6 +8,7 @@
 import type { Pos } from '../shared/diagnostic';
 import { parseFlows } from '../shared/flow-model';
 import { parseCidr } from '../shared/cidr';
+import { didYouMean } from '../shared/did-you-mean';
 import type { YamlNode } from '../yaml/yaml-nodes';
 import type { Entry, YamlSource } from '../yaml/yaml-source';
 import {
@@ -401,7 +402,7 @@ class Reader {
 		const src = this.src;
 		const known = ['podSelector', 'policyTypes', 'ingress', 'egress'];
 		for (const [key, entry] of spec) {
-			if (!known.includes(key)) src.report(entry.keyPos, 'unknown-field', `unknown NetworkPolicy field \`${key}\`; the spec holds ${known.join(', ')}`);
+			if (!known.includes(key)) src.report(entry.keyPos, 'unknown-field', `unknown NetworkPolicy field \`${key}\`${didYouMean(key, known) || `; the spec holds ${known.join(', ')}`}`);
 		}
 		const selectorEntry = spec.get('podSelector');
 		const ingress = this.rules(spec.get('ingress'), 'from', pos);

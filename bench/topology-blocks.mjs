@@ -121,3 +121,46 @@ export function generateContainers(count) {
 	}
 	return ["services:", ...services, "networks:", ...networks, "volumes:", ...volumes, "flows:", "  - internet -> s0-proxy tcp/8000", "  - s0-api -> s0-db tcp/5432"].join("\n");
 }
+
+/**
+ * A `kubernetes` block of exactly `objects` manifests: namespaces of apps (a Deployment, its
+ * Service and a NetworkPolicy admitting the previous app of the chain), each namespace with a
+ * default-deny policy that keeps DNS open and an Ingress to its first app; pods fill up the rest.
+ * Pasted as people paste them: block-style YAML, one manifest per `---` document.
+ */
+export function generateKubernetes(objects) {
+	const namespaces = Math.max(1, Math.round(objects / 40));
+	const docs = [];
+	const fixedPerNs = 3; // Namespace, default-deny, Ingress
+	const perApp = 3;
+	const apps = Math.floor((objects - namespaces * fixedPerNs) / perApp);
+	if (apps < namespaces) throw new Error(`a kubernetes block of ${objects} objects is too small`);
+	const pods = objects - namespaces * fixedPerNs - apps * perApp;
+	const nsOf = (i) => `team-${i % namespaces}`;
+	for (let n = 0; n < namespaces; n++) {
+		const ns = `team-${n}`;
+		docs.push(`apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n  labels:\n    team: t${n}`);
+		docs.push(
+			`apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny\n  namespace: ${ns}\nspec:\n  podSelector: {}\n  policyTypes:\n  - Ingress\n  - Egress\n  egress:\n  - to:\n    - namespaceSelector:\n        matchLabels:\n          kubernetes.io/metadata.name: kube-system\n      podSelector:\n        matchLabels:\n          k8s-app: kube-dns\n    ports:\n    - protocol: UDP\n      port: 53\n  - to:\n    - podSelector: {}`,
+		);
+		docs.push(
+			`apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: ${ns}\nspec:\n  rules:\n  - host: t${n}.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: app-${n}\n            port:\n              number: 80`,
+		);
+	}
+	for (let a = 0; a < apps; a++) {
+		const ns = nsOf(a);
+		const previous = a - namespaces;
+		docs.push(
+			`apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${a}\n  namespace: ${ns}\nspec:\n  replicas: ${1 + (a % 3)}\n  selector:\n    matchLabels:\n      app: app-${a}\n  template:\n    metadata:\n      labels:\n        app: app-${a}\n        tier: ${a % 2 ? "back" : "front"}\n    spec:\n      containers:\n      - name: app\n        image: example/app-${a}:1.${a}\n        ports:\n        - name: http\n          containerPort: 8080`,
+		);
+		docs.push(`apiVersion: v1\nkind: Service\nmetadata:\n  name: app-${a}\n  namespace: ${ns}\nspec:\n  selector:\n    app: app-${a}\n  ports:\n  - port: 80\n    targetPort: http`);
+		const from = previous >= 0 ? `    - podSelector:\n        matchLabels:\n          app: app-${previous}\n` : `    - namespaceSelector:\n        matchLabels:\n          kubernetes.io/metadata.name: ingress-nginx\n`;
+		docs.push(`apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: app-${a}-ingress\n  namespace: ${ns}\nspec:\n  podSelector:\n    matchLabels:\n      app: app-${a}\n  ingress:\n  - from:\n${from}    ports:\n    - port: http`);
+	}
+	for (let p = 0; p < pods; p++) {
+		docs.push(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: debug-${p}\n  namespace: ${nsOf(p)}\n  labels:\n    run: debug-${p}\nspec:\n  containers:\n  - name: shell\n    image: busybox:1.36`);
+	}
+	const last = apps - 1;
+	docs.push(`kind: Flows\nflows:\n- internet -> t0.example.com/ tcp/443\n- ${nsOf(last - namespaces)}/app-${last - namespaces} -> ${nsOf(last)}/app-${last} tcp/8080`);
+	return docs.join("\n---\n");
+}

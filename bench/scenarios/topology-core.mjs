@@ -1,6 +1,6 @@
 // Scenario 2: the topology core in Node: parse + lint (analyzeTopology) and the Mermaid text
 // (toMermaid) of generated blocks, as the plugin does for every rendered block.
-import { generateContainers, generateVpc } from "../topology-blocks.mjs";
+import { generateContainers, generateKubernetes, generateVpc } from "../topology-blocks.mjs";
 import { row, timeRunsWithCpu } from "../measure.mjs";
 
 /** Parse + lint + Mermaid text once; returns what was made, so the work cannot be skipped. */
@@ -30,6 +30,7 @@ export async function topologyCore(core, { runs = 41 } = {}) {
 		{ label: "vpc 100 resources", kind: "vpc", source: generateVpc(100), budget: null },
 		{ label: "vpc 500 resources", kind: "vpc", source: generateVpc(500), budget: { max: 20 } },
 		{ label: "containers 100 services", kind: "containers", source: generateContainers(100), budget: null },
+		{ label: "kubernetes 200 objects", kind: "kubernetes", source: generateKubernetes(200), budget: { max: 20 } },
 	];
 	for (const c of cases) {
 		const diagram = check(core, c.kind, c.source, c.label);

@@ -1,10 +1,10 @@
-import { analyzeNote, blockByNumber, type NoteBlockAnalysis } from '../core/topology';
+import { analyzeNote, blockByNumber, TOPOLOGY_LANGUAGES, type NoteBlockAnalysis } from '../core/topology';
 import { UsageError, type CliIO } from './io';
 
 /**
  * The topology blocks of one note for `mermaid` and `trace`, with `--block N` checked against
  * them (chosen is null when the flag is not given). Says so and returns null when the note has
- * no vpc or containers block.
+ * no topology block.
  */
 export async function readTopologyNote(
 	io: CliIO,
@@ -14,7 +14,7 @@ export async function readTopologyNote(
 	const blocks = analyzeNote(await io.readText(file));
 	const chosen = chosenBlock(blocks, blockFlag, file);
 	if (blocks.length === 0) {
-		io.err(`${file}: no vpc or containers block`);
+		io.err(`${file}: no topology block (${TOPOLOGY_LANGUAGES.map((l) => l.id).join(', ')})`);
 		return null;
 	}
 	return { blocks, chosen };

@@ -1,4 +1,4 @@
-import { isAddress, trace, type NoteBlockAnalysis, type TraceQuery } from '../core/topology';
+import { isAddress, languageOf, trace, type NoteBlockAnalysis, type TraceQuery } from '../core/topology';
 import { parseArgs, UsageError, type CliIO } from './io';
 import { readTopologyNote } from './topology-note';
 
@@ -57,6 +57,6 @@ export async function runTrace(args: readonly string[], io: CliIO): Promise<numb
 /** Without --block: the first block that knows both ends (`internet` and addresses fit anywhere). */
 function pickBlock(blocks: NoteBlockAnalysis[], from: string, to: string): NoteBlockAnalysis | undefined {
 	const fits = (b: NoteBlockAnalysis, name: string): boolean =>
-		name === 'internet' || isAddress(name) || b.analysis.resources.some((r) => r.name === name);
+		name === 'internet' || isAddress(name) || b.analysis.resources.some((r) => r.name === name) || (b.analysis.model !== null && languageOf(b.analysis.model).isEndpoint(b.analysis.model, name));
 	return blocks.find((b) => fits(b, from) && fits(b, to)) ?? blocks[0];
 }

@@ -1,5 +1,6 @@
 /** Notes and page helpers shared by the topology browser tests. */
 import type { Page } from 'playwright-core';
+export { SHOP_K8S as TEST_KUBERNETES } from '../core/topology/kubernetes-fixture';
 
 /** A three-tier VPC of about 20 resources (the size the issue's performance target names). */
 export const TEST_VPC = `name: test-vpc
@@ -55,7 +56,7 @@ volumes:
   db-data: {}`;
 
 /** A note with one fenced block, the block starting on note line 3 (content on line 4). */
-export function noteWith(kind: 'vpc' | 'containers', source: string, title = 'Test'): string {
+export function noteWith(kind: 'vpc' | 'containers' | 'kubernetes' | 'k8s', source: string, title = 'Test'): string {
 	return `# ${title}\n\n\`\`\`${kind}\n${source}\n\`\`\`\n`;
 }
 

@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { Browser } from 'playwright-core';
 import { analyzeNote } from '../../src/core/topology';
 import { launchBrowser, openDemo, pageErrors, type DemoPage } from './demo-page';
-import { createNote, diagramsOf, modifyNote, noteWith, TEST_CONTAINERS, TEST_VPC, waitForDiagrams } from './topology-fixtures';
+import { createNote, diagramsOf, modifyNote, noteWith, TEST_CONTAINERS, TEST_KUBERNETES, TEST_VPC, waitForDiagrams } from './topology-fixtures';
 
 const VAULT = path.resolve(__dirname, '../../example-vault');
 
@@ -85,6 +85,64 @@ describe.each([
 			for (const name of expected) expect(await demo.page.locator(`${sel} [data-node-id="${name}"]`).count()).toBe(1);
 			expect(await demo.page.locator(`${sel} [data-node-id]`).count()).toBe(expected.length);
 		}
+	});
+
+	test('a kubernetes block: namespaces, workloads, Services and the Ingress each have one marker; hover, details, trace, show denied', async () => {
+		const p = 'Tests/kubernetes.md';
+		await createNote(demo.page, p, noteWith('kubernetes', TEST_KUBERNETES));
+		const sel = diagramsOf(p);
+		expect(await demo.page.getAttribute(sel, 'data-kind')).toBe('kubernetes');
+		const expected = analyzeNote(noteWith('kubernetes', TEST_KUBERNETES))[0].analysis.resources.filter((r) => r.drawn).map((r) => r.name);
+		expect(expected).toEqual(expect.arrayContaining(['namespace/shop', 'shop/frontend', 'shop/api', 'shop/db', 'svc/shop/api', 'ingress/shop/shop', 'internet']));
+		for (const name of expected) expect(await demo.page.locator(`${sel} [data-node-id="${name}"]`).count()).toBe(1);
+		expect(await demo.page.locator(`${sel} [data-node-id]`).count()).toBe(expected.length);
+
+		// Hover: the Service lights the workload it selects.
+		await demo.page.hover(`${sel} [data-node-id="svc/shop/api"]`);
+		await demo.page.waitForSelector(`${sel}.cloudnotes-has-highlight`);
+		const lit = await demo.page.evaluate((s) => [...document.querySelectorAll(`${s} .cloudnotes-node.is-highlighted`)].map((e) => e.getAttribute('data-node-id')), sel);
+		expect(lit).toEqual(expect.arrayContaining(['svc/shop/api', 'shop/api', 'ingress/shop/shop']));
+		await demo.page.mouse.move(2, 2);
+
+		// Keyboard: Enter on a workload shows its labels, ports and what isolates it.
+		await demo.page.locator(`${sel} [data-node-id="shop/api"]`).focus();
+		await demo.page.keyboard.press('Enter');
+		const details = (await demo.page.textContent(`${sel} .cloudnotes-details`)) ?? '';
+		expect(details).toContain('app=api');
+		expect(details).toContain('http: 3000/TCP');
+		expect(details).toMatch(/isolated by default-deny, from-ingress, api-ingress/);
+
+		// Trace: frontend -> db is refused at frontend's egress, naming the policies.
+		const tracePanel = `${sel} .cloudnotes-trace`;
+		await demo.page.selectOption(`${tracePanel} select[data-trace="from"]`, 'shop/frontend');
+		await demo.page.selectOption(`${tracePanel} select[data-trace="to"]`, 'shop/db');
+		await demo.page.fill(`${tracePanel} input[data-trace="port"]`, '5432');
+		await demo.page.selectOption(`${tracePanel} select[data-trace="proto"]`, 'tcp');
+		await demo.page.click(`${tracePanel} button[data-trace="run"]`);
+		await demo.page.waitForSelector(`${tracePanel} .cloudnotes-trace-verdict[data-verdict="refused"]`);
+		expect(await demo.page.getAttribute(`${tracePanel} .cloudnotes-trace-blocked`, 'data-resource')).toBe('shop/frontend');
+		expect((await demo.page.textContent(`${tracePanel} .cloudnotes-trace-summary`)) ?? '').toContain('default-deny, frontend-to-api');
+		expect(await demo.page.locator(`${sel} [data-node-id="shop/frontend"].is-blocked`).count()).toBe(1);
+
+		// A declared flow through the Ingress lights the path to the pods.
+		await demo.page.click(`${tracePanel} button[data-flow="internet -> shop.example.com/api tcp/443"]`);
+		await demo.page.waitForSelector(`${tracePanel} .cloudnotes-trace-verdict[data-verdict="allowed"]`);
+		const path = await demo.page.evaluate((s) => [...document.querySelectorAll(`${s} .cloudnotes-node.is-highlighted`)].map((e) => e.getAttribute('data-node-id')), sel);
+		expect(path).toEqual(expect.arrayContaining(['ingress/shop/shop', 'svc/shop/api', 'shop/api']));
+		await demo.page.click(`${tracePanel} button[data-trace="clear"]`);
+
+		// Show denied redraws with the refused pairs crossed out, and back.
+		const edges = () => demo.page.locator(`${sel} .cloudnotes-viewport svg .flowchart-link`).count();
+		const allowedOnly = await edges();
+		await demo.page.click(`${sel} button[data-action="show-denied"]`);
+		await demo.page.waitForSelector(`${sel} button[data-action="show-denied"][aria-pressed="true"]`);
+		expect(await edges()).toBeGreaterThan(allowedOnly);
+		await demo.page.click(`${sel} button[data-action="show-denied"]`);
+		await demo.page.waitForSelector(`${sel} button[data-action="show-denied"][aria-pressed="false"]`);
+		expect(await edges()).toBe(allowedOnly);
+		// Other languages have no such toggle.
+		expect(await demo.page.locator(`${diagramsOf('Tests/vpc.md')} button[data-action="show-denied"]`).count()).toBe(0);
+		expect(await pageErrors(demo)).toEqual([]);
 	});
 
 	test('hovering a node highlights its neighbours and dims the rest', async () => {

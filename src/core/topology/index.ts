@@ -59,7 +59,7 @@ export function analyzeTopology(kind: TopologyKind, source: string, firstLine: n
 	let src: YamlSource | null = null;
 	let model: TopologyModel | null = null;
 	try {
-		src = new YamlSource(source, firstLine, columnOffset, language.mergesDocuments === true);
+		src = new YamlSource(source, firstLine, columnOffset, { documents: language.multiDocument === true, mergeDocuments: language.mergesDocuments === true });
 		if (source.length > TOPOLOGY_LIMITS.maxSourceChars) {
 			src.report(start, 'too-large', `this block is ${source.length.toLocaleString('en-US')} characters, over the ${TOPOLOGY_LIMITS.maxSourceChars.toLocaleString('en-US')} that can be drawn; split it into smaller blocks`);
 		}

@@ -23,6 +23,10 @@ export interface TopologyLanguage<M extends TopologyModel = TopologyModel> {
 	readonly id: string;
 	/** Fence names that open a block of this language (the first is the id; others are aliases such as `k8s`). */
 	readonly fences: readonly string[];
+	/** Whether a block holds several YAML documents separated by `---` (pasted manifests); read from `src.documents`. */
+	readonly multiDocument?: boolean;
+	/** Whether the diagram can also draw what is refused (`MermaidOptions.showDenied`); the plugin then offers a toggle. */
+	readonly canShowDenied?: boolean;
 	/** Flowchart direction when the block and the settings say nothing. */
 	readonly defaultDirection: 'TB' | 'LR';
 	/** Several `---` documents in a block are merged into one (Compose, as compose-go does); otherwise the second is refused. */

@@ -6,9 +6,10 @@
 import { findFencedBlocks, splitLines, type FencedBlock } from '../markdown/fences';
 import { containersLanguage } from './containers';
 import type { AnyTopologyLanguage, TopologyModel } from './language';
+import { kubernetesLanguage } from './kubernetes';
 import { vpcLanguage } from './vpc';
 
-export const TOPOLOGY_LANGUAGES: readonly AnyTopologyLanguage[] = [vpcLanguage, containersLanguage];
+export const TOPOLOGY_LANGUAGES: readonly AnyTopologyLanguage[] = [vpcLanguage, containersLanguage, kubernetesLanguage];
 
 const byFence = new Map<string, AnyTopologyLanguage>();
 const byId = new Map<string, AnyTopologyLanguage>();

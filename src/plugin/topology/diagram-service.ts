@@ -118,22 +118,22 @@ export class DiagramService {
 	}
 
 	/** The cached drawing of a block in the current theme, if there is one. */
-	cached(kind: TopologyKind, source: string): DrawnDiagram | undefined {
-		return this.drawings.get(this.keyFor(kind, source));
+	cached(kind: TopologyKind, source: string, showDenied = false): DrawnDiagram | undefined {
+		return this.drawings.get(this.keyFor(kind, source, showDenied));
 	}
 
-	private keyFor(kind: TopologyKind, source: string): string {
-		return renderCacheKey({ kind, source, themeKey: themeKey(this.currentPalette()), options: this.settings().direction });
+	private keyFor(kind: TopologyKind, source: string, showDenied: boolean): string {
+		return renderCacheKey({ kind, source, themeKey: themeKey(this.currentPalette()), options: `${this.settings().direction}${showDenied ? ' denied' : ''}` });
 	}
 
 	/** Draws a block's diagram (or takes it from the cache). Rejects with Mermaid's message on failure. */
-	async draw(kind: TopologyKind, source: string, analysis: TopologyAnalysis): Promise<DrawnDiagram | { refusal: string }> {
-		const key = this.keyFor(kind, source);
+	async draw(kind: TopologyKind, source: string, analysis: TopologyAnalysis, showDenied = false): Promise<DrawnDiagram | { refusal: string }> {
+		const key = this.keyFor(kind, source, showDenied);
 		const hit = this.drawings.get(key);
 		if (hit) return { ...hit, mermaidMs: 0 };
 		if (!analysis.model) return { refusal: '' };
 		const direction = this.settings().direction;
-		const diagram = toMermaid(analysis.model, { colors: diagramColorsFrom(this.currentPalette()), ...(direction === 'auto' ? {} : { direction }) });
+		const diagram = toMermaid(analysis.model, { colors: diagramColorsFrom(this.currentPalette()), ...(direction === 'auto' ? {} : { direction }), ...(showDenied ? { showDenied } : {}) });
 		if (diagram.refusal !== undefined || diagram.text === '') return { refusal: diagram.refusal ?? '' };
 		const out = await this.renderer.render(withDiagramConfig(diagram.text, this.currentPalette()));
 		const svg = parseSvg(out.svg, activeDocument);

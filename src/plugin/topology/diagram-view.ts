@@ -29,6 +29,8 @@ export interface ViewHost {
 	showLint: boolean;
 	openLine(line: number, column?: number): void;
 	exportMenu(menu: Menu): void;
+	/** Present when the block's language can also draw what is refused: the toolbar's toggle. */
+	showDenied?: { on: boolean; toggle(): void };
 }
 
 export class DiagramView extends Component {
@@ -137,6 +139,12 @@ export class DiagramView extends Component {
 		button(t('diagram.zoom-out'), '−', 'zoom-out', () => this.panZoom?.zoomOut());
 		button(t('diagram.fit'), '⤢', 'fit', () => this.panZoom?.fit());
 		button(t('diagram.reset'), '1:1', 'reset', () => this.panZoom?.reset());
+		const denied = this.host.showDenied;
+		if (denied) {
+			const label = t(denied.on ? 'diagram.hide-denied' : 'diagram.show-denied');
+			const b = toolbar.createEl('button', { cls: 'cloudnotes-tool cloudnotes-tool-text clickable-icon', text: label, attr: { 'aria-label': label, title: label, 'aria-pressed': String(denied.on), 'data-action': 'show-denied', type: 'button' } });
+			this.registerDomEvent(b, 'click', () => denied.toggle());
+		}
 		toolbar.createDiv({ cls: 'cloudnotes-toolbar-spacer' });
 		button(t('diagram.more'), '⋯', 'export', (e) => {
 			const menu = new Menu();

@@ -6,7 +6,7 @@
  */
 import { MarkdownView, Notice, type App, type Menu, type Plugin, TFile } from 'obsidian';
 import { findFencedBlocks, splitLines } from '../../core/markdown/fences';
-import { toMermaid, type TopologyKind } from '../../core/topology';
+import { TOPOLOGY_LANGUAGES, toMermaid, type TopologyKind } from '../../core/topology';
 import { t } from '../i18n';
 import { blockAtLine, refindBlock } from './block-locator';
 import type { DiagramService, DrawnDiagram } from './diagram-service';
@@ -220,7 +220,7 @@ export function registerExportCommands(plugin: Plugin, exporter: TopologyExporte
 			editorCallback: () => {
 				const input = exporter.blockAtCursor();
 				if (!input) {
-					new Notice(t('export.no-block'));
+					new Notice(t('export.no-block', { kinds: TOPOLOGY_LANGUAGES.map((l) => l.id).join(', ') }));
 					return;
 				}
 				void run(input);

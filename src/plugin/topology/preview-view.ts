@@ -5,6 +5,7 @@
  * ready, so nothing flickers).
  */
 import { debounce, ItemView, MarkdownView, type WorkspaceLeaf } from 'obsidian';
+import { TOPOLOGY_LANGUAGES } from '../../core/topology';
 import { t } from '../i18n';
 import { blockAtLine } from './block-locator';
 import type { DiagramService } from './diagram-service';
@@ -78,7 +79,7 @@ export class TopologyPreviewView extends ItemView {
 			this.clearBlock();
 			this.sourceEl.setText('');
 			this.bodyEl.empty();
-			this.bodyEl.createDiv({ cls: 'cloudnotes-panel-hint', text: t('preview.empty') });
+			this.bodyEl.createDiv({ cls: 'cloudnotes-panel-hint', text: t('preview.empty', { kinds: TOPOLOGY_LANGUAGES.map((l) => l.id).join(', ') }) });
 			return;
 		}
 		const input: BlockInput = { kind: found.kind, source: found.source, sourcePath: file.path, openLine: found.openLine, firstLine: found.firstLine, columnOffset: found.columnOffset };

@@ -5,7 +5,7 @@
  * everything it registered goes with it.
  */
 import { MarkdownRenderChild, TFile, type Menu } from 'obsidian';
-import type { Diagnostic, TopologyAnalysis, TopologyKind } from '../../core/topology';
+import { languageById, type Diagnostic, type TopologyAnalysis, type TopologyKind } from '../../core/topology';
 import { t } from '../i18n';
 import { locateNow, type SectionInfo } from './block-locator';
 import type { DiagramService, RedrawTarget } from './diagram-service';
@@ -48,6 +48,8 @@ export class TopologyBlock extends MarkdownRenderChild implements RedrawTarget {
 	private alive = false;
 	/** The person asked to draw this block although it is over the automatic drawing limit. */
 	private drawLarge = false;
+	/** The diagram's "show denied" toggle (languages that can draw refusals). */
+	private showDenied = false;
 	/** Set on the wrapper after each render: where the time went (read by tests and the benchmark). */
 	lastTiming = { totalMs: 0, mermaidMs: 0, cache: 'miss' as 'hit' | 'miss' };
 
@@ -154,7 +156,7 @@ export class TopologyBlock extends MarkdownRenderChild implements RedrawTarget {
 		} else if (analysis.model?.tooLarge) {
 			state = { mode: 'too-large', analysis, message: t('diagram.too-large') };
 		} else {
-			const cached = this.service.cached(kind, source);
+			const cached = this.service.cached(kind, source, this.showDenied);
 			const drawnCount = analysis.resources.filter((r) => r.drawn).length;
 			const limit = this.service.settings().autoDrawLimit;
 			if (!cached && !this.drawLarge && drawnCount > limit) {
@@ -170,7 +172,7 @@ export class TopologyBlock extends MarkdownRenderChild implements RedrawTarget {
 			} else {
 				if (!cached && !this.view) this.showPlaceholder();
 				try {
-					const drawn = cached ?? (await this.service.draw(kind, source, analysis));
+					const drawn = cached ?? (await this.service.draw(kind, source, analysis, this.showDenied));
 					if ('refusal' in drawn) state = { mode: 'too-large', analysis, message: drawn.refusal || t('diagram.too-large') };
 					else {
 						cache = cached ? 'hit' : 'miss';
@@ -208,6 +210,17 @@ export class TopologyBlock extends MarkdownRenderChild implements RedrawTarget {
 				showLint: this.service.settings().showLint,
 				openLine: (line, column) => void this.openAt(input, line, column),
 				exportMenu: (menu) => this.actions.exportMenu(menu, input, () => this.follow()),
+				...(languageById(input.kind)?.canShowDenied
+					? {
+							showDenied: {
+								on: this.showDenied,
+								toggle: () => {
+									this.showDenied = !this.showDenied;
+									void this.render();
+								},
+							},
+						}
+					: {}),
 			},
 			state,
 		);

@@ -19,7 +19,7 @@ const LABEL = '((?:[^"<>\\[\\]{}()|`\\\\%#;\\u0000-\\u001f\\u007f\\u0080-\\u009f
 
 const NODE_LINE = new RegExp(`^\\t+${ID}(\\[|\\[\\(|\\(\\(|\\{\\{|\\[/)"${LABEL}"(\\]|\\)\\]|\\)\\)|\\}\\}|/\\])$`);
 const SUBGRAPH_LINE = new RegExp(`^\\t+subgraph ${ID}\\["${LABEL}"\\]$`);
-const EDGE_LINE = new RegExp(`^\\t${ID} (-->|<-->|-\\.->|---|-\\.-)(?:\\|"${LABEL}"\\|)? ${ID}$`);
+const EDGE_LINE = new RegExp(`^\\t${ID} (-->|<-->|-\\.->|---|-\\.-|==>|--x)(?:\\|"${LABEL}"\\|)? ${ID}$`);
 const END_LINE = /^\t+end$/;
 /** Styles carry only colours that went through safeColor: hex or a plain colour name. */
 const STYLE_VALUE = '(?:fill|stroke|color|stroke-width|stroke-dasharray):(?:#[0-9a-f]{3,8}|[a-z]{3,20}|[0-9 ]+(?:px)?)';
@@ -98,5 +98,5 @@ export function expectSafeMermaid(text: string): void {
 	if (text.split('\n').some((l) => /^\s*click\b/i.test(l))) throw new Error('a `click` statement');
 	if (text.includes('%%')) throw new Error('a `%%` comment or `%%{` directive');
 	if (/href/i.test(text)) throw new Error('an href');
-	if (/[<>]/.test(text.replace(/<br\/>/g, '').replace(/^\t[A-Za-z0-9_]+ (?:<-->|-->|-\.->)/gm, ''))) throw new Error('a raw < or > outside arrows and <br/>');
+	if (/[<>]/.test(text.replace(/<br\/>/g, '').replace(/^\t[A-Za-z0-9_]+ (?:<-->|-->|-\.->|==>)/gm, ''))) throw new Error('a raw < or > outside arrows and <br/>');
 }

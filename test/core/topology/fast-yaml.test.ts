@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { parseDocument, stringify } from 'yaml';
 import { findTopologyBlocks } from '../../../src/core/topology';
 import { readSimpleYaml } from '../../../src/core/topology/yaml/fast-yaml';
+import { splitDocuments } from '../../../src/core/topology/yaml/yaml-documents';
 import { SHOP } from './fixtures';
 import { ourNodes, yamlPackageNodes } from './yaml-shape';
 
@@ -18,7 +19,8 @@ function agree(source: string): boolean {
 
 function vaultBlocks(): string[] {
 	const dir = path.resolve(__dirname, '../../../example-vault/클라우드');
-	return fs.readdirSync(dir).flatMap((f) => findTopologyBlocks(fs.readFileSync(path.join(dir, f), 'utf8')).map((b) => b.content));
+	// Blocks of manifests hold several documents: each is read on its own.
+	return fs.readdirSync(dir).flatMap((f) => findTopologyBlocks(fs.readFileSync(path.join(dir, f), 'utf8')).flatMap((b) => splitDocuments(b.content).map((d) => d.text).filter((t) => t.trim() !== '')));
 }
 
 describe('fast YAML path', () => {

@@ -56,3 +56,7 @@ nacls:
     inbound:  ["100 allow tcp 8080 from 10.0.0.0/16", "110 allow tcp 1024-65535 from 0.0.0.0/0"]
     outbound: ["100 allow all to 0.0.0.0/0"]
 `;
+
+export function kubernetes(yaml: string, firstLine = 1): TopologyAnalysis {
+	return analyzeTopology('kubernetes', dedent(yaml), firstLine);
+}

@@ -53,6 +53,14 @@ export const DIAGNOSTIC_SEVERITY = {
 	'image-latest-tag': 'warning',
 	'outside-reference': 'info',
 	'profile-port-conflict': 'warning',
+	'selector-matches-nothing': 'warning',
+	'target-port-unknown': 'warning',
+	'service-without-endpoints': 'warning',
+	'policy-isolates-nothing': 'info',
+	'dns-egress-blocked': 'warning',
+	'ingress-backend-unknown': 'error',
+	'host-port': 'warning',
+	'host-network': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITY;

@@ -194,6 +194,8 @@ export class Builder {
 export interface MermaidOptions {
 	colors?: DiagramColors;
 	direction?: 'TB' | 'LR';
+	/** Also draw what is refused (languages with allow rules between resources, such as NetworkPolicies). */
+	showDenied?: boolean;
 }
 
 /** Edges beyond the structural ones (references between resources) stop here, to stay readable. */

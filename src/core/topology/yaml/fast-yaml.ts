@@ -35,6 +35,8 @@ class Reader {
 		let start = 0;
 		for (const text of source.split('\n')) {
 			if (text.includes('\r') || text.includes('\t')) bail();
+			// A document marker anywhere (`---`, `--- key: v`, `...`) starts or ends a document: not ours.
+			if (/^(?:---|\.\.\.)(?:[ \t]|$)/.test(text)) bail();
 			const content = /^ *(?:#.*)?$/.test(text) ? -1 : (/^ */.exec(text)?.[0].length ?? 0);
 			this.lines.push({ start, text, indent: content });
 			start += text.length + 1;

@@ -7,7 +7,8 @@
 import { DiagnosticSink, type DiagnosticCode, type Pos } from '../shared/diagnostic';
 import { didYouMean } from '../shared/did-you-mean';
 import { readSimpleYaml } from './fast-yaml';
-import { composeYaml } from './yaml-compose';
+import { composeYaml, type YamlProblem } from './yaml-compose';
+import { readDocuments } from './yaml-documents';
 import { mergeYamlDocuments } from './yaml-merge';
 import { isAlias, isMap, isPair, isScalar, isSeq, tagOf, type YamlNode } from './yaml-nodes';
 
@@ -21,6 +22,8 @@ export interface Entry {
 export class YamlSource {
 	readonly sink = new DiagnosticSink();
 	readonly root: YamlNode | null;
+	/** Every document of the block (`---` between them) when read with `documents: true`; else the root alone. */
+	readonly documents: readonly YamlNode[];
 	/** Note position of the block's first content line. */
 	readonly start: Pos;
 	/** Offsets where the block's lines start (a line ends at `\n`, as for the YAML parser). */
@@ -31,21 +34,38 @@ export class YamlSource {
 	readonly syntaxCutoff: number;
 
 	/**
-	 * `multiDocument`: several `---` documents are merged into one root as compose-go merges them
-	 * (yaml-merge.ts); otherwise a second document is reported.
+	 * `documents`: several `---` documents are kept apart (`documents`, e.g. Kubernetes manifests);
+	 * `mergeDocuments`: they are merged into one root as compose-go merges them (yaml-merge.ts);
+	 * otherwise a second document is reported.
 	 */
-	constructor(source: string, firstLine: number, columnOffset = 0, multiDocument = false) {
+	constructor(source: string, firstLine: number, columnOffset = 0, options: { documents?: boolean; mergeDocuments?: boolean } = {}) {
 		this.firstLine = firstLine;
 		this.columnOffset = columnOffset;
 		this.start = { line: firstLine, column: 1 + columnOffset };
 		for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+		if (options.documents) {
+			const read = readDocuments(source);
+			this.documents = read.documents;
+			this.root = read.documents[0] ?? null;
+			this.syntaxCutoff = this.reportProblems(source, read.problems);
+			return;
+		}
 		const fast = readSimpleYaml(source);
 		if (fast) {
 			this.root = fast.root;
+			this.documents = fast.root ? [fast.root] : [];
 			this.syntaxCutoff = Infinity;
 			return;
 		}
-		const { root, documents, problems } = composeYaml(source, multiDocument);
+		const { root, documents, problems } = composeYaml(source, options.mergeDocuments === true);
+		this.syntaxCutoff = this.reportProblems(source, problems);
+		this.root = documents.length > 1 ? mergeYamlDocuments(documents) : root;
+		this.documents = this.root ? [this.root] : [];
+	}
+
+	/** Reports the reader's problems; returns the note line past which diagnostics are guesswork. */
+	private reportProblems(source: string, problems: readonly YamlProblem[]): number {
+		const firstLine = this.firstLine;
 		let cutoff = Infinity;
 		const lines = source.split(/\r\n|\r|\n/);
 		for (const problem of problems) {
@@ -61,8 +81,7 @@ export class YamlSource {
 				: `YAML: ${problem.message.split('\n')[0] ?? ''}`;
 			this.sink.add(pos, 'yaml-syntax', message);
 		}
-		this.syntaxCutoff = cutoff;
-		this.root = documents.length > 1 ? mergeYamlDocuments(documents) : root;
+		return cutoff;
 	}
 
 	/** Note position of an offset in the block. */

@@ -94,7 +94,7 @@ export const review = {
 	'settings.sources.definition': 'Bold-term definitions',
 	'settings.sources.definition.desc': 'Lines like **Term**: definition.',
 	'settings.sources.topology': 'Topology blocks',
-	'settings.sources.topology.desc': 'Questions about the subnets, routes and rules of vpc and containers blocks.',
+	'settings.sources.topology.desc': 'Questions the topology blocks answer: subnets, routes, rules, selectors and policies.',
 	'settings.sources.levels': 'Heading levels',
 	'settings.sources.levels.desc': 'Levels whose headings make cards, e.g. 2, 3, 4.',
 	'settings.sources.calloutInclude': 'Callout types to include',

@@ -96,7 +96,7 @@ export const review: typeof en = {
 	'settings.sources.definition': '굵은 용어 정의',
 	'settings.sources.definition.desc': '**용어**: 정의 형태의 줄입니다.',
 	'settings.sources.topology': '토폴로지 블록',
-	'settings.sources.topology.desc': 'vpc, containers 블록의 서브넷, 라우팅, 규칙에 관한 질문입니다.',
+	'settings.sources.topology.desc': '토폴로지 블록이 답하는 질문입니다: 서브넷, 라우팅, 규칙, 셀렉터, 정책.',
 	'settings.sources.levels': '제목 수준',
 	'settings.sources.levels.desc': '카드를 만들 제목 수준입니다. 예: 2, 3, 4',
 	'settings.sources.calloutInclude': '포함할 콜아웃 종류',

@@ -51,6 +51,8 @@ export const DIAGNOSTIC_SEVERITY = {
 	'depends-on-cycle': 'error',
 	'internal-network-published-port': 'warning',
 	'image-latest-tag': 'warning',
+	'unsupported-resource': 'info',
+	'unresolved-value': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITY;

@@ -21,6 +21,8 @@ export interface YamlScalar {
 	source: string;
 	style: ScalarStyle;
 	range: Range;
+	/** A local tag such as CloudFormation's `!Ref` (core `!!` tags are applied, not kept). */
+	tag?: string;
 }
 
 export interface YamlPair {
@@ -34,6 +36,7 @@ export interface YamlMap {
 	items: YamlPair[];
 	flow: boolean;
 	range: Range;
+	tag?: string;
 }
 
 export interface YamlSeq {
@@ -41,6 +44,7 @@ export interface YamlSeq {
 	items: YamlNode[];
 	flow: boolean;
 	range: Range;
+	tag?: string;
 }
 
 export interface YamlAlias {

@@ -28,8 +28,11 @@ export class YamlSource {
 	private readonly columnOffset: number;
 	/** Diagnostics after this note line are dropped: past a syntax error the tree is guesswork. */
 	readonly syntaxCutoff: number;
+	/** The block's text as written (languages that read comments, such as CloudFormation's options, need it). */
+	readonly source: string;
 
 	constructor(source: string, firstLine: number, columnOffset = 0) {
+		this.source = source;
 		this.firstLine = firstLine;
 		this.columnOffset = columnOffset;
 		this.start = { line: firstLine, column: 1 + columnOffset };

@@ -3,12 +3,13 @@ import { runLint } from './lint';
 import { runMermaid } from './mermaid';
 import { runTrace } from './trace';
 import { runCards } from './cards';
+import { runImport } from './import';
 
 export const USAGE = `Usage: cloudnotes <command> [options]
 
 Commands:
   lint <file|folder>... [--format text|json]
-      Every diagnostic of every vpc/containers block: file:line:column severity code message.
+      Every diagnostic of every topology block: file:line:column severity code message.
       Exit 1 when any error, 0 otherwise, 2 on bad usage.
   mermaid <file> [--block N]
       The Mermaid text of each topology block (N counts the note's topology blocks from 1).
@@ -16,6 +17,10 @@ Commands:
       Can A reach B? The verdict and each hop. Exit 0 when allowed, 1 when refused.
   cards <file|folder>... [--format json|tsv]
       The flashcards the notes make (json: id, file, line, kind, front, back, context; tsv: for Anki).
+  import <file>... [--from aws-cli|terraform|cloudformation]
+      A vpc block per VPC from \`aws ec2 describe-*\` JSON (files one by one or concatenated),
+      \`terraform show -json\` (state or plan) or a CloudFormation template (detected when --from
+      is left out). What a block cannot hold is listed in comments at its top and on stderr.
 
 Options:
   -h, --help     show this help
@@ -26,6 +31,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => Promise<n
 	mermaid: runMermaid,
 	trace: runTrace,
 	cards: runCards,
+	import: runImport,
 };
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

@@ -552,9 +552,11 @@ class TemplateReader {
 	}
 
 	/** An instance's placement: its own properties, else its launch template's. */
-	private placement(res: TemplateResource): { subnet: Ref | null; groups: Ref[]; publicIp: boolean | null; privateIp: string | null } {
-		const out = { subnet: null as Ref | null, groups: [] as Ref[], publicIp: null as boolean | null, privateIp: null as string | null };
+	private placement(res: TemplateResource): { subnet: Ref | null; groups: Ref[]; publicIp: boolean | null; privateIp: string | null; type: string | null } {
+		const out = { subnet: null as Ref | null, groups: [] as Ref[], publicIp: null as boolean | null, privateIp: null as string | null, type: null as string | null };
 		const read = (f: (key: string) => Value, owner: string): void => {
+			const type = f('InstanceType');
+			if (out.type === null && type.k === 'str') out.type = type.v;
 			const nics = f('NetworkInterfaces');
 			const first = nics.k === 'list' ? nics.items.find((n) => n.k === 'map' && ((n.entries.get('DeviceIndex') as { v?: string } | undefined)?.v ?? '0') === '0') ?? nics.items[0] : undefined;
 			const nic = first?.k === 'map' ? first.entries : null;
@@ -611,7 +613,6 @@ class TemplateReader {
 			if (!p.subnet) this.src.report(res.pos, 'unresolved-value', `instance \`${res.id}\` names no subnet (SubnetId, NetworkInterfaces or its launch template): it would go to the default VPC`);
 			const subnet = p.subnet ? this.t.resources.get(p.subnet.name) : undefined;
 			const mapPublic = subnet ? this.prop(subnet, 'MapPublicIpOnLaunch') : null;
-			const type = this.prop(res, 'InstanceType');
 			const instance: Instance = {
 				name: res.id,
 				pos: res.pos,
@@ -620,7 +621,7 @@ class TemplateReader {
 				publicIpPos: res.pos,
 				securityGroups: p.groups,
 				role: null,
-				instanceType: type.k === 'str' ? type.v : null,
+				instanceType: p.type,
 				privateIp: null,
 			};
 			if (p.privateIp) {

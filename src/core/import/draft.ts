@@ -70,7 +70,7 @@ export class Names {
 		const known = this.byId.get(id);
 		if (known) return known;
 		let base = reserved && !this.used.has(reserved) ? reserved : safeName(label) || safeName(id) || 'resource';
-		if (base === 'main' || base === 'default') base = reserved === base && !this.used.has(base) ? base : `${base}-${safeName(id)}`;
+		if (base === 'main' || base === 'default') base = reserved === base && !this.used.has(base) ? base : `${base}-${kind ?? safeName(id)}`;
 		if (kind && this.used.has(base) && !this.used.has(`${base}-${kind}`)) base = `${base}-${kind}`;
 		let name = base;
 		for (let i = 2; this.used.has(name); i++) name = `${base}-${i}`;

@@ -209,11 +209,13 @@ export function importTerraform(doc: Json): ImportResult {
 		for (const t of tables) nameOf(t, t === mainTarget || t.type === 'aws_default_route_table' ? 'main' : undefined);
 		const nats = mine('aws_nat_gateway');
 		for (const n of nats) nameOf(n);
-		const routeTarget = (route: Json | TfResource, from: string): string | null => {
-			const values = 'values' in route && 'address' in route ? (route as TfResource).values : (route);
+		const routeTarget = (route: Json | TfResource, from: string, table?: TfResource): string | null => {
+			const values = 'values' in route && 'address' in route ? (route as TfResource).values : route;
 			const resource = 'address' in route ? (route as TfResource) : null;
-			const gatewayRef = resource ? target(resource, 'gateway_id') : byId.get(str(values.gateway_id) ?? '') ?? null;
-			const natRef = resource ? target(resource, 'nat_gateway_id') : byId.get(str(values.nat_gateway_id) ?? '') ?? null;
+			// An inline route of a plan has no ids yet: its table's configuration names the gateway.
+			const inline = (key: string): TfResource | null => byId.get(str(values[key]) ?? '') ?? (table && !str(values[key]) ? (targets(table, `route.${key}`)[0] ?? null) : null);
+			const gatewayRef = resource ? target(resource, 'gateway_id') : inline('gateway_id');
+			const natRef = resource ? target(resource, 'nat_gateway_id') : inline('nat_gateway_id');
 			if (natRef && nats.includes(natRef)) return names.get(natRef.address) ?? null;
 			if (gatewayRef && igw && gatewayRef === igw) return draft.internetGateway;
 			const other = ['vpc_peering_connection_id', 'transit_gateway_id', 'network_interface_id', 'vpc_endpoint_id', 'egress_only_gateway_id', 'gateway_id', 'nat_gateway_id', 'instance_id'].find((k) => str(values[k]) || resource?.refs.has(k));
@@ -229,7 +231,7 @@ export function importTerraform(doc: Json): ImportResult {
 					draft.notes.push(`route table ${name}: route to ${str(r.ipv6_cidr_block) ?? str(r.destination_prefix_list_id) ?? '?'} (IPv4 only)`);
 					continue;
 				}
-				const to = routeTarget(r, `route table ${name}`);
+				const to = routeTarget(r, `route table ${name}`, t);
 				if (to) routes.push([dest, to]);
 			}
 			for (const r of ofType('aws_route').filter((x) => target(x, 'route_table_id') === t)) {

@@ -21,7 +21,7 @@ export function registerImportCommand(plugin: Plugin, readClipboard: ClipboardRe
 	});
 }
 
-export async function insertFromClipboard(editor: Editor, readClipboard: ClipboardReader): Promise<boolean> {
+export async function insertFromClipboard(editor: Pick<Editor, 'replaceSelection'>, readClipboard: ClipboardReader): Promise<boolean> {
 	let text: string;
 	try {
 		text = await readClipboard();

@@ -1,0 +1,42 @@
+import { main } from '../../src/cli/main';
+import { analyzeNote } from '../../src/core/topology';
+import { AWS_CLI_OUTPUTS, TERRAFORM_STATE } from '../core/import/fixtures';
+import { JSON_TEMPLATE } from '../core/topology/cloudformation-fixtures';
+import { fakeIO } from './fake-io';
+
+const files = Object.fromEntries(AWS_CLI_OUTPUTS.map((doc, i) => [`snap/${i}.json`, JSON.stringify(doc)]));
+
+describe('cloudnotes import', () => {
+	it('prints fenced vpc blocks that lint clean, and lists what was not represented on stderr', async () => {
+		const t = fakeIO(files);
+		expect(await main(['import', ...Object.keys(files)], t.io)).toBe(0);
+		const blocks = analyzeNote(t.stdout());
+		expect(blocks.map((b) => [b.kind, b.analysis.title])).toEqual([
+			['vpc', 'lab'],
+			['vpc', 'vpc-2'],
+		]);
+		expect(blocks.flatMap((b) => b.analysis.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
+		expect(t.stderr()).toContain('lab: not represented: route table public: 10.8.0.0/16 -> pcx-9');
+		expect(t.stderr()).toContain('not represented: VpnGateways: 1 item not represented');
+		expect(t.stderr()).toMatch(/2 vpc blocks from aws-cli; \d+ items not represented/);
+	});
+
+	it('detects Terraform and CloudFormation, and takes --from', async () => {
+		const t = fakeIO({ 'state.json': JSON.stringify(TERRAFORM_STATE), 'stack.json': JSON_TEMPLATE.replace(/^#.*\n/gm, '') });
+		expect(await main(['import', 'state.json', 'stack.json'], t.io)).toBe(0);
+		expect(analyzeNote(t.stdout()).map((b) => b.analysis.title)).toEqual(['tf-lab', 'MainVpc']);
+		const forced = fakeIO({ 'stack.json': JSON_TEMPLATE.replace(/^#.*\n/gm, '') });
+		expect(await main(['import', '--from', 'cloudformation', 'stack.json'], forced.io)).toBe(0);
+		expect(forced.stderr()).toContain('1 vpc block from cloudformation');
+	});
+
+	it('says what is wrong: bad --from is usage (2), unreadable input is 1', async () => {
+		const t = fakeIO({ 'a.txt': 'words' });
+		expect(await main(['import', '--from', 'pulumi', 'a.txt'], t.io)).toBe(2);
+		expect(t.stderr()).toContain('--from is aws-cli, terraform, cloudformation, not "pulumi"');
+		const u = fakeIO({ 'a.txt': 'words' });
+		expect(await main(['import', 'a.txt'], u.io)).toBe(1);
+		expect(u.stderr()).toContain('a.txt: not recognised');
+		expect(await main(['import'], fakeIO({}).io)).toBe(2);
+	});
+});

@@ -1,4 +1,4 @@
-import { ImportError, IMPORT_FORMATS, importVpcBlocks, type ImportFormat } from '../core/import';
+import { ImportError, IMPORT_FORMATS, importVpcBlocks } from '../core/import';
 import { parseArgs, UsageError, type CliIO } from './io';
 
 /**
@@ -10,12 +10,12 @@ export async function runImport(args: readonly string[], io: CliIO): Promise<num
 	const { positionals, flags } = parseArgs(args, { from: 'string' });
 	if (positionals.length === 0) throw new UsageError('import needs at least one file');
 	const from = flags.from;
-	if (from !== undefined && !(IMPORT_FORMATS as readonly unknown[]).includes(from)) throw new UsageError(`--from is ${IMPORT_FORMATS.join(', ')}, not "${String(from)}"`);
+	if (from !== undefined && (typeof from !== 'string' || !IMPORT_FORMATS.includes(from))) throw new UsageError(`--from is ${IMPORT_FORMATS.join(', ')}, not "${String(from)}"`);
 	const inputs = [];
 	for (const file of positionals) inputs.push({ name: file, text: await io.readText(file) });
 	let output;
 	try {
-		output = importVpcBlocks(inputs, from as ImportFormat | undefined);
+		output = importVpcBlocks(inputs, from);
 	} catch (e) {
 		if (e instanceof ImportError) {
 			io.err(`cloudnotes import: ${e.message}`);

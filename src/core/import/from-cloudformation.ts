@@ -5,12 +5,13 @@
  */
 
 import { analyzeTopology } from '../topology';
+import { cloudFormationLanguage } from '../topology/cloudformation';
 import type { CloudFormationModel } from '../topology/cloudformation/model';
 import { emptyDraft, type VpcDraft } from './draft';
 import type { ImportResult } from './aws-cli';
 
 export function importCloudFormation(text: string): ImportResult {
-	const analysis = analyzeTopology('cloudformation', text, 1);
+	const analysis = analyzeTopology(cloudFormationLanguage.id, text, 1);
 	const model = analysis.model as CloudFormationModel | null;
 	const notes: string[] = [];
 	if (!model) return { drafts: [], notes: analysis.diagnostics.map((d) => `line ${d.line}: ${d.message}`) };

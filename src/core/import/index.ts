@@ -3,6 +3,7 @@
  * JSON or a CloudFormation template in, one `vpc` block per VPC out. Pure: text in, text out.
  */
 
+import { cloudFormationLanguage } from '../topology/cloudformation';
 import { composeYaml } from '../topology/yaml/yaml-compose';
 import { isMap, isScalar } from '../topology/yaml/yaml-nodes';
 import { AWS_CLI_KEYS, importAwsCli, type ImportResult } from './aws-cli';
@@ -10,8 +11,10 @@ import { toVpcBlock } from './draft';
 import { importCloudFormation } from './from-cloudformation';
 import { importTerraform, isTerraformJson } from './terraform';
 
-export type ImportFormat = 'aws-cli' | 'terraform' | 'cloudformation';
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['aws-cli', 'terraform', 'cloudformation'];
+/** `aws-cli`, `terraform`, or a template of the CloudFormation language (the format is named by its id). */
+export type ImportFormat = string;
+const TEMPLATE = cloudFormationLanguage.id;
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['aws-cli', 'terraform', TEMPLATE];
 
 export interface ImportInput {
 	/** A file name or `clipboard`, for messages. */
@@ -92,7 +95,7 @@ export function detectFormat(text: string): ImportFormat | null {
 	const docs = splitJsonDocuments(text);
 	if (docs) {
 		const objects = docs.filter(isObject);
-		if (objects.some((d) => 'Resources' in d || 'AWSTemplateFormatVersion' in d)) return 'cloudformation';
+		if (objects.some((d) => 'Resources' in d || 'AWSTemplateFormatVersion' in d)) return TEMPLATE;
 		if (objects.some(isTerraformJson)) return 'terraform';
 		if (objects.some((d) => Object.keys(d).some((k) => (AWS_CLI_KEYS as readonly string[]).includes(k)))) return 'aws-cli';
 		// Other AWS CLI outputs (describe-network-interfaces, ...): PascalCase keys holding lists.
@@ -100,7 +103,7 @@ export function detectFormat(text: string): ImportFormat | null {
 		return null;
 	}
 	const { root } = composeYaml(text);
-	if (isMap(root) && root.items.some((p) => isScalar(p.key) && (p.key.value === 'Resources' || p.key.value === 'AWSTemplateFormatVersion'))) return 'cloudformation';
+	if (isMap(root) && root.items.some((p) => isScalar(p.key) && (p.key.value === 'Resources' || p.key.value === 'AWSTemplateFormatVersion'))) return TEMPLATE;
 	return null;
 }
 
@@ -115,7 +118,8 @@ export function importVpcBlocks(inputs: readonly ImportInput[], from?: ImportFor
 		const format = from ?? detectFormat(input.text);
 		if (!format) throw new ImportError(`${input.name}: not recognised as AWS CLI JSON, Terraform JSON or a CloudFormation template; ${FORMAT_HINT}`);
 		formats.push(format);
-		if (format === 'cloudformation') {
+		if (!IMPORT_FORMATS.includes(format)) throw new ImportError(`${input.name}: unknown format \`${format}\`; ${FORMAT_HINT}`);
+		if (format === TEMPLATE) {
 			results.push({ result: importCloudFormation(input.text), origin: `CloudFormation template ${input.name}` });
 			continue;
 		}

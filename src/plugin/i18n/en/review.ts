@@ -122,4 +122,5 @@ export const review = {
 	'settings.diagrams.direction.tb': 'Top to bottom',
 	'settings.diagrams.showLint': 'Show lint results',
 	'settings.diagrams.showLint.desc': 'List the problems found under each diagram.',
+	'settings.number.invalid': 'A whole number from {min} to {max}.',
 };

@@ -124,4 +124,5 @@ export const review: typeof en = {
 	'settings.diagrams.direction.tb': '위에서 아래',
 	'settings.diagrams.showLint': '점검 결과 표시',
 	'settings.diagrams.showLint.desc': '다이어그램 아래에 발견된 문제를 나열합니다.',
+	'settings.number.invalid': '{min}에서 {max} 사이의 정수를 입력하세요.',
 };

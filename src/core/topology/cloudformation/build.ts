@@ -10,7 +10,7 @@ import type { Pos } from '../shared/diagnostic';
 import { parseFlowText, parseFlows, type FlowSpec } from '../shared/flow-model';
 import { defaultNacl, type Nacl, type NaclRule } from '../vpc/nacl';
 import type { RouteTable } from '../vpc/route-table';
-import { parsePeer, parseTraffic, splitNaclRule, splitSgRule } from '../vpc/rule-text';
+import { parseTraffic, splitNaclRule, splitSgRule } from '../vpc/rule-text';
 import { defaultSecurityGroup, type SecurityGroup, type SgRule } from '../vpc/security-group';
 import type { Instance, LoadBalancer, Ref, VpcModel } from '../vpc/model';
 import type { Entry, YamlSource } from '../yaml/yaml-source';
@@ -430,6 +430,11 @@ class TemplateReader {
 		}
 		const peerValue = get(key);
 		let peer: string;
+		const peerType = peerValue.k === 'res' ? this.t.resources.get(peerValue.id)?.type : undefined;
+		if (peerValue.k === 'res' && peerType !== `${EC2}SecurityGroup`) {
+			this.src.report(peerValue.pos, 'unsupported-resource', `a rule of \`${res.id}\` names the group of \`${peerValue.id}\` (${peerType ?? '?'}), which is not modelled; the rule is left out`);
+			return null;
+		}
 		if (peerValue.k === 'res') peer = peerValue.id;
 		else if (peerValue.k === 'str') peer = peerValue.v;
 		else {
@@ -444,12 +449,16 @@ class TemplateReader {
 			this.src.report(pos, traffic.code, traffic.message);
 			return null;
 		}
-		const parsedPeer = key === 'CidrIp' ? parsePeer(peer, false) : { ok: true as const, value: { kind: 'sg' as const, name: peer } };
-		if (!parsedPeer.ok) {
-			this.src.report(peerValue.pos, parsedPeer.code, parsedPeer.message);
-			return null;
+		let parsedPeer: { kind: 'cidr'; cidr: Cidr } | { kind: 'sg'; name: string } = { kind: 'sg', name: peer };
+		if (key === 'CidrIp') {
+			const cidr = parseCidr(peer);
+			if (!cidr.ok) {
+				this.src.report(peerValue.pos, 'invalid-cidr', `a rule of \`${res.id}\`: ${cidr.message}`);
+				return null;
+			}
+			parsedPeer = { kind: 'cidr', cidr: cidr.cidr };
 		}
-		return { ...traffic.value, peer: parsedPeer.value, text, pos };
+		return { ...traffic.value, peer: parsedPeer, text, pos };
 	}
 
 	private readSecurityGroups(): void {

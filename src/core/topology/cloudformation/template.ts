@@ -93,8 +93,13 @@ export function readTemplate(src: YamlSource): Template | null {
 		for (const f of src.entries(item.value, `resource \`${item.key}\``)) fields.set(f.key, f);
 		const type = fields.get('Type');
 		const typeText = type ? src.text(type.value) : null;
-		if (!type || !typeText) {
+		if (!type) {
 			src.report(item.keyPos, 'missing-field', `resource \`${item.key}\` needs \`Type:\` (e.g. AWS::EC2::Subnet)`);
+			continue;
+		}
+		if (!typeText) {
+			// Tools such as Rain put a module here; CloudFormation itself only takes a type name.
+			src.report(type.valuePos, 'unsupported-resource', `\`${item.key}\` has a \`Type\` that is not a resource type name (a module of another tool?); it is not modelled`);
 			continue;
 		}
 		const condition = fields.get('Condition');

@@ -40,7 +40,7 @@ export default defineConfig([
 	},
 	{
 		// Node-side code: the command line, tests, build and bench scripts.
-		files: ["src/cli/**/*.ts", "test/**/*.ts", "bench/**/*.ts", "*.mjs", "*.js", "bin/*.js", "scripts/*.mjs", "bench/*.mjs", "bench/scenarios/*.mjs", "test/browser/*.mjs"],
+		files: ["src/cli/**/*.ts", "test/**/*.ts", "bench/**/*.ts", "*.mjs", "*.js", "bin/*.js", "scripts/**/*.mjs", "bench/*.mjs", "bench/scenarios/*.mjs", "test/browser/*.mjs"],
 		languageOptions: { globals: { ...globals.node } },
 		rules: {
 			"obsidianmd/no-nodejs-modules": "off",
@@ -61,7 +61,7 @@ export default defineConfig([
 	},
 	{
 		// The stand-in plays Obsidian itself, so it does what plugins may not.
-		files: ["test/**/*.ts", "test/**/*.js", "scripts/*.mjs"],
+		files: ["test/**/*.ts", "test/**/*.js", "scripts/**/*.mjs"],
 		languageOptions: { globals: { ...globals.jest } },
 		rules: {
 			"import/no-extraneous-dependencies": "off",

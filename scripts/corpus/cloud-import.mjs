@@ -229,6 +229,8 @@ for (const p of groups['--terraform']) {
 			for (const c of m.child_modules ?? []) walk(c);
 		};
 		walk((doc.planned_values ?? doc.values)?.root_module);
+		// A raw terraform.tfstate: one entry per instance of each resource.
+		for (const r of doc.values || doc.planned_values ? [] : (doc.resources ?? [])) for (const i of r.instances ?? []) resources.push({ type: r.type, values: i.attributes ?? {} });
 		const of = (t) => resources.filter((r) => r.type === t);
 		const counts = {
 			vpcs: of('aws_vpc').length,

@@ -40,3 +40,19 @@ describe('cloudnotes import', () => {
 		expect(await main(['import'], fakeIO({}).io)).toBe(2);
 	});
 });
+
+describe('cloudformation blocks on the command line', () => {
+	const note = `# 템플릿\n\n\`\`\`cloudformation\n${JSON_TEMPLATE.trimEnd()}\n\`\`\`\n`;
+
+	it('lint prints template positions in the note; trace answers by logical id', async () => {
+		const t = fakeIO({ 'cfn.md': note });
+		expect(await main(['lint', 'cfn.md'], t.io)).toBe(0);
+		expect(t.stdout()).toContain('cfn.md:5:1 warning flow-blocked flow `internet -> Bastion tcp/22` cannot pass');
+		expect(t.stdout()).toMatch(/cfn\.md:\d+:\d+ info unsupported-resource route `ToPeer` leads to peering `Peering`/);
+		const trace = fakeIO({ 'cfn.md': note });
+		expect(await main(['trace', 'cfn.md', '--from', '203.0.113.9', '--to', 'Bastion', '--port', '22', '--proto', 'tcp'], trace.io)).toBe(0);
+		const refused = fakeIO({ 'cfn.md': note });
+		expect(await main(['trace', 'cfn.md', '--from', 'internet', '--to', 'Bastion', '--port', '22', '--proto', 'tcp'], refused.io)).toBe(1);
+		expect(refused.stdout()).toContain('BastionSG');
+	});
+});

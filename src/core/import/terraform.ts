@@ -70,9 +70,28 @@ function strs(value: unknown): string[] {
 	return Array.isArray(value) ? value.map(str).filter((s): s is string => s !== null) : str(value) ? [str(value) as string] : [];
 }
 
-/** Whether a document is `terraform show -json` output. */
+/** Whether a document is `terraform show -json` output, or a raw state file (`terraform.tfstate`, version 4). */
 export function isTerraformJson(doc: Json): boolean {
-	return typeof doc.format_version === 'string' && ('values' in doc || 'planned_values' in doc || 'terraform_version' in doc);
+	if (typeof doc.format_version === 'string' && ('values' in doc || 'planned_values' in doc || 'terraform_version' in doc)) return true;
+	return isRawState(doc);
+}
+
+function isRawState(doc: Json): boolean {
+	return typeof doc.version === 'number' && typeof doc.terraform_version === 'string' && Array.isArray(doc.resources);
+}
+
+/** A raw state's resources (with `instances`) in the shape `terraform show -json` gives them. */
+function fromRawState(doc: Json): Json {
+	const resources: Json[] = [];
+	for (const r of arr(doc.resources)) {
+		const prefix = str(r.module) ? `${str(r.module)}.` : '';
+		for (const instance of arr(r.instances)) {
+			const key = instance.index_key;
+			const index = typeof key === 'number' ? `[${key}]` : typeof key === 'string' ? `[${JSON.stringify(key)}]` : '';
+			resources.push({ address: `${prefix}${str(r.type) ?? ''}.${str(r.name) ?? ''}${index}`, mode: r.mode, type: r.type, name: r.name, index: key, values: instance.attributes ?? {} });
+		}
+	}
+	return { format_version: '1.0', values: { root_module: { resources } } };
 }
 
 function collect(module: Json | undefined, out: Json[]): void {
@@ -104,7 +123,8 @@ function configRefs(module: Json | undefined, prefix: string, out: Map<string, M
 	}
 }
 
-export function importTerraform(doc: Json): ImportResult {
+export function importTerraform(input: Json): ImportResult {
+	const doc = isRawState(input) ? fromRawState(input) : input;
 	const notes: string[] = [];
 	const plan = 'planned_values' in doc;
 	const raw: Json[] = [];

@@ -123,3 +123,21 @@ describe('format detection and bad input', () => {
 		expect(none.notes).toContain('no VPC found in the input');
 	});
 });
+
+describe('import from a raw terraform.tfstate (version 4)', () => {
+	it('reads resources with instances and attributes, counted resources by index', () => {
+		const raw = {
+			version: 4,
+			terraform_version: '1.6.5',
+			resources: [
+				{ mode: 'managed', type: 'aws_vpc', name: 'main', instances: [{ attributes: { id: 'vpc-r', cidr_block: '10.3.0.0/16', tags: { Name: 'raw' } } }] },
+				{ mode: 'managed', type: 'aws_subnet', name: 'a', instances: [0, 1].map((i) => ({ index_key: i, attributes: { id: `subnet-r${i}`, vpc_id: 'vpc-r', cidr_block: `10.3.${i}.0/24` } })) },
+				{ module: 'module.net', mode: 'managed', type: 'aws_security_group', name: 'sg', instances: [{ attributes: { id: 'sg-r', vpc_id: 'vpc-r', ingress: [], egress: [] } }] },
+			],
+		};
+		const out = importVpcBlocks([{ name: 'terraform.tfstate', text: JSON.stringify(raw) }]);
+		expect(out.formats).toEqual(['terraform']);
+		const vpc = readBack(out.blocks[0]?.yaml ?? '');
+		expect([vpc.name, [...vpc.subnets.keys()], [...vpc.securityGroups.keys()]]).toEqual(['raw', ['a-0', 'a-1'], ['sg']]);
+	});
+});

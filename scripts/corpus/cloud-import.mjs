@@ -122,7 +122,10 @@ function checkTemplate(name, text) {
 		else if (type === 'AWS::EC2::NetworkAcl') present = vpc.nacls.has(id);
 		else present = rules.has(id) || rules.has(`"${id}": {`) || rules.has(`"${id}"`);
 		if (present) add('cloudformation', `in model ${kind}`);
-		else if (mentioned(id)) add('cloudformation', `reported ${kind}`);
+		else if (mentioned(id)) {
+			add('cloudformation', `reported ${kind}`);
+			if (process.env.CORPUS_VERBOSE) console.log(`reported: ${path.basename(name)} ${id}: ${analysis.diagnostics.find((d) => d.message.includes(`\`${id}\``))?.message}`);
+		}
 		else {
 			add('cloudformation', `MISSING ${kind}`);
 			problems.push(`${name}: ${type} ${id} neither in the model nor reported`);

@@ -156,3 +156,22 @@ describe('cloudformation blocks: bad input gets a clear message, never an except
 		expect(find(analysis.diagnostics, 'unresolved-value', 'creates no AWS::EC2::VPC')).toBeDefined();
 	});
 });
+
+describe('cloudformation blocks: the VPC default group and NACL', () => {
+	it('`!GetAtt VPC.DefaultSecurityGroup` is the `default` group; entries of the default NACL are listed, not dropped', () => {
+		const { model, analysis } = analyze(
+			[
+				'Resources:',
+				'  VPC: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }',
+				'  S: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref VPC, CidrBlock: 10.0.1.0/24 } }',
+				'  Web: { Type: AWS::EC2::Instance, Properties: { SubnetId: !Ref S, SecurityGroupIds: [!GetAtt VPC.DefaultSecurityGroup] } }',
+				'  Sg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: x, VpcId: !Ref VPC, SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 80, ToPort: 80, SourceSecurityGroupId: !GetAtt VPC.DefaultSecurityGroup }] } }',
+				'  Deny: { Type: AWS::EC2::NetworkAclEntry, Properties: { NetworkAclId: !GetAtt VPC.DefaultNetworkAcl, RuleNumber: 90, Protocol: -1, RuleAction: deny, CidrBlock: 0.0.0.0/0 } }',
+			].join('\n'),
+		);
+		expect(model.vpc.instances.get('Web')?.securityGroups.map((g) => g.name)).toEqual(['default']);
+		expect(model.vpc.securityGroups.get('Sg')?.inbound.map((r) => r.text)).toEqual(['tcp 80 from default']);
+		expect(find(analysis.diagnostics, 'unsupported-resource', '`Deny` changes the NACL of `VPC`')?.line).toBe(6);
+		expect(analysis.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+	});
+});

@@ -18,7 +18,11 @@ function agree(source: string): boolean {
 
 function vaultBlocks(): string[] {
 	const dir = path.resolve(__dirname, '../../../example-vault/클라우드');
-	return fs.readdirSync(dir).flatMap((f) => findTopologyBlocks(fs.readFileSync(path.join(dir, f), 'utf8')).map((b) => b.content));
+	// CloudFormation templates use tags (`!Ref`), which the fast path leaves to the composer by design.
+	return fs
+		.readdirSync(dir)
+		.flatMap((f) => findTopologyBlocks(fs.readFileSync(path.join(dir, f), 'utf8')).map((b) => b.content))
+		.filter((content) => !/(^|[\s[,])![A-Za-z]/.test(content));
 }
 
 describe('fast YAML path', () => {

@@ -139,6 +139,11 @@ class TemplateReader {
 	}
 
 	private refOf(v: Value, what: string): Ref | null {
+		// `!GetAtt VPC.DefaultSecurityGroup` is the VPC's default group, `default` in the model.
+		if (v.k === 'res' && v.attr === 'DefaultSecurityGroup') {
+			this.vpc.securityGroups.set('default', this.vpc.securityGroups.get('default') ?? this.vpc.defaultSecurityGroup);
+			return { name: 'default', pos: v.pos };
+		}
 		if (v.k === 'res') return { name: v.id, pos: v.pos };
 		if (v.k === 'str') return { name: v.v, pos: v.pos };
 		if (v.k === 'unknown') this.unresolved(v, what);
@@ -431,11 +436,13 @@ class TemplateReader {
 		const peerValue = get(key);
 		let peer: string;
 		const peerType = peerValue.k === 'res' ? this.t.resources.get(peerValue.id)?.type : undefined;
-		if (peerValue.k === 'res' && peerType !== `${EC2}SecurityGroup`) {
+		const defaultGroup = peerValue.k === 'res' && peerValue.attr === 'DefaultSecurityGroup';
+		if (peerValue.k === 'res' && peerType !== `${EC2}SecurityGroup` && !defaultGroup) {
 			this.src.report(peerValue.pos, 'unsupported-resource', `a rule of \`${res.id}\` names the group of \`${peerValue.id}\` (${peerType ?? '?'}), which is not modelled; the rule is left out`);
 			return null;
 		}
-		if (peerValue.k === 'res') peer = peerValue.id;
+		if (defaultGroup) peer = 'default';
+		else if (peerValue.k === 'res') peer = peerValue.id;
 		else if (peerValue.k === 'str') peer = peerValue.v;
 		else {
 			this.unresolved(peerValue, `the peer of a rule of \`${res.id}\``);
@@ -506,7 +513,10 @@ class TemplateReader {
 			const ref = this.refId(res, 'NetworkAclId', 'the NACL');
 			const nacl = ref && this.vpc.nacls.get(ref.name);
 			if (!ref || !nacl) {
-				if (ref && !this.t.resources.has(ref.name)) this.src.report(ref.pos, 'unknown-reference', `\`${res.id}\` adds a rule to \`${ref.name}\`, which is not an AWS::EC2::NetworkAcl of this template`);
+				const target = ref ? this.t.resources.get(ref.name) : undefined;
+				if (ref && !target) this.src.report(ref.pos, 'unknown-reference', `\`${res.id}\` adds a rule to \`${ref.name}\`, which is not an AWS::EC2::NetworkAcl of this template`);
+				// The VPC's default NACL (`!GetAtt VPC.DefaultNetworkAcl`) keeps AWS's allow-all in the model.
+				else if (ref && target?.type !== `${EC2}NetworkAcl`) this.src.report(res.pos, 'unsupported-resource', `\`${res.id}\` changes the NACL of \`${ref.name}\` (its default NACL), which is not modelled: subnets without a NACL allow all`);
 				continue;
 			}
 			const egress = this.prop(res, 'Egress');

@@ -6,12 +6,13 @@ import { runMermaid } from './mermaid';
 import { runTrace } from './trace';
 import { runCards } from './cards';
 import { runRender } from './render';
+import { runImport } from './import';
 
 export const USAGE = `Usage: cloudnotes <command> [options]
 
 Commands:
   lint <file|folder>... [--format text|json] [--pretty]
-      Every diagnostic of every vpc/containers block: file:line:column severity code message
+      Every diagnostic of every topology block: file:line:column severity code message
       (json: one diagnostic per line in the array; --pretty indents it).
       Exit 1 when any error, 0 otherwise, 2 on bad usage.
   mermaid <file> [--block N]
@@ -26,6 +27,10 @@ Commands:
       The note with each topology block replaced by a mermaid block, for publishers that run no
       plugin (Quartz, Obsidian Publish, static sites). --svg writes SVG files beside FILE instead
       (needs playwright-core, mermaid and a Chromium). Exit 1 when a block stayed as written.
+  import <file>... [--from aws-cli|terraform|cloudformation]
+      A vpc block per VPC from \`aws ec2 describe-*\` JSON (files one by one or concatenated),
+      \`terraform show -json\` (state or plan) or a CloudFormation template (detected when --from
+      is left out). What a block cannot hold is listed in comments at its top and on stderr.
 
 Options:
   -h, --help     show this help
@@ -37,6 +42,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => Promise<n
 	trace: runTrace,
 	cards: runCards,
 	render: (args, io) => runRender(args, io),
+	import: runImport,
 };
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

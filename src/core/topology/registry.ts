@@ -4,12 +4,13 @@
  * the language of a block or a model; adding a language is adding its folder and one line here.
  */
 import { findFencedBlocks, splitLines, type FencedBlock } from '../markdown/fences';
+import { cloudFormationLanguage } from './cloudformation';
 import { containersLanguage } from './containers';
 import type { AnyTopologyLanguage, TopologyModel } from './language';
 import { kubernetesLanguage } from './kubernetes';
 import { vpcLanguage } from './vpc';
 
-export const TOPOLOGY_LANGUAGES: readonly AnyTopologyLanguage[] = [vpcLanguage, containersLanguage, kubernetesLanguage];
+export const TOPOLOGY_LANGUAGES: readonly AnyTopologyLanguage[] = [vpcLanguage, containersLanguage, cloudFormationLanguage, kubernetesLanguage];
 
 const byFence = new Map<string, AnyTopologyLanguage>();
 const byId = new Map<string, AnyTopologyLanguage>();

@@ -6,6 +6,7 @@ import type { PluginContext } from '../context';
 import { DiagramService } from './diagram-service';
 import { topologyLinter } from './editor-lint';
 import { registerExportCommands, TopologyExporter } from './export';
+import { registerImportCommand } from './import-command';
 import { PREVIEW_VIEW_TYPE, TopologyPreviewView } from './preview-view';
 import { TopologyBlock, type BlockActions, type BlockInput } from './topology-block';
 
@@ -76,4 +77,5 @@ export function registerTopology(ctx: PluginContext): void {
 	})]);
 
 	registerExportCommands(plugin, exporter);
+	registerImportCommand(plugin);
 }

@@ -19,8 +19,12 @@ function agree(source: string): boolean {
 
 function vaultBlocks(): string[] {
 	const dir = path.resolve(__dirname, '../../../example-vault/클라우드');
-	// Blocks of manifests hold several documents: each is read on its own.
-	return fs.readdirSync(dir).flatMap((f) => findTopologyBlocks(fs.readFileSync(path.join(dir, f), 'utf8')).flatMap((b) => splitDocuments(b.content).map((d) => d.text).filter((t) => t.trim() !== '')));
+	// Blocks of manifests hold several documents: each is read on its own. CloudFormation templates
+	// use tags (`!Ref`), which the fast path leaves to the composer by design.
+	return fs
+		.readdirSync(dir)
+		.flatMap((f) => findTopologyBlocks(fs.readFileSync(path.join(dir, f), 'utf8')).flatMap((b) => splitDocuments(b.content).map((d) => d.text).filter((t) => t.trim() !== '')))
+		.filter((content) => !/(^|[\s[,])![A-Za-z]/.test(content));
 }
 
 describe('fast YAML path', () => {

@@ -61,6 +61,8 @@ export const DIAGNOSTIC_SEVERITY = {
 	'ingress-backend-unknown': 'error',
 	'host-port': 'warning',
 	'host-network': 'warning',
+	'unsupported-resource': 'info',
+	'unresolved-value': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITY;

@@ -73,6 +73,11 @@ const MAX_DEPTH = 500;
 const COLUMN_MESSAGE = 'All mapping items must start at the same column';
 const BLOCK_IN_FLOW = 'Block collections are not allowed within flow collections';
 
+/** A local tag (`!Ref`), as opposed to a core `!!str` or a verbatim `!<...>` one. */
+function localTag(source: string): boolean {
+	return /^![A-Za-z]/.test(source);
+}
+
 function tokenEnd(token: { offset: number; source?: string }): number {
 	return token.offset + (token.source?.length ?? 0);
 }
@@ -347,7 +352,7 @@ class Composer {
 
 	/**
 	 * Tags only decide how a scalar is read: `!!str 80` is the text '80', `!!int "80"` the number;
-	 * any other tag (Compose has none, CloudFormation's `!Ref` would be one) leaves the text.
+	 * any other tag leaves the text and is kept on the node (CloudFormation's `!Ref`, `!Sub`).
 	 */
 	private tagged(node: YamlScalar, tag: SourceToken | null): YamlScalar {
 		if (!tag) return node;
@@ -545,9 +550,9 @@ class Composer {
 		}
 		const atRoot = this.atRoot;
 		this.atRoot = false;
-		if (token.type === 'block-map') return this.blockMap(token);
-		if (token.type === 'block-seq') return this.blockSeq(token);
-		return this.flowCollection(token, atRoot);
+		const node = token.type === 'block-map' ? this.blockMap(token) : token.type === 'block-seq' ? this.blockSeq(token) : this.flowCollection(token, atRoot);
+		if (props.tag && localTag(props.tag.source)) node.tag = props.tag.source;
+		return node;
 	}
 
 	private blockMap(bm: CST.BlockMap): YamlMap {

@@ -14,7 +14,7 @@ export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';
 export type Range = [number, number, number];
 
 export interface YamlScalar {
-	/** A local tag such as Compose's `!reset` / `!override`; absent when the node has none or a core one. */
+	/** A local tag such as Compose's `!reset` / `!override` or CloudFormation's `!Ref`; absent when the node has none or a core one. */
 	tag?: string;
 	readonly kind: 'scalar';
 	/** Core schema value: string, number, boolean or null. */
@@ -32,7 +32,7 @@ export interface YamlPair {
 }
 
 export interface YamlMap {
-	/** A local tag such as Compose's `!reset` / `!override`; absent when the node has none or a core one. */
+	/** A local tag such as Compose's `!reset` / `!override` or CloudFormation's `!Ref`; absent when the node has none or a core one. */
 	tag?: string;
 	readonly kind: 'map';
 	items: YamlPair[];
@@ -41,7 +41,7 @@ export interface YamlMap {
 }
 
 export interface YamlSeq {
-	/** A local tag such as Compose's `!reset` / `!override`; absent when the node has none or a core one. */
+	/** A local tag such as Compose's `!reset` / `!override` or CloudFormation's `!Ref`; absent when the node has none or a core one. */
 	tag?: string;
 	readonly kind: 'seq';
 	items: YamlNode[];

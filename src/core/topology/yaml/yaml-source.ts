@@ -32,6 +32,8 @@ export class YamlSource {
 	private readonly columnOffset: number;
 	/** Diagnostics after this note line are dropped: past a syntax error the tree is guesswork. */
 	readonly syntaxCutoff: number;
+	/** The block's text as written (languages that read comments, such as CloudFormation's options, need it). */
+	readonly source: string;
 
 	/**
 	 * `documents`: several `---` documents are kept apart (`documents`, e.g. Kubernetes manifests);
@@ -39,6 +41,7 @@ export class YamlSource {
 	 * otherwise a second document is reported.
 	 */
 	constructor(source: string, firstLine: number, columnOffset = 0, options: { documents?: boolean; mergeDocuments?: boolean } = {}) {
+		this.source = source;
 		this.firstLine = firstLine;
 		this.columnOffset = columnOffset;
 		this.start = { line: firstLine, column: 1 + columnOffset };

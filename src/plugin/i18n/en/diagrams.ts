@@ -84,4 +84,12 @@ export const diagrams = {
 	'preview.source': '{kind} block on line {line} of {note}',
 	'kind.vpc': 'VPC',
 	'kind.containers': 'Containers',
+	'diagram.label.cloudformation': 'CloudFormation diagram {name}',
+	'kind.cloudformation': 'CloudFormation',
+	'import.command': 'Insert VPC block from clipboard',
+	'import.empty': 'The clipboard is empty: copy the JSON of `aws ec2 describe-*`, `terraform show -json` or a CloudFormation template first.',
+	'import.unreadable': 'Could not read the clipboard: {reason}',
+	'import.failed': 'Nothing imported: {reason}',
+	'import.done': 'Inserted {count} VPC block(s) from {format}.',
+	'import.dropped': '{count} item(s) could not be represented; they are listed as comments at the top of each block.',
 };

@@ -86,4 +86,12 @@ export const diagrams: typeof en = {
 	'preview.source': '{note}의 {line}행 {kind} 블록',
 	'kind.vpc': 'VPC',
 	'kind.containers': '컨테이너',
+	'diagram.label.cloudformation': 'CloudFormation 다이어그램 {name}',
+	'kind.cloudformation': 'CloudFormation',
+	'import.command': '클립보드에서 VPC 블록 삽입',
+	'import.empty': '클립보드가 비어 있습니다. `aws ec2 describe-*` 또는 `terraform show -json`의 JSON, 혹은 CloudFormation 템플릿을 먼저 복사하세요.',
+	'import.unreadable': '클립보드를 읽을 수 없습니다: {reason}',
+	'import.failed': '가져오지 못했습니다: {reason}',
+	'import.done': '{format}에서 VPC 블록 {count}개를 삽입했습니다.',
+	'import.dropped': '{count}개 항목은 블록에 표현할 수 없어 각 블록 맨 위에 주석으로 적었습니다.',
 };

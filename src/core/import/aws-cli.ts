@@ -1,0 +1,290 @@
+/**
+ * `aws ec2 describe-*` (and `aws elbv2 describe-*`, `aws rds describe-db-instances`) JSON -> one
+ * draft per VPC. Every output is an object whose top-level key names what it lists (`Vpcs`,
+ * `Subnets`, `RouteTables`, `Reservations`, ...); files may be given one by one or concatenated.
+ * Items are matched to their VPC by `VpcId` (or through their subnet); what a vpc block cannot
+ * hold becomes a note of that VPC, or of the import as a whole.
+ */
+
+import { awsPorts, awsProto, naclRuleLine, sgRuleLine } from '../topology/cloudformation/aws-rules';
+import { emptyDraft, Names, type VpcDraft } from './draft';
+
+type Json = Record<string, unknown>;
+
+/** The top-level keys the AWS CLI prints for the outputs read here. */
+export const AWS_CLI_KEYS = ['Vpcs', 'Subnets', 'RouteTables', 'InternetGateways', 'NatGateways', 'SecurityGroups', 'NetworkAcls', 'Reservations', 'LoadBalancers', 'TargetGroups', 'DBInstances', 'Tags', 'VpcPeeringConnections'] as const;
+/** Outputs that say nothing a vpc block draws (zones, statuses): read and ignored without a note. */
+const SILENT_KEYS = new Set(['AvailabilityZones', 'InstanceStatuses', 'PlacementGroups', 'MovingAddressStatuses', 'Hosts', 'DhcpOptions', 'ServiceNames', 'PrefixLists', 'NextToken']);
+
+function arr(value: unknown): Json[] {
+	return Array.isArray(value) ? value.filter((v): v is Json => !!v && typeof v === 'object') : [];
+}
+
+function str(value: unknown): string | null {
+	return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
+}
+
+function tagName(item: Json): string | null {
+	const tags = arr(item.Tags);
+	return str(tags.find((t) => t.Key === 'Name')?.Value) ?? null;
+}
+
+export interface ImportResult {
+	drafts: VpcDraft[];
+	/** Notes about the input as a whole (outputs not read, items of no VPC). */
+	notes: string[];
+}
+
+export function importAwsCli(docs: readonly Json[]): ImportResult {
+	const all = new Map<string, Json[]>();
+	const notes: string[] = [];
+	for (const doc of docs) {
+		for (const [key, value] of Object.entries(doc)) {
+			if (key === 'Reservations') {
+				const list = all.get('Instances') ?? [];
+				for (const r of arr(value)) list.push(...arr(r.Instances));
+				all.set('Instances', list);
+				continue;
+			}
+			if (!Array.isArray(value)) continue;
+			if (!(AWS_CLI_KEYS as readonly string[]).includes(key)) {
+				if (!SILENT_KEYS.has(key) && value.length > 0) notes.push(`${key}: ${value.length} item${value.length === 1 ? '' : 's'} not represented (a vpc block has no place for them)`);
+				continue;
+			}
+			all.set(key, [...(all.get(key) ?? []), ...arr(value)]);
+		}
+	}
+	const get = (key: string): Json[] => all.get(key) ?? [];
+	// describe-tags gives names for resources whose own output was not captured with tags.
+	const tagNames = new Map<string, string>();
+	for (const t of get('Tags')) if (t.Key === 'Name' && str(t.ResourceId) && str(t.Value)) tagNames.set(str(t.ResourceId) as string, str(t.Value) as string);
+	const label = (item: Json, id: string): string | null => tagName(item) ?? tagNames.get(id) ?? null;
+
+	const vpcIds = new Set<string>();
+	for (const v of get('Vpcs')) if (str(v.VpcId)) vpcIds.add(str(v.VpcId) as string);
+	for (const key of ['Subnets', 'RouteTables', 'SecurityGroups', 'NetworkAcls', 'Instances', 'NatGateways', 'LoadBalancers']) {
+		for (const item of get(key)) if (str(item.VpcId)) vpcIds.add(str(item.VpcId) as string);
+	}
+	const drafts: VpcDraft[] = [];
+	const subnetVpc = new Map<string, string>();
+	for (const s of get('Subnets')) if (str(s.SubnetId) && str(s.VpcId)) subnetVpc.set(str(s.SubnetId) as string, str(s.VpcId) as string);
+
+	for (const vpcId of vpcIds) {
+		const names = new Names();
+		const vpc = get('Vpcs').find((v) => v.VpcId === vpcId);
+		const draft = emptyDraft(names.name(vpcId, vpc ? label(vpc, vpcId) : null), vpcId);
+		draft.cidr = vpc ? str(vpc.CidrBlock) : null;
+		if (!vpc) draft.notes.push(`${vpcId} is named by other outputs, but describe-vpcs output for it was not given (its CIDR is unknown)`);
+		if (vpc && arr(vpc.CidrBlockAssociationSet).length > 1) {
+			const extra = arr(vpc.CidrBlockAssociationSet).map((a) => str(a.CidrBlock)).filter((c) => c && c !== draft.cidr);
+			draft.notes.push(`secondary CIDR${extra.length === 1 ? '' : 's'} ${extra.join(', ')} (a vpc block has one CIDR)`);
+		}
+		if (vpc && arr(vpc.Ipv6CidrBlockAssociationSet).length > 0) draft.notes.push('IPv6 CIDR blocks (vpc blocks model IPv4 only)');
+		const mine = (key: string): Json[] => get(key).filter((i) => i.VpcId === vpcId);
+
+		// Internet gateways: attached to this VPC.
+		const igws = get('InternetGateways').filter((g) => arr(g.Attachments).some((a) => a.VpcId === vpcId));
+		const igw = igws[0];
+		if (igw) draft.internetGateway = names.name(str(igw.InternetGatewayId) ?? 'igw', label(igw, str(igw.InternetGatewayId) ?? ''), undefined, 'igw');
+		for (const extra of igws.slice(1)) draft.notes.push(`internet gateway ${str(extra.InternetGatewayId) ?? '?'} (a VPC has one)`);
+
+		const subnets = mine('Subnets');
+		for (const s of subnets) names.name(str(s.SubnetId) ?? '', label(s, str(s.SubnetId) ?? ''), undefined, 'subnet');
+		// Route tables: the main one is `main` (the vpc block's table for subnets that name none).
+		const tables = mine('RouteTables');
+		const tableOf = new Map<string, string>();
+		for (const t of tables) {
+			const id = str(t.RouteTableId) ?? '';
+			const isMain = arr(t.Associations).some((a) => a.Main === true);
+			const name = names.name(id, label(t, id), isMain ? 'main' : undefined, 'rtb');
+			for (const a of arr(t.Associations)) if (str(a.SubnetId)) tableOf.set(str(a.SubnetId) as string, name);
+		}
+		const nats = mine('NatGateways').filter((n) => {
+			if (n.State === 'deleted' || n.State === 'failed') {
+				draft.notes.push(`NAT gateway ${str(n.NatGatewayId) ?? '?'} is ${str(n.State) ?? ''}`);
+				return false;
+			}
+			return true;
+		});
+		for (const n of nats) names.name(str(n.NatGatewayId) ?? '', label(n, str(n.NatGatewayId) ?? ''), undefined, 'nat');
+		for (const t of tables) {
+			const routes: [string, string][] = [];
+			const tableName = names.get(str(t.RouteTableId) ?? '') ?? '?';
+			for (const r of arr(t.Routes)) {
+				const dest = str(r.DestinationCidrBlock);
+				const gateway = str(r.GatewayId);
+				const nat = str(r.NatGatewayId);
+				if (!dest) {
+					draft.notes.push(`route table ${tableName}: route to ${str(r.DestinationIpv6CidrBlock) ?? str(r.DestinationPrefixListId) ?? '?'} (IPv6 and prefix-list routes are not modelled)`);
+					continue;
+				}
+				if (gateway === 'local') continue;
+				if (r.State === 'blackhole') {
+					draft.notes.push(`route table ${tableName}: ${dest} -> ${nat ?? gateway ?? '?'} is a blackhole (its target is gone)`);
+					continue;
+				}
+				const target = nat ? names.get(nat) : gateway && igw && gateway === igw.InternetGatewayId ? draft.internetGateway : undefined;
+				if (target) routes.push([dest, target]);
+				else {
+					const other = gateway ?? nat ?? str(r.VpcPeeringConnectionId) ?? str(r.TransitGatewayId) ?? str(r.NetworkInterfaceId) ?? str(r.InstanceId) ?? '?';
+					draft.notes.push(`route table ${tableName}: ${dest} -> ${other} (${targetKind(other)} routes are not traced)`);
+				}
+			}
+			draft.routeTables.push({ name: tableName, routes });
+		}
+		// NACLs, with every subnet's association (the default NACL's too).
+		const naclOf = new Map<string, string>();
+		for (const n of mine('NetworkAcls')) {
+			const id = str(n.NetworkAclId) ?? '';
+			const name = names.name(id, label(n, id) ?? (n.IsDefault === true ? 'default-nacl' : null), undefined, 'nacl');
+			for (const a of arr(n.Associations)) if (str(a.SubnetId)) naclOf.set(str(a.SubnetId) as string, name);
+			const inbound: string[] = [];
+			const outbound: string[] = [];
+			for (const e of arr(n.Entries)) {
+				if (Number(e.RuleNumber) === 32767) continue; // the implicit `*` deny, which a vpc block always has
+				const direction = e.Egress === true ? 'outbound' : 'inbound';
+				const cidr = str(e.CidrBlock);
+				const proto = awsProto(str(e.Protocol));
+				if (!cidr || !proto) {
+					draft.notes.push(`NACL ${name}: rule ${str(e.RuleNumber) ?? '?'} ${direction} (${!cidr ? 'IPv6' : `protocol ${str(e.Protocol) ?? '?'}`} is not modelled)`);
+					continue;
+				}
+				const range = (e.PortRange ?? {}) as Json;
+				const line = naclRuleLine(str(e.RuleNumber) ?? '0', str(e.RuleAction) ?? 'deny', proto, awsPorts(proto, str(range.From), str(range.To)), direction, cidr);
+				(direction === 'inbound' ? inbound : outbound).push(line);
+			}
+			draft.nacls.push({ name, inbound, outbound });
+		}
+		for (const s of subnets) {
+			const id = str(s.SubnetId) ?? '';
+			draft.subnets.push({ name: names.get(id) ?? id, cidr: str(s.CidrBlock), zone: str(s.AvailabilityZone), routeTable: tableOf.get(id) ?? null, nacl: naclOf.get(id) ?? null });
+		}
+		for (const n of nats) {
+			const subnet = str(n.SubnetId);
+			draft.natGateways.push({ name: names.get(str(n.NatGatewayId) ?? '') ?? '?', subnet: subnet ? (names.get(subnet) ?? subnet) : null });
+			if (n.ConnectivityType === 'private') draft.notes.push(`NAT gateway ${names.get(str(n.NatGatewayId) ?? '') ?? '?'} is a private NAT gateway (drawn as a public one)`);
+		}
+		// Security groups: the VPC's default group is `default`.
+		const groups = mine('SecurityGroups');
+		for (const g of groups) names.name(str(g.GroupId) ?? '', g.GroupName === 'default' ? null : (label(g, str(g.GroupId) ?? '') ?? str(g.GroupName)), g.GroupName === 'default' ? 'default' : undefined, 'sg');
+		for (const g of groups) {
+			const name = names.get(str(g.GroupId) ?? '') ?? '?';
+			const rules = (perms: unknown, direction: 'inbound' | 'outbound'): string[] => {
+				const lines: string[] = [];
+				for (const p of arr(perms)) {
+					const proto = awsProto(str(p.IpProtocol));
+					if (!proto) {
+						draft.notes.push(`security group ${name}: ${direction} rule for protocol ${str(p.IpProtocol) ?? '?'} (not modelled)`);
+						continue;
+					}
+					const ports = awsPorts(proto, str(p.FromPort), str(p.ToPort));
+					for (const r of arr(p.IpRanges)) if (str(r.CidrIp)) lines.push(sgRuleLine(proto, ports, direction, str(r.CidrIp) as string));
+					for (const pair of arr(p.UserIdGroupPairs)) {
+						const peer = names.get(str(pair.GroupId) ?? '');
+						if (peer) lines.push(sgRuleLine(proto, ports, direction, peer));
+						else draft.notes.push(`security group ${name}: ${direction} rule naming group ${str(pair.GroupId) ?? '?'}, which is not in this VPC's output`);
+					}
+					const v6 = arr(p.Ipv6Ranges).length;
+					const lists = arr(p.PrefixListIds).length;
+					if (v6 + lists > 0) draft.notes.push(`security group ${name}: ${direction} ${proto} ${ports || 'all'} for ${v6 ? `${v6} IPv6 range(s)` : ''}${v6 && lists ? ' and ' : ''}${lists ? `${lists} prefix list(s)` : ''} (not modelled)`);
+				}
+				return lines;
+			};
+			draft.securityGroups.push({ name, inbound: rules(g.IpPermissions, 'inbound'), outbound: rules(g.IpPermissionsEgress, 'outbound') });
+		}
+		const groupNames = (list: unknown, key: string): string[] =>
+			(Array.isArray(list) ? list : [])
+				.map((g) => (typeof g === 'string' ? g : str((g as Json)[key])))
+				.map((id) => (id ? (names.get(id) ?? null) : null))
+				.filter((n): n is string => n !== null);
+		for (const i of mine('Instances')) {
+			const id = str(i.InstanceId) ?? '';
+			const state = str((i.State as Json | undefined)?.Name);
+			if (state === 'terminated' || state === 'shutting-down') {
+				draft.notes.push(`instance ${label(i, id) ?? id} is ${state}`);
+				continue;
+			}
+			const subnet = str(i.SubnetId);
+			draft.instances.push({
+				name: names.name(id, label(i, id), undefined, 'instance'),
+				subnet: subnet ? (names.get(subnet) ?? subnet) : null,
+				publicIp: !!str(i.PublicIpAddress),
+				securityGroups: groupNames(i.SecurityGroups, 'GroupId'),
+				type: str(i.InstanceType),
+				privateIp: str(i.PrivateIpAddress),
+				role: null,
+			});
+			if (arr(i.NetworkInterfaces).length > 1) draft.notes.push(`instance ${names.get(id) ?? id}: ${arr(i.NetworkInterfaces).length} network interfaces (only the primary is modelled)`);
+		}
+		for (const d of get('DBInstances')) {
+			const group = (d.DBSubnetGroup ?? {}) as Json;
+			if (group.VpcId !== vpcId) continue;
+			const id = str(d.DBInstanceIdentifier) ?? 'db';
+			const first = str(arr(group.Subnets)[0]?.SubnetIdentifier);
+			draft.instances.push({
+				name: names.name(`rds:${id}`, id, undefined, 'db'),
+				subnet: first ? (names.get(first) ?? first) : null,
+				publicIp: d.PubliclyAccessible === true,
+				securityGroups: groupNames(d.VpcSecurityGroups, 'VpcSecurityGroupId'),
+				type: str(d.DBInstanceClass),
+				privateIp: null,
+				role: 'database',
+			});
+			if (arr(group.Subnets).length > 1) draft.notes.push(`database ${id} spans ${arr(group.Subnets).length} subnets of its subnet group (drawn in the first)`);
+		}
+		const targetGroups = get('TargetGroups');
+		for (const lb of mine('LoadBalancers')) {
+			const arn = str(lb.LoadBalancerArn) ?? '';
+			const type = str(lb.Type);
+			if (type === 'gateway') {
+				draft.notes.push(`load balancer ${str(lb.LoadBalancerName) ?? arn} is a Gateway Load Balancer (not modelled)`);
+				continue;
+			}
+			const tgs = targetGroups.filter((t) => Array.isArray(t.LoadBalancerArns) && t.LoadBalancerArns.includes(arn));
+			const ports = [...new Set(tgs.map((t) => Number(t.Port)).filter((p) => Number.isInteger(p)))];
+			draft.loadBalancers.push({
+				name: names.name(arn, str(lb.LoadBalancerName), undefined, 'lb'),
+				subnets: arr(lb.AvailabilityZones)
+					.map((z) => str(z.SubnetId))
+					.filter((s): s is string => !!s)
+					.map((s) => names.get(s) ?? s),
+				securityGroups: groupNames(lb.SecurityGroups, 'GroupId'),
+				targets: [],
+				scheme: lb.Scheme === 'internal' ? 'internal' : 'internet-facing',
+				type: type === 'network' ? 'network' : 'application',
+				listeners: [],
+				targetPort: ports.length === 1 ? (ports[0] ?? null) : null,
+			});
+			draft.notes.push(`load balancer ${names.get(arn) ?? arn}: its listeners and targets are not in describe-load-balancers/describe-target-groups output (describe-listeners and describe-target-health say them); add \`listeners:\` and \`targets:\` by hand`);
+		}
+		for (const p of get('VpcPeeringConnections')) {
+			const requester = (p.RequesterVpcInfo ?? {}) as Json;
+			const accepter = (p.AccepterVpcInfo ?? {}) as Json;
+			if (requester.VpcId === vpcId || accepter.VpcId === vpcId) {
+				const other = requester.VpcId === vpcId ? accepter : requester;
+				draft.notes.push(`VPC peering ${str(p.VpcPeeringConnectionId) ?? '?'} with ${str(other.VpcId) ?? '?'} ${str(other.CidrBlock) ?? ''} (peering is not modelled in a vpc block)`.trim());
+			}
+		}
+		drafts.push(draft);
+	}
+	const orphanInstances = get('Instances').filter((i) => !str(i.VpcId));
+	if (orphanInstances.length) notes.push(`${orphanInstances.length} instance(s) outside any VPC (EC2-Classic) not represented`);
+	for (const d of get('DBInstances')) {
+		const group = (d.DBSubnetGroup ?? {}) as Json;
+		if (!str(group.VpcId) || !vpcIds.has(str(group.VpcId) as string)) notes.push(`database ${str(d.DBInstanceIdentifier) ?? '?'} is in no VPC of the input`);
+	}
+	void subnetVpc;
+	return { drafts, notes };
+}
+
+function targetKind(id: string): string {
+	if (id.startsWith('vgw-')) return 'VPN gateway';
+	if (id.startsWith('pcx-')) return 'VPC peering';
+	if (id.startsWith('tgw-')) return 'transit gateway';
+	if (id.startsWith('vpce-')) return 'VPC endpoint';
+	if (id.startsWith('eni-')) return 'network interface';
+	if (id.startsWith('i-')) return 'instance';
+	if (id.startsWith('eigw-')) return 'egress-only internet gateway';
+	if (id.startsWith('igw-')) return 'another VPC\'s internet gateway';
+	return 'this kind of';
+}

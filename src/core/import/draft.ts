@@ -1,0 +1,201 @@
+/**
+ * What every importer produces: one VPC as the fields of a `vpc` block, by readable name, plus the
+ * list of what the input held that a vpc block cannot say (written as comments at the top of the
+ * block, so nothing is dropped silently). `toVpcBlock` writes it as the block's YAML.
+ */
+
+export interface DraftSubnet {
+	name: string;
+	cidr: string | null;
+	zone: string | null;
+	routeTable: string | null;
+	nacl: string | null;
+}
+
+export interface DraftInstance {
+	name: string;
+	subnet: string | null;
+	publicIp: boolean;
+	securityGroups: string[];
+	type: string | null;
+	privateIp: string | null;
+	role: string | null;
+}
+
+export interface DraftLoadBalancer {
+	name: string;
+	subnets: string[];
+	securityGroups: string[];
+	targets: string[];
+	scheme: 'internet-facing' | 'internal';
+	type: 'application' | 'network';
+	listeners: number[];
+	targetPort: number | null;
+}
+
+export interface VpcDraft {
+	name: string;
+	cidr: string | null;
+	region: string | null;
+	/** Where it came from, for the first comment line (`vpc-0a1b2c`, `aws_vpc.main`). */
+	source: string;
+	internetGateway: string | null;
+	subnets: DraftSubnet[];
+	routeTables: { name: string; routes: [string, string][] }[];
+	natGateways: { name: string; subnet: string | null }[];
+	instances: DraftInstance[];
+	loadBalancers: DraftLoadBalancer[];
+	/** `outbound: null` keeps AWS's allow-all default (the key is left out). */
+	securityGroups: { name: string; inbound: string[]; outbound: string[] | null }[];
+	nacls: { name: string; inbound: string[]; outbound: string[] }[];
+	/** What the input says about this VPC that the block cannot hold. */
+	notes: string[];
+}
+
+export function emptyDraft(name: string, source: string): VpcDraft {
+	return { name, cidr: null, region: null, source, internetGateway: null, subnets: [], routeTables: [], natGateways: [], instances: [], loadBalancers: [], securityGroups: [], nacls: [], notes: [] };
+}
+
+/**
+ * Readable, unique names for a block: the `Name` tag (or another label) made safe for a key,
+ * else the id; `internet` is reserved, and names repeat only with a suffix. `main` and `default`
+ * are kept for the main route table and the default security group, as the vpc block reads them.
+ */
+export class Names {
+	private readonly used = new Set<string>(['internet']);
+	private readonly byId = new Map<string, string>();
+
+	/** `kind` (`igw`, `rtb`, ...) tells apart resources that share a `Name` tag (a VPC and its gateway often do). */
+	name(id: string, label: string | null | undefined, reserved?: 'main' | 'default', kind?: string): string {
+		const known = this.byId.get(id);
+		if (known) return known;
+		let base = reserved && !this.used.has(reserved) ? reserved : safeName(label) || safeName(id) || 'resource';
+		if (base === 'main' || base === 'default') base = reserved === base && !this.used.has(base) ? base : `${base}-${kind ?? safeName(id)}`;
+		if (kind && this.used.has(base) && !this.used.has(`${base}-${kind}`)) base = `${base}-${kind}`;
+		let name = base;
+		for (let i = 2; this.used.has(name); i++) name = `${base}-${i}`;
+		this.used.add(name);
+		this.byId.set(id, name);
+		return name;
+	}
+
+	get(id: string): string | undefined {
+		return this.byId.get(id);
+	}
+}
+
+function safeName(text: string | null | undefined): string {
+	return (text ?? '')
+		.trim()
+		.replace(/\s+/g, '-')
+		.replace(/[^A-Za-z0-9._/-]/g, '')
+		.replace(/^[-./]+/, '')
+		.slice(0, 60);
+}
+
+const PLAIN = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
+const YAML_WORDS = /^(?:true|false|null|yes|no|on|off|y|n|~)$/i;
+
+/** A YAML scalar: plain when that reads back as the same string, else double-quoted (JSON is valid YAML). */
+export function yamlText(text: string): string {
+	return PLAIN.test(text) && !YAML_WORDS.test(text) ? text : JSON.stringify(text);
+}
+
+function list(items: readonly string[]): string {
+	return `[${items.map(yamlText).join(', ')}]`;
+}
+
+function comment(text: string): string {
+	return `# ${text.replace(/[\r\n]+/g, ' ')}`;
+}
+
+/** The draft as the YAML of a `vpc` block (without the fence), notes first as comments. */
+export function toVpcBlock(draft: VpcDraft, origin: string, inputNotes: readonly string[] = []): string {
+	const out: string[] = [comment(`Imported by cloudnotes import from ${origin} (${draft.source}).`)];
+	if (draft.notes.length > 0) {
+		out.push(comment(`Not represented in this block (${draft.notes.length}):`));
+		for (const note of draft.notes) out.push(comment(`- ${note}`));
+	}
+	if (inputNotes.length > 0) {
+		out.push(comment(`Not represented from the input as a whole (${inputNotes.length}):`));
+		for (const note of inputNotes) out.push(comment(`- ${note}`));
+	}
+	out.push(`name: ${yamlText(draft.name)}`);
+	out.push(`cidr: ${draft.cidr ?? '"" # not in the input: write the VPC\'s IPv4 CIDR here'}`);
+	if (draft.region) out.push(`region: ${yamlText(draft.region)}`);
+	if (draft.internetGateway) out.push(`internet-gateway: ${yamlText(draft.internetGateway)}`);
+	if (draft.subnets.length) {
+		out.push('subnets:');
+		for (const s of draft.subnets) {
+			const fields = [`cidr: ${s.cidr ?? '""'}`];
+			if (s.zone) fields.push(`zone: ${yamlText(s.zone)}`);
+			if (s.routeTable) fields.push(`route-table: ${yamlText(s.routeTable)}`);
+			if (s.nacl) fields.push(`nacl: ${yamlText(s.nacl)}`);
+			out.push(`  ${yamlText(s.name)}: { ${fields.join(', ')} }`);
+		}
+	}
+	if (draft.routeTables.length) {
+		out.push('route-tables:');
+		for (const t of draft.routeTables) {
+			if (t.routes.length === 0) {
+				out.push(`  ${yamlText(t.name)}: {}`);
+				continue;
+			}
+			out.push(`  ${yamlText(t.name)}:`);
+			for (const [dest, target] of t.routes) out.push(`    ${dest}: ${yamlText(target)}`);
+		}
+	}
+	if (draft.natGateways.length) {
+		out.push('nat-gateways:');
+		for (const n of draft.natGateways) out.push(`  ${yamlText(n.name)}: { subnet: ${n.subnet ? yamlText(n.subnet) : '""'} }`);
+	}
+	if (draft.instances.length) {
+		out.push('instances:');
+		for (const i of draft.instances) {
+			const fields = [`subnet: ${i.subnet ? yamlText(i.subnet) : '""'}`];
+			if (i.publicIp) fields.push('public-ip: true');
+			if (i.securityGroups.length) fields.push(`security-groups: ${list(i.securityGroups)}`);
+			if (i.type) fields.push(`type: ${yamlText(i.type)}`);
+			if (i.role) fields.push(`role: ${yamlText(i.role)}`);
+			if (i.privateIp) fields.push(`private-ip: ${i.privateIp}`);
+			out.push(`  ${yamlText(i.name)}: { ${fields.join(', ')} }`);
+		}
+	}
+	if (draft.loadBalancers.length) {
+		out.push('load-balancers:');
+		for (const lb of draft.loadBalancers) {
+			const fields = [`subnets: ${list(lb.subnets)}`];
+			if (lb.securityGroups.length) fields.push(`security-groups: ${list(lb.securityGroups)}`);
+			if (lb.targets.length) fields.push(`targets: ${list(lb.targets)}`);
+			if (lb.scheme === 'internal') fields.push('scheme: internal');
+			if (lb.type === 'network') fields.push('type: network');
+			if (lb.listeners.length) fields.push(`listeners: [${lb.listeners.join(', ')}]`);
+			if (lb.targetPort !== null) fields.push(`target-port: ${lb.targetPort}`);
+			out.push(`  ${yamlText(lb.name)}: { ${fields.join(', ')} }`);
+		}
+	}
+	const rules = (key: string, items: readonly string[]): void => {
+		if (items.length === 0) out.push(`    ${key}: []`);
+		else {
+			out.push(`    ${key}:`);
+			for (const r of items) out.push(`      - ${yamlText(r)}`);
+		}
+	};
+	if (draft.securityGroups.length) {
+		out.push('security-groups:');
+		for (const g of draft.securityGroups) {
+			out.push(`  ${yamlText(g.name)}:`);
+			rules('inbound', g.inbound);
+			if (g.outbound) rules('outbound', g.outbound);
+		}
+	}
+	if (draft.nacls.length) {
+		out.push('nacls:');
+		for (const n of draft.nacls) {
+			out.push(`  ${yamlText(n.name)}:`);
+			rules('inbound', n.inbound);
+			rules('outbound', n.outbound);
+		}
+	}
+	return out.join('\n') + '\n';
+}

@@ -1,5 +1,6 @@
 import esbuild from "esbuild";
 import { builtinModules } from "node:module";
+import { writeLogos } from "./scripts/build-logos.mjs";
 
 // `node esbuild.config.mjs` watches (npm run dev); `... production` builds once, minified.
 const production = process.argv[2] === "production";
@@ -88,6 +89,9 @@ const standIn = {
 	logLevel: "info",
 	outfile: "dist/obsidian-stand-in.js",
 };
+
+// The container-image logos bundled into main.js: only those our image table names.
+await writeLogos();
 
 if (production) {
 	await Promise.all([esbuild.build(plugin), esbuild.build(cli), esbuild.build(standIn)]);

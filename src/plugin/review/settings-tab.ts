@@ -260,6 +260,15 @@ export class CloudnotesSettingTab extends PluginSettingTab {
 				});
 			});
 		new Setting(containerEl)
+			.setName(t('settings.diagrams.icons'))
+			.setDesc(t('settings.diagrams.icons.desc'))
+			.addToggle((toggle) =>
+				toggle.setValue(diagrams.icons).onChange(async (value) => {
+					diagrams.icons = value;
+					await this.saveNow();
+				}),
+			);
+		new Setting(containerEl)
 			.setName(t('settings.diagrams.showLint'))
 			.setDesc(t('settings.diagrams.showLint.desc'))
 			.addToggle((toggle) =>

@@ -4,7 +4,9 @@
  * blocks, so it is never `initialize`d here: the theme's colours travel inside the diagram text
  * (classDef/style lines written by the core), and Mermaid keeps its strict defaults (no `click`
  * callbacks, sanitised labels). Render ids are unique per page, as Mermaid scopes CSS by them.
+ * Our icon pack is registered on it right after it loads, before the first render.
  */
+import { ensureIconPack } from './icon-registration';
 
 export interface MermaidApi {
 	render(id: string, text: string): Promise<{ svg: string }>;
@@ -19,6 +21,8 @@ export interface RenderOutput {
 
 export class MermaidRenderer {
 	private api: Promise<MermaidApi> | null = null;
+	/** Whether the loaded Mermaid can draw our icons (known once it has loaded). */
+	private icons = false;
 	private queue: Promise<unknown> = Promise.resolve();
 	private counter = 0;
 	private readonly session = Math.random().toString(36).slice(2, 8);
@@ -40,12 +44,19 @@ export class MermaidRenderer {
 		if (!this.api) {
 			this.api = this.load().then((m) => {
 				if (!m || typeof (m as MermaidApi).render !== 'function') throw new Error('Obsidian did not provide Mermaid');
+				this.icons = ensureIconPack(m);
 				return m as MermaidApi;
 			});
 			// A failed load is retried on the next render instead of failing forever.
 			this.api.catch(() => (this.api = null));
 		}
 		return this.api;
+	}
+
+	/** Loads Mermaid (registering our icon pack) and says whether it can draw icons. */
+	async iconsSupported(): Promise<boolean> {
+		await this.mermaid();
+		return this.icons;
 	}
 
 	/** Queues a render; renders run one after another (Mermaid keeps global state while drawing). */

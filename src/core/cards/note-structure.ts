@@ -4,7 +4,8 @@
  * scanned), headings with their heading path, blockquotes, blank lines. The sources then read
  * this structure instead of re-scanning the text.
  */
-import { isTopologyLanguage, type Frontmatter } from '../markdown/fences';
+import type { Frontmatter } from '../markdown/fences';
+import { isTopologyFence } from '../topology/registry';
 import { headingTitle } from './heading-title';
 
 export const LineKind = {
@@ -230,7 +231,7 @@ function markFencedBlocks(lines: readonly string[], from: number, kinds: LineKin
 		}
 		const language = (info.split(/\s+/)[0] ?? '').toLowerCase();
 		kinds.fill(HIDDEN_LANGUAGES.has(language) ? LineKind.hidden : LineKind.code, i, close + 1);
-		if (isTopologyLanguage(language)) hasTopology = true;
+		if (isTopologyFence(language)) hasTopology = true;
 		i = close + 1;
 	}
 	return hasTopology;

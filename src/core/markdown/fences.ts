@@ -103,18 +103,3 @@ function stripIndent(line: string, indent: number): string {
 	while (n < indent && line[n] === ' ') n++;
 	return line.slice(n);
 }
-
-/** The languages of our topology blocks. */
-export const TOPOLOGY_LANGUAGES = ['vpc', 'containers'] as const;
-export type TopologyLanguage = (typeof TOPOLOGY_LANGUAGES)[number];
-
-export function isTopologyLanguage(language: string): language is TopologyLanguage {
-	return (TOPOLOGY_LANGUAGES as readonly string[]).includes(language);
-}
-
-/** The note's `vpc` and `containers` blocks, in order (the CLI's `--block N` counts these from 1). */
-export function findTopologyBlocks(text: string): (FencedBlock & { language: TopologyLanguage })[] {
-	return findFencedBlocks(splitLines(text)).filter(
-		(b): b is FencedBlock & { language: TopologyLanguage } => isTopologyLanguage(b.language),
-	);
-}

@@ -1,49 +1,49 @@
 /**
- * The topology language core: `vpc` and `containers` blocks parsed into checked models, linted,
+ * The topology core: blocks of every registered language parsed into checked models, linted,
  * traced and drawn. Pure TypeScript (no Obsidian, no Node), so it runs in the plugin, on mobile
  * and in the command line alike.
  */
 
-import { findTopologyBlocks, splitLines } from '../markdown/fences';
-import { parseContainers } from './containers/parse';
-import { lintContainers } from './containers/lint';
-import type { ContainersModel } from './containers/model';
+import { splitLines } from '../markdown/fences';
+import type { AnyTopologyLanguage, TopologyModel } from './language';
+import { findTopologyBlocks, languageById, languageOf } from './registry';
+import { parseCidr } from './shared/cidr';
 import { sortDiagnostics, type Diagnostic } from './shared/diagnostic';
 import { lintFlows } from './shared/flows';
-import { containersResources, vpcResources, type ResourceInfo } from './resources';
-import { lintVpc } from './vpc/lint';
-import { resourceCount, type VpcModel } from './vpc/model';
-import { parseVpc } from './vpc/parse';
+import { TOO_LARGE_REFUSAL, withinCaps, type MermaidDiagram, type MermaidOptions } from './shared/mermaid-builder';
+import type { ResourceInfo } from './shared/resource-info';
+import type { TraceQuery, TraceResult } from './shared/trace-types';
 import { YamlSource } from './yaml/yaml-source';
-import { parseCidr } from './shared/cidr';
 
 export type { Severity, Diagnostic, DiagnosticCode } from './shared/diagnostic';
 export { DIAGNOSTIC_SEVERITY } from './shared/diagnostic';
-export type { ResourceInfo, ResourceDetail, ResourceType } from './resources';
+export type { ResourceInfo, ResourceDetail, ResourceType } from './shared/resource-info';
 export type { TraceHop, TraceQuery, TraceResult } from './shared/trace-types';
-export { trace } from './trace';
 export { declaredFlows, type FlowDecl } from './shared/flows';
-export { toMermaid, MERMAID_CAPS, type DiagramColors, type MermaidDiagram, type MermaidOptions } from './mermaid';
+export { MERMAID_CAPS, type DiagramColors, type MermaidDiagram, type MermaidOptions } from './shared/mermaid-builder';
 export { mermaidIdFor, resourceForMermaidId, escapeLabel } from './shared/mermaid-text';
+export type { TopologyLanguage, TopologyModel } from './language';
+export type { CardBlock, TopologyCard } from './shared/cards';
+export { TOPOLOGY_LANGUAGES, TOPOLOGY_FENCES, findTopologyBlocks, isTopologyFence, languageById, languageForFence, languageOf, type TopologyFencedBlock } from './registry';
 export type { VpcModel } from './vpc/model';
 export type { ContainersModel } from './containers/model';
 
-export type TopologyKind = 'vpc' | 'containers';
-export type TopologyModel = VpcModel | ContainersModel;
+/** A block kind: the id of a registered topology language (`vpc`, `containers`, ...). */
+export type TopologyKind = string;
 
 export interface TopologyAnalysis {
 	kind: TopologyKind;
 	model: TopologyModel | null;
 	diagnostics: Diagnostic[];
 	resources: ResourceInfo[];
+	/** The resource that stands for the whole block (the VPC, the Docker host), or '' when there is none. */
+	title: string;
+	/** Names a trace can start or end at, `internet` first. */
+	endpoints: string[];
 }
 
 /** Beyond these a block is still checked, but not drawn (Mermaid would choke, the note would crawl). */
 export const TOPOLOGY_LIMITS = { maxResources: 1000, maxSourceChars: 200_000 } as const;
-
-function containersCount(model: ContainersModel): number {
-	return 1 + model.services.size + model.networks.size + model.volumes.size;
-}
 
 /**
  * Parse + lint one block. `firstLine` is the 1-based note line of the block's first content line
@@ -52,6 +52,10 @@ function containersCount(model: ContainersModel): number {
  */
 export function analyzeTopology(kind: TopologyKind, source: string, firstLine: number, columnOffset = 0): TopologyAnalysis {
 	const start = { line: firstLine, column: 1 + columnOffset };
+	const language = languageById(kind);
+	if (!language) {
+		return { kind, model: null, diagnostics: [{ ...start, severity: 'error', code: 'invalid-value', message: `\`${kind}\` is not a topology block language` }], resources: [], title: '', endpoints: [] };
+	}
 	let src: YamlSource | null = null;
 	let model: TopologyModel | null = null;
 	try {
@@ -59,23 +63,41 @@ export function analyzeTopology(kind: TopologyKind, source: string, firstLine: n
 		if (source.length > TOPOLOGY_LIMITS.maxSourceChars) {
 			src.report(start, 'too-large', `this block is ${source.length.toLocaleString('en-US')} characters, over the ${TOPOLOGY_LIMITS.maxSourceChars.toLocaleString('en-US')} that can be drawn; split it into smaller blocks`);
 		}
-		model = kind === 'vpc' ? parseVpc(src) : parseContainers(src);
-		const count = model.kind === 'vpc' ? resourceCount(model) : containersCount(model);
+		const parsed = language.parse(src);
+		model = parsed;
+		const count = language.resourceCount(parsed);
 		if (count > TOPOLOGY_LIMITS.maxResources) {
 			src.report(start, 'too-large', `this block declares ${count} resources, over the ${TOPOLOGY_LIMITS.maxResources} that can be drawn; split it into smaller blocks`);
 		}
-		model.tooLarge = count > TOPOLOGY_LIMITS.maxResources || source.length > TOPOLOGY_LIMITS.maxSourceChars;
-		if (model.kind === 'vpc') lintVpc(model, src.sink);
-		else lintContainers(model, src.sink);
-		lintFlows(model, src.sink);
-		const resources = model.kind === 'vpc' ? vpcResources(model) : containersResources(model);
-		return { kind, model, diagnostics: sortDiagnostics(src.diagnostics()), resources };
+		parsed.tooLarge = count > TOPOLOGY_LIMITS.maxResources || source.length > TOPOLOGY_LIMITS.maxSourceChars;
+		language.lint(parsed, src.sink);
+		lintFlows(language, parsed, src.sink);
+		const resources = language.resources(parsed);
+		return { kind, model, diagnostics: sortDiagnostics(src.diagnostics()), resources, title: language.title(parsed), endpoints: endpointsOf(language, resources) };
 	} catch (e) {
 		// Only a bug gets here; keep what was found and say so instead of breaking the note.
 		const diagnostics = src ? src.diagnostics() : [];
 		diagnostics.push({ ...start, severity: 'error', code: 'invalid-value', message: `Cloudnotes could not check this block (internal error: ${e instanceof Error ? e.message : String(e)})` });
-		return { kind, model, diagnostics: sortDiagnostics(diagnostics), resources: [] };
+		return { kind, model, diagnostics: sortDiagnostics(diagnostics), resources: [], title: '', endpoints: ['internet'] };
 	}
+}
+
+function endpointsOf(language: AnyTopologyLanguage, resources: readonly ResourceInfo[]): string[] {
+	const names = resources.filter((r) => language.endpointTypes.has(r.type)).map((r) => r.name);
+	if (!names.includes('internet')) names.unshift('internet');
+	return [...new Set(names)];
+}
+
+/** Reachability in any block's model; unknown names give a refusal, never an exception. */
+export function trace(model: TopologyModel, query: TraceQuery): TraceResult {
+	return languageOf(model).trace(model, query);
+}
+
+/** The model drawn as Mermaid flowchart text, or a refusal when it is too large for Mermaid. */
+export function toMermaid(model: TopologyModel, options: MermaidOptions = {}): MermaidDiagram {
+	if (model.tooLarge) return { ...TOO_LARGE_REFUSAL };
+	const language = languageOf(model);
+	return withinCaps(language.mermaid(model, { ...options, direction: options.direction ?? language.defaultDirection }));
 }
 
 export interface NoteBlockAnalysis {
@@ -87,7 +109,7 @@ export interface NoteBlockAnalysis {
 	analysis: TopologyAnalysis;
 }
 
-/** Every `vpc` / `containers` block of a note, analysed; frontmatter and other code left alone. */
+/** Every topology block of a note, analysed; frontmatter and other code left alone. */
 export function analyzeNote(text: string): NoteBlockAnalysis[] {
 	const lines = splitLines(text);
 	return findTopologyBlocks(text).map((b, i) => {
@@ -96,9 +118,9 @@ export function analyzeNote(text: string): NoteBlockAnalysis[] {
 		const firstLine = Math.min(b.contentLine, lines.length - 1) + 1;
 		return {
 			block: i + 1,
-			kind: b.language,
+			kind: b.kind,
 			openLine: b.openLine + 1,
-			analysis: analyzeTopology(b.language, b.content, firstLine, indent),
+			analysis: analyzeTopology(b.kind, b.content, firstLine, indent),
 		};
 	});
 }

@@ -15,6 +15,11 @@ export type UiLanguage = 'en' | 'ko';
 
 let current: UiLanguage = 'en';
 
+/** Whether a key built at run time (e.g. per block language) has a text. */
+export function isMessageKey(key: string): key is MessageKey {
+	return key in en;
+}
+
 /** Picks the UI language: an explicit setting wins, else Obsidian's language ('ko', 'ko-KR' -> Korean). */
 export function setUiLanguage(setting: 'auto' | UiLanguage, obsidianLanguage: string): void {
 	current = setting !== 'auto' ? setting : obsidianLanguage.toLowerCase().startsWith('ko') ? 'ko' : 'en';

@@ -2,8 +2,8 @@
  * Finding topology blocks in a note's text: the one under the cursor (preview view, commands),
  * and the same block again after the note changed (export writes into the note).
  */
-import { findTopologyBlocks, splitLines } from '../../core/markdown/fences';
-import type { TopologyKind } from '../../core/topology';
+import { splitLines } from '../../core/markdown/fences';
+import { findTopologyBlocks, type TopologyKind } from '../../core/topology';
 
 export interface LocatedBlock {
 	kind: TopologyKind;
@@ -22,7 +22,7 @@ export interface LocatedBlock {
 export function locateBlocks(text: string): LocatedBlock[] {
 	const lines = splitLines(text);
 	return findTopologyBlocks(text).map((b, i) => ({
-		kind: b.language,
+		kind: b.kind,
 		source: b.content,
 		openLine: b.openLine,
 		closeLine: b.closeLine,

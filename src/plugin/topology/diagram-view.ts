@@ -7,7 +7,7 @@
  */
 import { Component, Menu } from 'obsidian';
 import type { Diagnostic, ResourceInfo, TopologyAnalysis, TopologyKind, TraceQuery, TraceResult } from '../../core/topology';
-import { t } from '../i18n';
+import { isMessageKey, t } from '../i18n';
 import { DetailsPanel } from './details-panel';
 import type { DrawnDiagram } from './diagram-service';
 import { applyHighlight, neighbourhood, traceHighlight, type Highlight } from './highlight';
@@ -45,10 +45,13 @@ export class DiagramView extends Component {
 		readonly state: ViewState,
 	) {
 		super();
-		const name = state.analysis.resources.find((r) => r.type === 'vpc' || r.type === 'host')?.name ?? '';
+		const name = state.analysis.title;
+		// Each language may name its diagrams (`diagram.label.vpc`); others get the generic label.
+		const key = `diagram.label.${host.kind}`;
+		const label = isMessageKey(key) ? t(key, { name }) : `${t('diagram.label')} ${name}`;
 		this.el = createDiv({
 			cls: 'cloudnotes-diagram',
-			attr: { 'data-kind': host.kind, 'data-state': state.mode, role: 'group', 'aria-label': t(host.kind === 'vpc' ? 'diagram.label.vpc' : 'diagram.label.containers', { name }).trim() },
+			attr: { 'data-kind': host.kind, 'data-state': state.mode, role: 'group', 'aria-label': label.trim() },
 		});
 	}
 

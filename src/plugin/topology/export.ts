@@ -135,7 +135,7 @@ export class TopologyExporter {
 				new Notice(drawn.refusal || t('diagram.too-large'));
 				return null;
 			}
-			const name = analysis.resources.find((r) => r.type === 'vpc' || r.type === 'host')?.name ?? '';
+			const name = analysis.title;
 			const fileName = exportFileName(this.noteName(input), input.kind, name, input.openLine + 1);
 			const path = await this.app.fileManager.getAvailablePathForAttachment(fileName, input.sourcePath);
 			const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';

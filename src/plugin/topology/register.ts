@@ -1,6 +1,6 @@
 import { EditorView } from '@codemirror/view';
 import { loadMermaid, type MarkdownPostProcessorContext, type Menu } from 'obsidian';
-import type { TopologyKind } from '../../core/topology';
+import { TOPOLOGY_LANGUAGES, type TopologyKind } from '../../core/topology';
 import { t } from '../i18n';
 import type CloudnotesPlugin from '../main';
 import { DiagramService } from './diagram-service';
@@ -41,8 +41,9 @@ export function registerTopology(plugin: CloudnotesPlugin): void {
 		const input: BlockInput = { kind, source: source.replace(/\r?\n$/, ''), sourcePath: ctx.sourcePath, openLine, firstLine: openLine + 2, columnOffset: indent };
 		ctx.addChild(new TopologyBlock(el, service, actions, input));
 	};
-	plugin.registerMarkdownCodeBlockProcessor('vpc', processor('vpc'));
-	plugin.registerMarkdownCodeBlockProcessor('containers', processor('containers'));
+	for (const language of TOPOLOGY_LANGUAGES) {
+		for (const fence of language.fences) plugin.registerMarkdownCodeBlockProcessor(fence, processor(language.id));
+	}
 
 	// Theme (light/dark, accent, snippets) and diagram settings redraw what is on screen.
 	plugin.registerEvent(app.workspace.on('css-change', () => service.themeChanged()));

@@ -3,18 +3,10 @@
  * declared flows), get the verdict with the deciding rule in words, and see the path light up.
  */
 import type { Component } from 'obsidian';
-import { declaredFlows, trace, type ResourceInfo, type TopologyAnalysis, type TraceQuery, type TraceResult } from '../../core/topology';
+import { declaredFlows, trace, type TopologyAnalysis, type TraceQuery, type TraceResult } from '../../core/topology';
 import { t } from '../i18n';
 
-/** Resource types a trace can start or end at. */
-const ENDPOINT_TYPES = new Set(['internet', 'instance', 'load-balancer', 'nat-gateway', 'subnet', 'service', 'host']);
 const PROTOCOLS = ['tcp', 'udp', 'icmp', 'all'] as const;
-
-export function traceEndpoints(resources: readonly ResourceInfo[]): string[] {
-	const names = resources.filter((r) => ENDPOINT_TYPES.has(r.type)).map((r) => r.name);
-	if (!names.includes('internet')) names.unshift('internet');
-	return [...new Set(names)];
-}
 
 /** A declared flow as a trace query (`any` protocol means: let the tracer try what is admitted). */
 export function flowQuery(flow: { from: string; to: string; proto: string; port?: number }): TraceQuery {
@@ -41,7 +33,7 @@ export class TracePanel {
 		this.el = parent.createDiv({ cls: 'cloudnotes-trace', attr: { role: 'region', 'aria-label': t('trace.title') } });
 		this.el.createDiv({ cls: 'cloudnotes-panel-title', text: t('trace.title') });
 		const form = this.el.createEl('form', { cls: 'cloudnotes-trace-form' });
-		const endpoints = traceEndpoints(analysis.resources);
+		const endpoints = analysis.endpoints;
 		const field = (label: string): HTMLElement => {
 			const wrap = form.createEl('label', { cls: 'cloudnotes-field' });
 			wrap.createSpan({ cls: 'cloudnotes-field-label', text: label });

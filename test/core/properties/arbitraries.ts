@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { stringify } from 'yaml';
-import { findTopologyBlocks } from '../../../src/core/markdown/fences';
+import { findTopologyBlocks } from '../../../src/core/topology';
 
 /** One seed for the whole suite: `FC_SEED=123 npx jest test/core/properties` replays a run. */
 export const SEED = Number.parseInt(process.env.FC_SEED ?? '', 10) || 20_260_611;
@@ -295,7 +295,7 @@ export const EXAMPLE_NOTES: readonly string[] = notesIn(VAULT).sort().map((f) =>
 
 /** Every topology block of the example vault: the language people really write. */
 export const EXAMPLE_BLOCKS: readonly { kind: 'vpc' | 'containers'; content: string }[] = EXAMPLE_NOTES.flatMap((note) =>
-	findTopologyBlocks(note).map((b) => ({ kind: b.language, content: b.content })),
+	findTopologyBlocks(note).flatMap((b) => (b.kind === 'vpc' || b.kind === 'containers' ? [{ kind: b.kind, content: b.content }] : [])),
 );
 
 /** A run of at most `max` lines from a random place in the text: a block cut at both ends. */

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { parseDocument, stringify } from 'yaml';
-import { findTopologyBlocks } from '../../../src/core/markdown/fences';
+import { findTopologyBlocks } from '../../../src/core/topology';
 import { readSimpleYaml } from '../../../src/core/topology/yaml/fast-yaml';
 import { SHOP } from './fixtures';
 import { ourNodes, yamlPackageNodes } from './yaml-shape';

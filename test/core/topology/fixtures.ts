@@ -1,4 +1,4 @@
-import { analyzeTopology, type TopologyAnalysis, type TopologyModel } from '../../../src/core/topology';
+import { analyzeTopology, type ContainersModel, type TopologyAnalysis, type VpcModel } from '../../../src/core/topology';
 
 /** Small blocks are written indented inside template literals; strip the common indent. */
 export function dedent(text: string): string {
@@ -19,9 +19,10 @@ export function codes(analysis: TopologyAnalysis): string[] {
 	return analysis.diagnostics.map((d) => d.code);
 }
 
-export function modelOf(analysis: TopologyAnalysis): TopologyModel {
+/** The block's model, as one of the languages these tests know (narrowed by its `kind`). */
+export function modelOf(analysis: TopologyAnalysis): VpcModel | ContainersModel {
 	if (!analysis.model) throw new Error('no model');
-	return analysis.model;
+	return analysis.model as VpcModel | ContainersModel;
 }
 
 /** The issue's example VPC: ALB in two zones, bastion, NAT, app NACL with ephemeral return. */

@@ -1,5 +1,5 @@
 import { parseDocument } from 'yaml';
-import { analyzeTopology } from '../../../src/core/topology';
+import { analyzeTopology, type ContainersModel } from '../../../src/core/topology';
 import { composeYaml } from '../../../src/core/topology/yaml/yaml-compose';
 import { isAlias, isMap, isScalar, isSeq, type YamlNode } from '../../../src/core/topology/yaml/yaml-nodes';
 import { YamlSource } from '../../../src/core/topology/yaml/yaml-source';
@@ -154,7 +154,7 @@ describe('YAML composer', () => {
 		sameAsYaml(source);
 		const a = analyzeTopology('containers', source, 1);
 		expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-		const model = a.model;
+		const model = a.model as ContainersModel | null;
 		expect(model?.kind).toBe('containers');
 		if (model?.kind !== 'containers') return;
 		expect(model.services.get('web')?.networks?.map((n) => n.name)).toEqual(['backend']);

@@ -66,3 +66,18 @@ export function finishTrace(log: HopLog, allowedSummary: string, pathNames: (nam
 export function refusedOutright(summary: string, resource: string, step: string): TraceResult {
 	return { allowed: false, hops: [{ resource, step, allowed: false, reason: summary }], blockedAt: 0, summary, path: [] };
 }
+
+/** A language's tracer behind the checks every trace gets: a bad port is refused, a tracer bug becomes a refusal the user can quote. */
+export function guardedTrace<M>(traceModel: (model: M, query: TraceQuery) => TraceResult): (model: M, query: TraceQuery) => TraceResult {
+	return (model, query) => {
+		if (query.port !== undefined && (!Number.isInteger(query.port) || query.port < 0 || query.port > 65535)) {
+			return refusedOutright(`${query.port} is not a port (0-65535)`, query.to, 'query');
+		}
+		try {
+			return traceModel(model, query);
+		} catch (e) {
+			// A tracer bug must not take the editor down.
+			return refusedOutright(`could not trace: ${e instanceof Error ? e.message : String(e)}`, query.from, 'trace');
+		}
+	};
+}

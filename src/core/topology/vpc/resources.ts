@@ -1,52 +1,11 @@
-/**
- * What the side panel shows when a diagram node is clicked: every resource of a block, with its
- * settings explained in plain English (a subnet says why it is public, an instance lists its
- * security groups' rules).
- */
+/** The details panel of a `vpc` block: a subnet says why it is public, an instance lists its groups' rules. */
 
-import { describeMapping } from './containers/ports';
-import { hostName, networkResourceName, networksOf, volumeResourceName, type ContainersModel } from './containers/model';
-import { containersDrawsInternet, drawnNetworks, vpcDrawsInternet } from './mermaid';
-import { describeNaclRule, type Nacl } from './vpc/nacl';
-import type { RouteTable } from './vpc/route-table';
-import { describeSgRule, type SecurityGroup } from './vpc/security-group';
-import { groupsOf, internetRouteOf, naclOf, routeTableOf, type Subnet, type VpcModel } from './vpc/model';
-
-export type ResourceType =
-	| 'vpc'
-	| 'subnet'
-	| 'route-table'
-	| 'internet-gateway'
-	| 'nat-gateway'
-	| 'instance'
-	| 'load-balancer'
-	| 'security-group'
-	| 'nacl'
-	| 'internet'
-	| 'host'
-	| 'service'
-	| 'network'
-	| 'volume';
-
-export interface ResourceDetail {
-	label: string;
-	value: string;
-}
-
-export interface ResourceInfo {
-	name: string;
-	type: ResourceType;
-	line: number;
-	drawn: boolean;
-	details: ResourceDetail[];
-}
-
-const MAX_LISTED = 20;
-
-function listed(items: string[], none = 'none'): string {
-	if (items.length === 0) return none;
-	return items.length > MAX_LISTED ? `${items.slice(0, MAX_LISTED).join('; ')}; … (${items.length - MAX_LISTED} more)` : items.join('; ');
-}
+import { listed, memo, type ResourceDetail, type ResourceInfo } from '../shared/resource-info';
+import { vpcDrawsInternet } from './mermaid';
+import { describeNaclRule, type Nacl } from './nacl';
+import type { RouteTable } from './route-table';
+import { describeSgRule, type SecurityGroup } from './security-group';
+import { groupsOf, internetRouteOf, naclOf, routeTableOf, type Subnet, type VpcModel } from './model';
 
 function groupDetails(groups: readonly SecurityGroup[]): ResourceDetail[] {
 	const details: ResourceDetail[] = [];
@@ -107,18 +66,6 @@ function vpcIndex(model: VpcModel) {
 	return { tableUsers, naclUsers, routedBy, members, lbsByTarget };
 }
 
-/** Memoised per key: many instances share a group, many subnets a NACL or route table. */
-function memo<K, V>(compute: (key: K) => V): (key: K) => V {
-	const cache = new Map<K, V>();
-	return (key) => {
-		let value = cache.get(key);
-		if (value === undefined) {
-			value = compute(key);
-			cache.set(key, value);
-		}
-		return value;
-	};
-}
 
 export function vpcResources(model: VpcModel): ResourceInfo[] {
 	const out: ResourceInfo[] = [];
@@ -235,78 +182,6 @@ export function vpcResources(model: VpcModel): ResourceInfo[] {
 	for (const nacl of model.nacls.values()) {
 		const subnets = index.naclUsers.get(nacl.name) ?? [];
 		out.push({ name: nacl.name, type: 'nacl', line: nacl.pos.line, drawn: false, details: [...rulesOfNacl(nacl), { label: 'Subnets', value: listed(subnets) }] });
-	}
-	return out;
-}
-
-export function containersResources(model: ContainersModel): ResourceInfo[] {
-	const out: ResourceInfo[] = [];
-	const host = hostName(model);
-	out.push({
-		name: host,
-		type: 'host',
-		line: model.host?.pos.line ?? model.pos.line,
-		drawn: true,
-		details: [
-			{ label: 'Name', value: model.host?.name ?? 'not set' },
-			{ label: 'OS', value: model.host?.os ?? 'not set' },
-			{ label: 'Services', value: String(model.services.size) },
-		],
-	});
-	if (containersDrawsInternet(model)) out.push({ name: 'internet', type: 'internet', line: model.pos.line, drawn: true, details: [{ label: 'Means', value: 'Everything outside the Docker host' }] });
-	for (const s of model.services.values()) {
-		out.push({
-			name: s.name,
-			type: 'service',
-			line: s.pos.line,
-			drawn: true,
-			details: [
-				{ label: 'Image', value: s.image ?? (s.build ? 'built from a Dockerfile' : 'not set') },
-				{ label: 'Published ports', value: listed(s.ports.map(describeMapping), 'none (not reachable from outside)') },
-				...(s.expose.length ? [{ label: 'Exposed to other services', value: listed(s.expose) }] : []),
-				{ label: 'Networks', value: s.networkMode ? `network_mode: ${s.networkMode}` : listed(networksOf(s)) },
-				{
-					label: 'Volumes',
-					value: listed(
-						s.mounts.map((m) => `${m.source || (m.type === 'tmpfs' ? 'tmpfs' : 'anonymous volume')} -> ${m.target}${m.type === 'bind' ? ' (bind mount)' : ''}${m.readOnly ? ' (read-only)' : ''}`),
-					),
-				},
-				...(s.dependsOn.length ? [{ label: 'Starts after', value: listed(s.dependsOn.map((d) => d.name)) }] : []),
-				...(s.replicas !== null ? [{ label: 'Replicas', value: String(s.replicas) }] : []),
-				...(s.environment.length ? [{ label: 'Environment', value: listed(s.environment) }] : []),
-			],
-		});
-	}
-	const drawn = new Set(drawnNetworks(model));
-	for (const n of model.networks.values()) {
-		const users = [...model.services.values()].filter((s) => networksOf(s).includes(n.name)).map((s) => s.name);
-		out.push({
-			name: networkResourceName(model, n.name),
-			type: 'network',
-			line: n.pos.line,
-			drawn: drawn.has(n.name),
-			details: [
-				{ label: 'Driver', value: n.driver ?? 'bridge' },
-				{ label: 'Internal', value: n.internal ? 'yes: no access to or from outside' : 'no' },
-				...(n.external ? [{ label: 'External', value: 'yes: created outside this file' }] : []),
-				...(n.implicit ? [{ label: 'Note', value: "The project's default network, joined by services that name none" }] : []),
-				{ label: 'Services', value: listed(users) },
-			],
-		});
-	}
-	for (const v of model.volumes.values()) {
-		const users = [...model.services.values()].filter((s) => s.mounts.some((m) => m.type === 'volume' && m.source === v.name)).map((s) => s.name);
-		out.push({
-			name: volumeResourceName(model, v.name),
-			type: 'volume',
-			line: v.pos.line,
-			drawn: true,
-			details: [
-				{ label: 'Driver', value: v.driver ?? 'local' },
-				...(v.external ? [{ label: 'External', value: 'yes: created outside this file' }] : []),
-				{ label: 'Mounted by', value: listed(users) },
-			],
-		});
 	}
 	return out;
 }

@@ -1,0 +1,80 @@
+/** A `containers` block drawn: the host with its services, networks and volumes, published ports from outside. */
+
+import { Builder, type DiagramColors, type MermaidDiagram, type Shape } from '../shared/mermaid-builder';
+import { labelLines, mermaidIdFor } from '../shared/mermaid-text';
+import { isLoopback } from './ports';
+import { hostName, networkResourceName, networksOf, volumeResourceName, type ContainersModel, type Service } from './model';
+
+export function containersDrawsInternet(model: ContainersModel): boolean {
+	return [...model.services.values()].some((s) => s.ports.some((p) => !isLoopback(p.hostIp)));
+}
+
+/** Networks drawn: declared ones, plus the implicit `default` when some service is on it. */
+export function drawnNetworks(model: ContainersModel): string[] {
+	return [...model.networks.values()].filter((n) => !n.implicit || [...model.services.values()].some((s) => networksOf(s).includes(n.name))).map((n) => n.name);
+}
+
+const DATABASE_IMAGES = /(^|\/)(postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|cassandra|elasticsearch|opensearch|clickhouse|influxdb|couchdb|neo4j|minio)(:|$)/i;
+
+function serviceShape(service: Service): Shape {
+	return service.image && DATABASE_IMAGES.test(service.image) ? 'cylinder' : 'box';
+}
+
+export function containersDiagram(model: ContainersModel, colors: DiagramColors | undefined, direction: 'TB' | 'LR'): MermaidDiagram {
+	const b = new Builder(direction, colors);
+	const host = hostName(model);
+	if (containersDrawsInternet(model)) b.node('internet', mermaidIdFor('internet'), 'circle', 'internet', 'cnInternet');
+	const hostLabel = model.host ? `${model.host.name}${model.host.os ? ` · ${model.host.os}` : ''}` : 'Docker host';
+	b.open(host, mermaidIdFor(host), labelLines(hostLabel), b.fill('host'));
+	const loopbackOnly = [...model.services.values()].some((s) => s.ports.some((p) => isLoopback(p.hostIp)));
+	if (loopbackOnly) b.node(null, 'z_localhost', 'circle', 'localhost', 'cnInternet');
+	for (const service of model.services.values()) {
+		const shape = serviceShape(service);
+		const detail = service.image ?? (service.build ? 'build' : null);
+		const replicas = service.replicas && service.replicas > 1 ? `× ${service.replicas}` : null;
+		b.node(service.name, mermaidIdFor(service.name), shape, labelLines(service.name, detail, replicas), shape === 'cylinder' ? 'cnDb' : 'cnNode');
+	}
+	const networks = drawnNetworks(model);
+	for (const name of networks) {
+		const network = model.networks.get(name);
+		const resource = networkResourceName(model, name);
+		b.node(resource, mermaidIdFor(resource), 'hexagon', labelLines(name, network?.internal ? 'internal network' : 'network'), 'cnNetwork');
+	}
+	for (const volume of model.volumes.values()) {
+		const resource = volumeResourceName(model, volume.name);
+		b.node(resource, mermaidIdFor(resource), 'cylinder', labelLines(volume.name, 'volume'), 'cnVolume');
+	}
+	b.close();
+
+	for (const service of model.services.values()) {
+		for (const mapping of service.ports) {
+			const host_ = mapping.hostPorts ? (mapping.hostPorts.from === mapping.hostPorts.to ? String(mapping.hostPorts.from) : `${mapping.hostPorts.from}-${mapping.hostPorts.to}`) : 'random';
+			const target = mapping.containerPorts.from === mapping.containerPorts.to ? String(mapping.containerPorts.from) : `${mapping.containerPorts.from}-${mapping.containerPorts.to}`;
+			const label = `${host_}→${target}/${mapping.proto}`;
+			if (isLoopback(mapping.hostIp)) b.edge(host, service.name, label, '-->', 'z_localhost');
+			else b.edge('internet', service.name, label);
+		}
+	}
+	const drawn = new Set(networks);
+	for (const service of model.services.values()) {
+		for (const network of networksOf(service)) {
+			if (!drawn.has(network)) continue;
+			const resource = networkResourceName(model, network);
+			b.edge(service.name, resource, '', model.networks.get(network)?.internal ? '-.-' : '---');
+		}
+	}
+	for (const service of model.services.values()) {
+		for (const mount of service.mounts) {
+			if (mount.type !== 'volume' || !model.volumes.has(mount.source)) continue;
+			b.edge(service.name, volumeResourceName(model, mount.source), `${mount.target}${mount.readOnly ? ' (ro)' : ''}`);
+		}
+	}
+	for (const service of model.services.values()) {
+		for (const dep of service.dependsOn) {
+			if (model.services.has(dep.name) && dep.name !== service.name) b.edge(service.name, dep.name, 'depends on', '-.->');
+		}
+	}
+	return b.finish({ cnInternet: 'internet', cnNode: 'node', cnDb: 'database', cnNetwork: 'network', cnVolume: 'volume' });
+}
+
+

@@ -1,0 +1,52 @@
+/**
+ * One topology language (`vpc`, `containers`, ...): everything the plugin, the command line, the
+ * demo and the card extractor need from a block of it. A language is one folder implementing this
+ * interface and one line in registry.ts; nothing outside its folder branches on its name.
+ */
+import type { CardBlock, TopologyCard } from './shared/cards';
+import type { DiagnosticSink } from './shared/diagnostic';
+import type { FlowSpec } from './shared/flow-model';
+import type { MermaidDiagram, MermaidOptions } from './shared/mermaid-builder';
+import type { ResourceInfo } from './shared/resource-info';
+import type { TraceQuery, TraceResult } from './shared/trace-types';
+import type { YamlSource } from './yaml/yaml-source';
+
+/** What every language's model has: its language id, its declared flows, and whether it is too large to draw. */
+export interface TopologyModel {
+	readonly kind: string;
+	flows: FlowSpec[];
+	tooLarge: boolean;
+}
+
+export interface TopologyLanguage<M extends TopologyModel = TopologyModel> {
+	/** The block kind: the model's `kind`, the CLI's and the CSS's `data-kind`. */
+	readonly id: string;
+	/** Fence names that open a block of this language (the first is the id; others are aliases such as `k8s`). */
+	readonly fences: readonly string[];
+	/** Flowchart direction when the block and the settings say nothing. */
+	readonly defaultDirection: 'TB' | 'LR';
+	/** The block's text as a checked model; problems go to `src`'s diagnostics with positions. Never throws on bad input. */
+	parse(src: YamlSource): M;
+	/** Resources the block declares, for the size limit. */
+	resourceCount(model: M): number;
+	lint(model: M, sink: DiagnosticSink): void;
+	/** Every resource with its details panel, in the block's order. */
+	resources(model: M): ResourceInfo[];
+	/** The resource that stands for the whole block (the VPC, the Docker host), for labels and file names. */
+	title(model: M): string;
+	/** Resource types a trace can start or end at (the trace panel's lists, in the resources' order). */
+	readonly endpointTypes: ReadonlySet<string>;
+	/** Whether a flow may name this end; `endpointHint` says what may be named, for the message when it may not. */
+	isEndpoint(model: M, name: string): boolean;
+	readonly endpointHint: string;
+	trace(model: M, query: TraceQuery): TraceResult;
+	mermaid(model: M, options: MermaidOptions): MermaidDiagram;
+	/** Facts the block implies, asked as questions (the extractor keeps the first few). */
+	cards(model: M, block: CardBlock): TopologyCard[];
+}
+
+/**
+ * The registry holds languages of different models; each is only ever handed its own (methods
+ * are declared as methods so a `TopologyLanguage<VpcModel>` fits here).
+ */
+export type AnyTopologyLanguage = TopologyLanguage<TopologyModel>;

@@ -1,0 +1,216 @@
+/**
+ * What every topology diagram is drawn with: the Mermaid flowchart builder. Only classic syntax
+ * (quoted labels, `[( )]`, `(( ))`, `[/ /]`, `{{ }}`) so Mermaid 11.4 and 11.17 both read it. Every
+ * drawn resource is exactly one node or subgraph whose id is mermaidIdFor(name); helper subgraphs
+ * (zones) use `z_` ids, which can never collide with the `r_` ids of resources. A diagram too big
+ * for Mermaid's text cap with those ids is written with short ones, hashes of the same names
+ * (`h1k2z9c`); `nodes` always says which id is which.
+ */
+
+import { escapeLabel, mermaidIdFor, safeColor, shortIds } from './mermaid-text';
+
+export interface DiagramColors {
+	publicSubnet?: string;
+	privateSubnet?: string;
+	vpc?: string;
+	zone?: string;
+	gateway?: string;
+	node?: string;
+	text?: string;
+	line?: string;
+	database?: string;
+	internet?: string;
+	host?: string;
+	network?: string;
+	volume?: string;
+}
+
+export interface MermaidDiagram {
+	text: string;
+	nodes: { mermaidId: string; resource: string; shape: 'node' | 'cluster' }[];
+	/** In the order they appear in the text (Mermaid numbers edges in order). */
+	edges: { from: string; to: string; label: string }[];
+	/** Why no text was produced (too large), for the plugin to show instead of a diagram. */
+	refusal?: string;
+}
+
+
+/** Mermaid's own defaults (maxTextSize, maxEdges); we stay under them or refuse. */
+export const MERMAID_CAPS = { maxTextSize: 50_000, maxEdges: 500 } as const;
+/** Edges beyond the structural ones (security group references) stop here, to stay readable. */
+
+export const DEFAULT_COLORS: Required<DiagramColors> = {
+	publicSubnet: '#e6f4ea',
+	privateSubnet: '#e8eef8',
+	vpc: '#fafafa',
+	zone: '#ffffff',
+	gateway: '#fff3d6',
+	node: '#ffffff',
+	text: '#1f2328',
+	line: '#6b7280',
+	database: '#f1e8fb',
+	internet: '#e0f2fe',
+	host: '#fafafa',
+	network: '#fff3d6',
+	volume: '#f1e8fb',
+};
+
+export type Shape = 'box' | 'cylinder' | 'circle' | 'hexagon' | 'parallelogram';
+const SHAPES: Record<Shape, [string, string]> = {
+	box: ['[', ']'],
+	cylinder: ['[(', ')]'],
+	circle: ['((', '))'],
+	hexagon: ['{{', '}}'],
+	parallelogram: ['[/', '/]'],
+};
+
+/** Where an id goes in the text while a diagram is built: NUL, its number, SOH (no label or colour can hold these). */
+// eslint-disable-next-line no-control-regex -- the control characters are the point: no text can hold them
+const ID_TOKEN = /\u0000(\d+)\u0001/g;
+
+export class Builder {
+	readonly lines: string[];
+	/** Drawn resources, with the number of their id token. */
+	private readonly drawn: { token: number; resource: string; shape: 'node' | 'cluster' }[] = [];
+	private readonly edgeList: { from: string; to: string; fromId: string; toId: string; label: string; arrow: string }[] = [];
+	private readonly edgeIndex = new Map<string, number>();
+	private readonly classes = new Map<string, string[]>();
+	private readonly styles: string[] = [];
+	private depth = 1;
+	private readonly colors: Required<DiagramColors>;
+	/** Readable ids in order of first use; the text holds tokens until finish() picks the ids. */
+	private readonly readableIds: string[] = [];
+	private readonly tokens = new Map<string, number>();
+
+	constructor(direction: 'TB' | 'LR', colors: DiagramColors | undefined) {
+		this.lines = [`flowchart ${direction}`];
+		const merged = { ...DEFAULT_COLORS };
+		for (const key of Object.keys(DEFAULT_COLORS) as (keyof DiagramColors)[]) {
+			const safe = safeColor(colors?.[key]);
+			if (safe) merged[key] = safe;
+		}
+		this.colors = merged;
+	}
+
+	private tokenNumber(readableId: string): number {
+		let k = this.tokens.get(readableId);
+		if (k === undefined) {
+			k = this.readableIds.length;
+			this.tokens.set(readableId, k);
+			this.readableIds.push(readableId);
+		}
+		return k;
+	}
+
+	private idToken(readableId: string): string {
+		return `\u0000${this.tokenNumber(readableId)}\u0001`;
+	}
+
+	private push(line: string): void {
+		this.lines.push('\t'.repeat(this.depth) + line);
+	}
+
+	node(resource: string | null, readableId: string, shape: Shape, label: string, cls: string): void {
+		const id = this.idToken(readableId);
+		const [open, close] = SHAPES[shape];
+		this.push(`${id}${open}"${label}"${close}`);
+		if (resource !== null) this.drawn.push({ token: this.tokenNumber(readableId), resource, shape: 'node' });
+		const list = this.classes.get(cls) ?? [];
+		list.push(id);
+		this.classes.set(cls, list);
+	}
+
+	open(resource: string | null, readableId: string, label: string, style: string): void {
+		const id = this.idToken(readableId);
+		this.push(`subgraph ${id}["${label}"]`);
+		this.depth++;
+		if (resource !== null) this.drawn.push({ token: this.tokenNumber(readableId), resource, shape: 'cluster' });
+		this.styles.push(`style ${id} ${style}`);
+	}
+
+	close(): void {
+		this.depth--;
+		this.push('end');
+	}
+
+	/** Adds an edge; the same pair again merges its label instead of drawing twice. */
+	edge(from: string, to: string, label: string, arrow = '-->', readableFrom = mermaidIdFor(from), readableTo = mermaidIdFor(to)): void {
+		const fromId = this.idToken(readableFrom);
+		const toId = this.idToken(readableTo);
+		const key = `${fromId} ${toId}`;
+		const existing = this.edgeIndex.get(key);
+		if (existing !== undefined) {
+			const edge = this.edgeList[existing];
+			if (edge && label && !edge.label.split(', ').includes(label)) edge.label = edge.label ? `${edge.label}, ${label}` : label;
+			return;
+		}
+		this.edgeIndex.set(key, this.edgeList.length);
+		this.edgeList.push({ from, to, fromId, toId, label, arrow });
+	}
+
+	get edgeCount(): number {
+		return this.edgeList.length;
+	}
+
+	color(key: keyof DiagramColors): string {
+		return this.colors[key];
+	}
+
+	fill(key: keyof DiagramColors, extra = ''): string {
+		return `fill:${this.colors[key]},stroke:${this.colors.line},color:${this.colors.text}${extra}`;
+	}
+
+	finish(classDefs: Record<string, keyof DiagramColors>): MermaidDiagram {
+		const edges: MermaidDiagram['edges'] = [];
+		for (const e of this.edgeList) {
+			const label = e.label ? `|"${escapeLabel(e.label, 60)}"|` : '';
+			this.lines.push(`\t${e.fromId} ${e.arrow}${label} ${e.toId}`);
+			edges.push({ from: e.from, to: e.to, label: e.label });
+		}
+		for (const [cls, key] of Object.entries(classDefs)) {
+			const ids = this.classes.get(cls);
+			if (!ids?.length) continue;
+			this.lines.push(`\tclassDef ${cls} ${this.fill(key)}`);
+			this.lines.push(`\tclass ${ids.join(',')} ${cls}`);
+		}
+		for (const style of this.styles) this.lines.push(`\t${style}`);
+		if (edges.length > 0) this.lines.push(`\tlinkStyle default stroke:${this.colors.line}`);
+		const withTokens = this.lines.join('\n') + '\n';
+		let ids = this.readableIds;
+		let text = withTokens.replace(ID_TOKEN, (_, k: string) => ids[Number(k)]);
+		if (text.length > MERMAID_CAPS.maxTextSize) {
+			// Readable ids (`r_web_2d_a`) make most of a big diagram's text; short ones, still
+			// derived from the names, let Mermaid draw blocks of a few hundred resources.
+			ids = shortIds(this.readableIds);
+			text = withTokens.replace(ID_TOKEN, (_, k: string) => ids[Number(k)]);
+		}
+		const nodes = this.drawn.map((d) => ({ mermaidId: ids[d.token], resource: d.resource, shape: d.shape }));
+		return { text, nodes, edges };
+	}
+}
+
+/** Options of toMermaid: colours from the theme, and the flowchart direction (default: top to bottom for a VPC, left to right for containers). */
+/** Options of toMermaid: colours from the theme, and the flowchart direction (each language has its default). */
+export interface MermaidOptions {
+	colors?: DiagramColors;
+	direction?: 'TB' | 'LR';
+}
+
+/** Edges beyond the structural ones (references between resources) stop here, to stay readable. */
+export const OPTIONAL_EDGE_BUDGET = 300;
+
+/** A diagram Mermaid would refuse (over its text or edge caps) becomes a refusal the plugin shows. */
+export function withinCaps(diagram: MermaidDiagram): MermaidDiagram {
+	if (diagram.text.length > MERMAID_CAPS.maxTextSize || diagram.edges.length > MERMAID_CAPS.maxEdges) {
+		return {
+			text: '',
+			nodes: [],
+			edges: [],
+			refusal: `The diagram would be ${diagram.text.length} characters and ${diagram.edges.length} edges, over Mermaid's limits; split the block.`,
+		};
+	}
+	return diagram;
+}
+
+export const TOO_LARGE_REFUSAL: MermaidDiagram = { text: '', nodes: [], edges: [], refusal: 'This block is too large to draw; split it into smaller blocks.' };
+

@@ -1,0 +1,151 @@
+/** A `vpc` block drawn: internet, VPC > zone > subnet, gateways, instances, load balancers, security group references. */
+
+import { cidrContains } from '../shared/cidr';
+import { Builder, MERMAID_CAPS, OPTIONAL_EDGE_BUDGET, type DiagramColors, type MermaidDiagram, type Shape } from '../shared/mermaid-builder';
+import { labelLines, mermaidIdFor } from '../shared/mermaid-text';
+import { formatPorts } from '../shared/traffic';
+import type { SecurityGroup } from './security-group';
+import { groupsOf, isInternetFacing, isPublicSubnet, routeTableOf, type Instance, type LoadBalancer, type Subnet, type VpcModel } from './model';
+
+export function vpcDrawsInternet(model: VpcModel): boolean {
+	return model.internetGateway !== null;
+}
+
+const DATABASE_ROLES = new Set(['database', 'db', 'rds', 'cache', 'storage']);
+
+function instanceShape(instance: Instance): Shape {
+	return instance.role && DATABASE_ROLES.has(instance.role.toLowerCase()) ? 'cylinder' : 'box';
+}
+
+function isOutsideVpc(model: VpcModel, peer: SecurityGroup['inbound'][number]['peer']): boolean {
+	return peer.kind === 'cidr' && !(model.cidr && cidrContains(model.cidr, peer.cidr));
+}
+
+/** What the outside world may send a holder of these groups, as a short label. */
+function outsideLabel(model: VpcModel, groups: readonly SecurityGroup[]): string {
+	const parts: string[] = [];
+	for (const group of groups) {
+		for (const rule of group.inbound) {
+			if (!isOutsideVpc(model, rule.peer)) continue;
+			const what = rule.proto === 'all' || rule.proto === 'icmp' ? rule.proto : `${rule.proto} ${formatPorts(rule.ports)}`;
+			const text = rule.peer.kind === 'cidr' && rule.peer.cidr.prefix > 0 ? `${what} from ${rule.peer.cidr.text}` : what;
+			if (!parts.includes(text)) parts.push(text);
+		}
+	}
+	return parts.join(', ');
+}
+
+export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, direction: 'TB' | 'LR'): MermaidDiagram {
+	const b = new Builder(direction, colors);
+	const igw = model.internetGateway;
+	if (vpcDrawsInternet(model)) b.node('internet', mermaidIdFor('internet'), 'circle', 'internet', 'cnInternet');
+	const vpcId = model.name ? mermaidIdFor(model.name) : 'z_vpc';
+	b.open(model.name || null, vpcId, labelLines(`VPC ${model.name}${model.cidr ? ` · ${model.cidr.text}` : ''}${model.region ? ` · ${model.region}` : ''}`), b.fill('vpc'));
+	if (igw) b.node(igw.name, mermaidIdFor(igw.name), 'hexagon', labelLines(igw.name, 'internet gateway'), 'cnGateway');
+	for (const lb of model.loadBalancers.values()) {
+		b.node(lb.name, mermaidIdFor(lb.name), 'parallelogram', labelLines(lb.name, `${lb.scheme === 'internal' ? 'internal ' : ''}${lb.type === 'network' ? 'NLB' : 'ALB'}`), 'cnGateway');
+	}
+
+	const inSubnet = new Map<string, { nats: string[]; instances: Instance[] }>();
+	const homeless: Instance[] = [];
+	const homelessNats: string[] = [];
+	for (const subnet of model.subnets.values()) inSubnet.set(subnet.name, { nats: [], instances: [] });
+	for (const nat of model.natGateways.values()) {
+		const slot = nat.subnet && inSubnet.get(nat.subnet.name);
+		if (slot) slot.nats.push(nat.name);
+		else homelessNats.push(nat.name);
+	}
+	for (const instance of model.instances.values()) {
+		const slot = instance.subnet && inSubnet.get(instance.subnet.name);
+		if (slot) slot.instances.push(instance);
+		else homeless.push(instance);
+	}
+	for (const name of homelessNats) b.node(name, mermaidIdFor(name), 'hexagon', labelLines(name, 'NAT gateway'), 'cnGateway');
+	for (const instance of homeless) b.node(instance.name, mermaidIdFor(instance.name), instanceShape(instance), labelLines(instance.name, instance.role), instanceShape(instance) === 'cylinder' ? 'cnDb' : 'cnNode');
+
+	const zones = new Map<string, Subnet[]>();
+	const zoneless: Subnet[] = [];
+	for (const subnet of model.subnets.values()) {
+		if (subnet.zone === null) zoneless.push(subnet);
+		else {
+			const list = zones.get(subnet.zone);
+			if (list) list.push(subnet);
+			else zones.set(subnet.zone, [subnet]);
+		}
+	}
+	const drawSubnet = (subnet: Subnet): void => {
+		const pub = isPublicSubnet(model, subnet);
+		const title = `${subnet.name}${subnet.cidr ? ` · ${subnet.cidr.text}` : ''} · ${pub ? 'public' : 'private'}`;
+		b.open(subnet.name, mermaidIdFor(subnet.name), labelLines(title), b.fill(pub ? 'publicSubnet' : 'privateSubnet', pub ? ',stroke-width:2px' : ',stroke-dasharray:5 4'));
+		const slot = inSubnet.get(subnet.name);
+		for (const name of slot?.nats ?? []) b.node(name, mermaidIdFor(name), 'hexagon', labelLines(name, 'NAT gateway'), 'cnGateway');
+		for (const instance of slot?.instances ?? []) {
+			const shape = instanceShape(instance);
+			b.node(instance.name, mermaidIdFor(instance.name), shape, labelLines(instance.name, instance.role ?? (instance.publicIp ? 'public IP' : null)), shape === 'cylinder' ? 'cnDb' : 'cnNode');
+		}
+		b.close();
+	};
+	let zoneIndex = 0;
+	for (const [zone, subnets] of zones) {
+		b.open(null, `z_${zoneIndex++}`, labelLines(zone), b.fill('zone', ',stroke-dasharray:2 3'));
+		for (const subnet of subnets) drawSubnet(subnet);
+		b.close();
+	}
+	for (const subnet of zoneless) drawSubnet(subnet);
+	b.close();
+
+	// Structural edges first (internet, routes, load balancers), references last within a budget.
+	if (igw) b.edge('internet', igw.name, '', '<-->');
+	for (const subnet of model.subnets.values()) {
+		for (const route of routeTableOf(model, subnet)?.routes ?? []) {
+			if (route.target === 'local') continue;
+			if (route.target !== igw?.name && !model.natGateways.has(route.target)) continue;
+			b.edge(subnet.name, route.target, route.destination.text);
+		}
+	}
+	const members = new Map<string, string[]>();
+	const addMember = (holder: Instance | LoadBalancer): void => {
+		for (const group of groupsOf(model, holder.securityGroups)) {
+			const list = members.get(group.name);
+			if (list) list.push(holder.name);
+			else members.set(group.name, [holder.name]);
+		}
+	};
+	for (const lb of model.loadBalancers.values()) {
+		addMember(lb);
+		if (igw && isInternetFacing(model, lb)) {
+			const label = lb.listeners ? `tcp ${lb.listeners.join(',')}` : outsideLabel(model, groupsOf(model, lb.securityGroups));
+			b.edge(igw.name, lb.name, label);
+		}
+		for (const target of lb.targets) {
+			if (!model.instances.has(target.name)) continue;
+			b.edge(lb.name, target.name, lb.targetPort ? `tcp ${lb.targetPort}` : '');
+		}
+	}
+	for (const instance of model.instances.values()) {
+		addMember(instance);
+		const subnet = instance.subnet && model.subnets.get(instance.subnet.name);
+		if (igw && instance.publicIp && subnet && isPublicSubnet(model, subnet)) {
+			const label = outsideLabel(model, groupsOf(model, instance.securityGroups));
+			if (label) b.edge(igw.name, instance.name, label);
+		}
+	}
+	const groups = [...model.securityGroups.values(), model.defaultSecurityGroup];
+	// Reference edges are the first to go: structural ones must fit under Mermaid's edge cap.
+	let budget = Math.min(OPTIONAL_EDGE_BUDGET, MERMAID_CAPS.maxEdges - 50 - b.edgeCount);
+	for (const group of groups) {
+		for (const rule of group.inbound) {
+			if (rule.peer.kind !== 'sg' || rule.peer.name === group.name) continue;
+			const label = rule.proto === 'all' || rule.proto === 'icmp' ? rule.proto : `${rule.proto} ${formatPorts(rule.ports)}`;
+			for (const from of members.get(rule.peer.name) ?? []) {
+				for (const to of members.get(group.name) ?? []) {
+					if (from === to || budget <= 0) continue;
+					const before = b.edgeCount;
+					b.edge(from, to, label);
+					if (b.edgeCount > before) budget--;
+				}
+			}
+		}
+	}
+	return b.finish({ cnInternet: 'internet', cnGateway: 'gateway', cnNode: 'node', cnDb: 'database' });
+}

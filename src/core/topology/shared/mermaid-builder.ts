@@ -219,7 +219,7 @@ export class Builder {
 
 	/** A group in AWS's conventions: a fill, a coloured border, solid or dashed. */
 	groupStyle(fill: keyof DiagramColors | 'none', border: keyof DiagramColors, dashed: boolean): string {
-		return `fill:${fill === 'none' ? 'none' : this.colors[fill]},stroke:${this.colors[border]},color:${this.colors.text},stroke-width:${dashed ? '1.5px,stroke-dasharray:6 4' : '2px'}`;
+		return `fill:${fill === 'none' ? 'none' : this.colors[fill]},stroke:${this.colors[border]},color:${this.colors.text},stroke-width:${dashed ? '1px,stroke-dasharray:6 4' : '2px'}`;
 	}
 
 	close(): void {

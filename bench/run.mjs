@@ -11,6 +11,7 @@ import esbuild from "esbuild";
 import { vaultIndex } from "./scenarios/vault-index.mjs";
 import { topologyCore } from "./scenarios/topology-core.mjs";
 import { diagramRender } from "./scenarios/diagram-render.mjs";
+import { iconRender } from "./scenarios/icon-render.mjs";
 import { pluginStart } from "./scenarios/plugin-start.mjs";
 import { reviewOpen } from "./scenarios/review-open.mjs";
 import { buildBenchPage, removePage } from "./browser.mjs";
@@ -25,7 +26,7 @@ if (!global.gc) {
 }
 
 // A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, start and review).
-const GROUPS = { browser: ["render", "start", "review"] };
+const GROUPS = { browser: ["render", "icons", "start", "review"] };
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--")).flatMap((a) => GROUPS[a] ?? [a]);
 
 let core = null;
@@ -103,6 +104,7 @@ const scenarios = [
 	{ name: "vault", run: async () => vaultIndex(await loadCore()) },
 	{ name: "core", run: async () => topologyCore(await loadCore()) },
 	{ name: "render", run: async () => diagramRender(await benchPage()) },
+	{ name: "icons", run: async () => iconRender(await benchPage()) },
 	{ name: "start", run: async () => pluginStart(await benchPage(), root) },
 	{ name: "review", run: async () => reviewOpen(await benchPage({ bigVault: true })) },
 ];

@@ -38,16 +38,27 @@ function strokeOf(el: Element | null): string | null {
 	return m ? (m[1] ?? '').trim() : null;
 }
 
+/** Parsed icon bodies by id: each body is parsed once, then cloned (a diagram repeats its icons). */
+const parsedIcons = new Map<string, Element | null>();
+
+function parsedIcon(id: string, body: string): Element | null {
+	let root = parsedIcons.get(id);
+	if (root === undefined) {
+		const parsed = new DOMParser().parseFromString(`<svg xmlns="${SVG_NS}">${body}</svg>`, 'image/svg+xml');
+		root = parsed.documentElement.localName === 'svg' && !parsed.querySelector('parsererror') ? parsed.documentElement : null;
+		parsedIcons.set(id, root);
+	}
+	return root;
+}
+
 /** Our pack icon `id` as an SVG `<g>` scaled into a `size` square at (x, y), or null when the pack has no such icon. */
 export function iconElement(doc: Document, id: string, x: number, y: number, size: number): SVGGElement | null {
 	const pack = iconPack();
 	const icon = pack.icons[id];
-	if (!icon) return null;
+	const root = icon ? parsedIcon(id, icon.body) : null;
+	if (!icon || !root) return null;
 	const width = icon.width ?? pack.width;
 	const height = icon.height ?? pack.height;
-	const parsed = new DOMParser().parseFromString(`<svg xmlns="${SVG_NS}">${icon.body}</svg>`, 'image/svg+xml');
-	const root = parsed.documentElement;
-	if (root.localName !== 'svg' || parsed.querySelector('parsererror')) return null;
 	const g = doc.createElementNS(SVG_NS, 'g');
 	const scale = size / Math.max(width, height);
 	g.setAttribute('transform', `translate(${x}, ${y}) scale(${scale.toFixed(4)})`);

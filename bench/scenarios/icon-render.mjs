@@ -49,7 +49,7 @@ async function measure(page, version, label, kind, source, { warmup, runs }) {
 	];
 }
 
-export async function iconRender(dir, { runs = 9 } = {}) {
+export async function iconRender(dir, { runs = 15 } = {}) {
 	const browser = await launch();
 	const rows = [];
 	try {

@@ -162,6 +162,9 @@ describe.each([
 		expect(groups.publicSubnet.dash).toBe('none');
 		// Labels start near the left border (after the corner icon), not centred.
 		for (const g of [groups.region, groups.vpc, groups.publicSubnet]) expect(g.labelOffset).toBeLessThan(40);
+		// Holders of security groups carry the shield badge, naming their groups.
+		expect(await demo.page.textContent(`${sel} [data-node-id="web-a"] .cloudnotes-badge-icon title`)).toBe('security groups: web-sg');
+		expect(await demo.page.locator(`${sel} [data-node-id="igw"] .cloudnotes-badge-icon`).count()).toBe(0);
 		// The legend is hidden until its button is pressed, and names what the diagram uses.
 		const legend = `${sel} .cloudnotes-legend`;
 		expect(await demo.page.isVisible(legend)).toBe(false);

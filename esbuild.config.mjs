@@ -1,6 +1,7 @@
 import esbuild from "esbuild";
 import { builtinModules } from "node:module";
 import { writeLogos } from "./scripts/build-logos.mjs";
+import { writeGardenPlugin } from "./scripts/garden-plugin.mjs";
 
 // `node esbuild.config.mjs` watches (npm run dev); `... production` builds once, minified.
 const production = process.argv[2] === "production";
@@ -70,6 +71,8 @@ const cli = {
 	entryPoints: ["src/cli/main.ts"],
 	bundle: true,
 	platform: "node",
+	// Only `render --svg` loads these, where they are installed (see src/cli/svg-renderer.ts).
+	external: ["playwright-core", "mermaid"],
 	format: "cjs",
 	target: "node20",
 	logLevel: "info",
@@ -93,9 +96,44 @@ const standIn = {
 // The container-image logos bundled into main.js: only those our image table names.
 await writeLogos();
 
+/**
+ * The Digital Garden plugin (dist/garden-plugin/): `index.js`, the build hook the garden requires
+ * in Node (it may require only what the garden ships, so the core is bundled in), and `client.js`,
+ * the page script for the visitor's browser. writeGardenPlugin adds the manifest and stylesheet.
+ */
+const gardenHook = {
+	entryPoints: ["src/publish/garden/hook.ts"],
+	bundle: true,
+	// Neutral, not node: the `yaml` package then resolves to its ES modules (its `node` export is
+	// CommonJS, which esbuild cannot shake), as in main.js; the hook uses nothing of Node's.
+	platform: "neutral",
+	mainFields: ["module", "main"],
+	format: "cjs",
+	target: "node18",
+	logLevel: "info",
+	minify: production,
+	charset: "utf8",
+	plugins: [yamlWithoutSideEffects],
+	outfile: "dist/garden-plugin/index.js",
+};
+const gardenClient = {
+	entryPoints: ["src/publish/garden/client.ts"],
+	bundle: true,
+	format: "iife",
+	target: "es2020",
+	logLevel: "info",
+	minify: production,
+	charset: "utf8",
+	plugins: [yamlWithoutSideEffects],
+	outfile: "dist/garden-plugin/client.js",
+};
+
+const builds = [plugin, cli, standIn, gardenHook, gardenClient];
 if (production) {
-	await Promise.all([esbuild.build(plugin), esbuild.build(cli), esbuild.build(standIn)]);
+	await Promise.all(builds.map((o) => esbuild.build(o)));
+	await writeGardenPlugin();
 } else {
-	const contexts = await Promise.all([plugin, cli, standIn].map((o) => esbuild.context(o)));
+	await writeGardenPlugin();
+	const contexts = await Promise.all(builds.map((o) => esbuild.context(o)));
 	await Promise.all(contexts.map((c) => c.watch()));
 }

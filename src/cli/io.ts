@@ -8,6 +8,7 @@ export interface CliIO {
 	readText(file: string): Promise<string>;
 	/** Expands files and folders (recursively) into the Markdown files they hold, sorted. */
 	markdownFiles(paths: readonly string[]): Promise<string[]>;
+	writeText(file: string, text: string): Promise<void>;
 }
 
 export function nodeIO(): CliIO {
@@ -15,6 +16,7 @@ export function nodeIO(): CliIO {
 		out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
 		err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
 		readText: (file) => fs.readFile(file, 'utf8'),
+		writeText: (file, text) => fs.writeFile(file, text, 'utf8'),
 		markdownFiles: async (paths) => {
 			const found: string[] = [];
 			for (const p of paths) await collectMarkdown(p, found);

@@ -3,6 +3,7 @@ import { runLint } from './lint';
 import { runMermaid } from './mermaid';
 import { runTrace } from './trace';
 import { runCards } from './cards';
+import { runRender } from './render';
 
 export const USAGE = `Usage: cloudnotes <command> [options]
 
@@ -17,6 +18,10 @@ Commands:
       Can A reach B? The verdict and each hop. Exit 0 when allowed, 1 when refused.
   cards <file|folder>... [--format json|tsv]
       The flashcards the notes make (json: id, file, line, kind, front, back, context; tsv: for Anki).
+  render <note> [--out FILE] [--svg] [--direction TB|LR]
+      The note with each topology block replaced by a mermaid block, for publishers that run no
+      plugin (Quartz, Obsidian Publish, static sites). --svg writes SVG files beside FILE instead
+      (needs playwright-core, mermaid and a Chromium). Exit 1 when a block stayed as written.
 
 Options:
   -h, --help     show this help
@@ -27,6 +32,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => Promise<n
 	mermaid: runMermaid,
 	trace: runTrace,
 	cards: runCards,
+	render: (args, io) => runRender(args, io),
 };
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

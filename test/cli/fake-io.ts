@@ -12,6 +12,9 @@ export function fakeIO(files: Record<string, string>) {
 			if (text === undefined) throw new Error(`ENOENT: no such file ${f}`);
 			return text;
 		},
+		writeText: async (f, text) => {
+			files[f] = text;
+		},
 		markdownFiles: async (paths) => {
 			const found = new Set<string>();
 			for (const p of paths) {

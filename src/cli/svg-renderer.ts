@@ -1,0 +1,59 @@
+/**
+ * Mermaid text -> SVG for `cloudnotes render --svg`: Mermaid needs a browser's layout, so this
+ * drives headless Chromium with playwright-core and Mermaid's own browser bundle, when both can be
+ * found (they are the test harness's tools: development installs have them). Otherwise it says
+ * what is missing; `render` without --svg needs neither.
+ */
+import * as path from 'path';
+import { existsSync } from 'fs';
+
+export interface SvgRenderer {
+	render(texts: readonly string[]): Promise<string[]>;
+}
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+interface PlaywrightLike {
+	chromium: {
+		launch(options: { executablePath: string; args: string[] }): Promise<{
+			newPage(): Promise<{
+				addScriptTag(options: { path: string }): Promise<unknown>;
+				evaluate<T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T>;
+			}>;
+			close(): Promise<void>;
+		}>;
+	};
+}
+
+/** Why --svg cannot run here, or a renderer. */
+export function chromiumSvgRenderer(): SvgRenderer | string {
+	let playwright: PlaywrightLike;
+	let mermaidBundle: string;
+	try {
+		playwright = require('playwright-core') as PlaywrightLike;
+		mermaidBundle = require.resolve('mermaid/dist/mermaid.min.js');
+	} catch {
+		return '--svg needs the packages playwright-core and mermaid (npm install playwright-core mermaid) and a Chromium';
+	}
+	const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+	if (!executablePath) return '--svg needs a Chromium: install one, or point CHROMIUM_PATH at it';
+	return {
+		async render(texts) {
+			const browser = await playwright.chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+			try {
+				const page = await browser.newPage();
+				await page.addScriptTag({ path: path.resolve(mermaidBundle) });
+				return await page.evaluate(async (all: readonly string[]) => {
+					const mermaid = (window as unknown as { mermaid: { initialize(c: object): void; render(id: string, t: string): Promise<{ svg: string }> } }).mermaid;
+					// SVG text labels, not HTML ones: an SVG shown as an image (<img>, Markdown) does not draw foreignObject HTML everywhere.
+					mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', htmlLabels: false, flowchart: { htmlLabels: false } });
+					const out: string[] = [];
+					for (let i = 0; i < all.length; i++) out.push((await mermaid.render(`cloudnotes-${i}`, all[i] ?? '')).svg);
+					return out;
+				}, texts);
+			} finally {
+				await browser.close();
+			}
+		},
+	};
+}

@@ -21,12 +21,6 @@ export default defineConfig([
 		extends: [tseslint.configs.disableTypeChecked],
 	},
 	{
-		// minAppVersion is 1.8.7 (getLanguage); the declarative settings API needs 1.13, so the
-		// settings tab keeps display() and cannot adopt getSettingDefinitions() yet.
-		files: ["src/plugin/review/settings-tab.ts"],
-		rules: { "obsidianmd/settings-tab/prefer-setting-definitions": "off" },
-	},
-	{
 		// The published site's script runs in a visitor's browser, not in Obsidian: Obsidian's DOM
 		// helpers (createEl) do not exist there. It imports Mermaid from one constant address (the
 		// one the garden template uses), never from page data.

@@ -64,5 +64,5 @@ export async function buildDemo(vaultDir = path.join(root, "example-vault"), out
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const vault = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
 	const { indexHtml, notes } = await buildDemo(vault);
-	console.log(`Demo written with ${notes} notes. Open this in a browser:\n  ${pathToFileURL(indexHtml).href}\n  (add ?mermaid=11.4 to use Mermaid 11.4.1, ?theme=dark for the dark theme, ?lang=ko for Korean)`);
+	console.log(`Demo written with ${notes} notes. Open this in a browser:\n  ${pathToFileURL(indexHtml).href}\n  (add ?mermaid=11.4 to use Mermaid 11.4.1, ?theme=dark for the dark theme, ?lang=ko for Korean, ?api=1.13.0 to play Obsidian 1.13)`);
 }

@@ -31,7 +31,9 @@
 	};
 
 	async function start() {
-		const { Harness, requireShim } = window.CloudnotesStandIn;
+		const { Harness, requireShim, obsidian } = window.CloudnotesStandIn;
+		// ?api=1.13.0 plays Obsidian 1.13 (declarative settings tab).
+		if (params.get("api")) obsidian.setStandInApiVersion(params.get("api"));
 		const versions = window.__mermaidVersions;
 		const harness = new Harness({
 			root: document.getElementById("demo-root"),

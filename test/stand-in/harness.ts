@@ -5,7 +5,7 @@
  * and can disable and re-enable the plugin, as the lifecycle tests need.
  */
 import * as obsidian from './obsidian';
-import { App, Component, Keymap, MarkdownRenderer, MarkdownView, TFile, WorkspaceLeaf, standInCounters, type PluginManifest, type StandInStorage } from './obsidian';
+import { App, Component, Keymap, MarkdownRenderer, MarkdownView, TFile, WorkspaceLeaf, openSettingTab, standInCounters, type PluginManifest, type StandInStorage } from './obsidian';
 import { liveRenderChildren } from './markdown';
 
 export interface HarnessOptions {
@@ -228,7 +228,7 @@ export class Harness {
 		const details = this.settingsEl.createEl('details', { cls: 'demo-settings-panel' });
 		details.createEl('summary', { text: 'Plugin settings' });
 		details.appendChild(tab.containerEl);
-		tab.display();
+		openSettingTab(tab);
 	}
 
 	setTheme(theme: 'light' | 'dark'): void {

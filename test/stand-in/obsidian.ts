@@ -163,11 +163,22 @@ export function mapStorage(initial?: Record<string, string>): StandInStorage {
 export interface AdapterFaults {
 	/** Called before each write; return 'fail' to reject, or a number to write only that many characters and then reject. */
 	beforeWrite?: (path: string, data: string) => 'fail' | number | undefined;
+	/** Called before each write; a promise returned holds the write back until it settles (a slow disk). */
+	delayWrite?: (path: string, data: string) => Promise<unknown> | undefined;
 }
 
 export class DataAdapter {
 	faults: AdapterFaults = {};
+	private watchers = new Set<(path: string, data: string) => void>();
 	constructor(private storage: StandInStorage, private prefix: string) {}
+	/**
+	 * Stand-in only: called after every write that reaches the disk, as Obsidian's file watcher
+	 * sees changes in the config folder (a sync writing data.json comes through here too).
+	 */
+	watch(watcher: (path: string, data: string) => void): () => void {
+		this.watchers.add(watcher);
+		return () => this.watchers.delete(watcher);
+	}
 	getName(): string {
 		return 'stand-in';
 	}
@@ -189,7 +200,10 @@ export class DataAdapter {
 			this.storage.set(this.key(path), data.slice(0, fault));
 			throw new Error(`EIO: write interrupted '${path}'`);
 		}
+		const delay = this.faults.delayWrite?.(path, data);
+		if (delay) await delay;
 		this.storage.set(this.key(path), data);
+		for (const watcher of [...this.watchers]) watcher(normalizePath(path), data);
 	}
 	async append(path: string, data: string): Promise<void> {
 		const old = this.storage.get(this.key(path)) ?? '';
@@ -733,6 +747,8 @@ export abstract class Plugin extends Component {
 		return el;
 	}
 	addSettingTab(tab: PluginSettingTab): void {
+		// As in Obsidian 1.13+: the definitions are read once when the tab is added (settings search).
+		if (requireApiVersion('1.13.0')) tab.update();
 		this.app.settingTabs.push(tab);
 		this.register(() => (this.app.settingTabs = this.app.settingTabs.filter((t) => t !== tab)));
 	}
@@ -768,10 +784,32 @@ export abstract class Plugin extends Component {
 		if (!(await this.app.vault.adapter.exists(this.dataPath()))) return null;
 		return JSON.parse(await this.app.vault.adapter.read(this.dataPath()));
 	}
+	/** What saveData wrote last: a change to data.json with other content came from outside. */
+	private lastSaved: string | null = null;
 	async saveData(data: unknown): Promise<void> {
-		await this.app.vault.adapter.write(this.dataPath(), JSON.stringify(data, null, 2));
+		const text = JSON.stringify(data, null, 2);
+		this.lastSaved = text;
+		await this.app.vault.adapter.write(this.dataPath(), text);
 	}
-	onExternalSettingsChange(): void {}
+	onExternalSettingsChange?(): unknown;
+	/**
+	 * As in Obsidian (1.5.7+): while the plugin is loaded, a data.json changed on disk by anything
+	 * but its own saveData (a sync, another program) calls onExternalSettingsChange, a moment later
+	 * (Obsidian's file watcher is asynchronous). Plugins without it keep their settings in memory,
+	 * and their next save writes over the synced file.
+	 */
+	load(): unknown {
+		if (this._loaded) return undefined;
+		this.register(
+			this.app.vault.adapter.watch((path, data) => {
+				if (path !== normalizePath(this.dataPath()) || data === this.lastSaved) return;
+				window.setTimeout(() => {
+					if (this._loaded) void this.onExternalSettingsChange?.();
+				}, 0);
+			}),
+		);
+		return super.load();
+	}
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1061,15 +1099,153 @@ export class Menu extends Component {
 // ---------------------------------------------------------------------------------------------
 // Settings
 
+/**
+ * A setting tab as Obsidian draws it. Before 1.13 Obsidian calls display() when the tab opens.
+ * From 1.13 on (setStandInApiVersion('1.13.0')), it reads getSettingDefinitions() through update()
+ * (when the tab is added, for search, and again when it opens) and, when that returns rows, draws
+ * them itself, reading and writing values through getControlValue / setControlValue, and never
+ * calls display(). Open a tab with openSettingTab(), as Obsidian's settings window does.
+ */
 export abstract class PluginSettingTab {
 	containerEl: HTMLElement;
+	settingItems: any[] = [];
+	/** The tab is open in the (stand-in) settings window. */
+	private open = false;
+	private refreshers: (() => void)[] = [];
 	constructor(public app: App, public plugin: Plugin) {
 		this.containerEl = createDiv({ cls: 'vertical-tab-content' });
 	}
 	abstract display(): void;
 	hide(): void {
+		this.open = false;
 		this.containerEl.empty();
 	}
+	getSettingDefinitions(): any[] {
+		return [];
+	}
+	getControlValue(key: string): unknown {
+		return (this.plugin as any).settings?.[key];
+	}
+	setControlValue(key: string, value: unknown): void | Promise<void> {
+		(this.plugin as any).settings[key] = value;
+	}
+	/** 1.13+: reads the definitions again and, while the tab is open, draws it anew. */
+	update(): void {
+		this.settingItems = this.getSettingDefinitions();
+		if (this.open && this.settingItems.length > 0) this.renderDefinitions();
+	}
+	/** 1.13+: re-evaluates every `visible` and `disabled` against the current state, in place. */
+	refreshDomState(): void {
+		for (const refresh of this.refreshers) refresh();
+	}
+	/** Stand-in only: what Obsidian's settings window does when the user opens the tab. */
+	_show(): void {
+		this.open = true;
+		if (requireApiVersion('1.13.0')) {
+			this.update();
+			if (this.settingItems.length > 0) return;
+		}
+		this.display();
+	}
+	private renderDefinitions(): void {
+		this.containerEl.empty();
+		this.refreshers = [];
+		this.renderItems(this.containerEl, this.settingItems);
+		this.refreshDomState();
+	}
+	private renderItems(parent: HTMLElement, items: any[]): void {
+		for (const item of items) {
+			if (item.type === 'group' || item.type === 'list') {
+				const groupEl = parent.createDiv({ cls: 'setting-group' });
+				if (item.heading) groupEl.createDiv({ cls: 'setting-item setting-item-heading' }).createDiv({ cls: 'setting-item-name', text: item.heading });
+				const listEl = groupEl.createDiv({ cls: 'setting-items' });
+				this.renderItems(listEl, item.items ?? []);
+				this.refreshers.push(() => groupEl.toggle(evaluate(item.visible, true)));
+			} else if (item.type === 'page') {
+				parent.createDiv({ cls: 'setting-item mod-page', text: item.name });
+			} else {
+				this.renderRow(parent, item);
+			}
+		}
+	}
+	private renderRow(parent: HTMLElement, def: any): void {
+		const setting = new Setting(parent).setName(def.name);
+		if (def.desc !== undefined) setting.setDesc(def.desc);
+		this.refreshers.push(() => {
+			setting.settingEl.toggle(evaluate(def.visible, true));
+			setting.setDisabled(evaluate(def.control?.disabled ?? def.disabled, false));
+		});
+		if (def.render) {
+			def.render(setting, null);
+			return;
+		}
+		if (def.action) {
+			setting.settingEl.addEventListener('click', () => def.action(setting.settingEl, 0));
+			return;
+		}
+		const control = def.control;
+		if (!control) return;
+		const current = () => this.getControlValue(control.key) ?? control.defaultValue;
+		const errorEl = setting.infoEl.createDiv({ cls: 'setting-item-error' });
+		const commit = async (value: unknown): Promise<void> => {
+			const problem = control.validate ? await control.validate(value) : undefined;
+			errorEl.setText(problem || '');
+			if (problem) return;
+			await this.setControlValue(control.key, value);
+		};
+		switch (control.type) {
+			case 'toggle':
+				setting.addToggle((c) => c.setValue(current() === true).onChange((v) => commit(v)));
+				break;
+			case 'dropdown':
+				setting.addDropdown((c) => c.addOptions(control.options).setValue(String(current())).onChange((v) => commit(v)));
+				break;
+			case 'text':
+			case 'file':
+			case 'folder':
+				setting.addText((c) => c.setPlaceholder(control.placeholder ?? '').setValue(String(current() ?? '')).onChange((v) => commit(v)));
+				break;
+			case 'textarea':
+				setting.addTextArea((c) => c.setPlaceholder(control.placeholder ?? '').setValue(String(current() ?? '')).onChange((v) => commit(v)));
+				break;
+			case 'number':
+				setting.addText((c) => {
+					c.inputEl.type = 'number';
+					if (control.min !== undefined) c.inputEl.min = String(control.min);
+					if (control.max !== undefined) c.inputEl.max = String(control.max);
+					c.setValue(String(current() ?? '')).onChange((v) => {
+						// As Obsidian: text that is not a number becomes the default value (or 0).
+						const n = v.trim() === '' || Number.isNaN(Number(v)) ? control.defaultValue ?? 0 : Number(v);
+						return commit(n);
+					});
+				});
+				break;
+			case 'slider': {
+				const valueEl = setting.controlEl.createSpan({ cls: 'setting-slider-value' });
+				const show = () => valueEl.setText(control.displayFormat ? control.displayFormat(Number(current())) : String(current()));
+				show();
+				setting.addSlider((c) =>
+					c.setLimits(control.min, control.max, control.step).setValue(Number(current())).onChange(async (v) => {
+						await commit(v);
+						show();
+					}),
+				);
+				break;
+			}
+			default:
+				break;
+		}
+	}
+}
+
+function evaluate(value: boolean | (() => boolean) | undefined, fallback: boolean): boolean {
+	if (value === undefined) return fallback;
+	return typeof value === 'function' ? value() : value;
+}
+
+/** Stand-in only: the user opens the plugin's tab in the settings window. */
+export function openSettingTab(tab: PluginSettingTab): void {
+	tab._show();
 }
 
 abstract class ValueComponent<T> {
@@ -1436,4 +1612,27 @@ export function getAllTags(cache: any): string[] | null {
 }
 
 export const moment = undefined;
-export const apiVersion = '1.8.7';
+/**
+ * The Obsidian version the stand-in plays: 1.8.7 (minAppVersion) unless a test or the demo
+ * (`?api=1.13.0`) picks another. From 1.13.0 on, setting tabs are declarative (see PluginSettingTab).
+ */
+export let apiVersion = '1.8.7';
+
+/** Stand-in only: play another Obsidian version. */
+export function setStandInApiVersion(version: string): void {
+	apiVersion = version;
+}
+
+function versionAtLeast(version: string, wanted: string): boolean {
+	const a = version.split('.').map(Number);
+	const b = wanted.split('.').map(Number);
+	for (let i = 0; i < Math.max(a.length, b.length); i++) {
+		const d = (a[i] ?? 0) - (b[i] ?? 0);
+		if (d !== 0) return d > 0;
+	}
+	return true;
+}
+
+export function requireApiVersion(version: string): boolean {
+	return versionAtLeast(apiVersion, version);
+}

@@ -9,7 +9,7 @@ import type { AnyTopologyLanguage, TopologyModel } from './language';
 import { findTopologyBlocks, languageById, languageOf } from './registry';
 import { parseCidr } from './shared/cidr';
 import { sortDiagnostics, type Diagnostic } from './shared/diagnostic';
-import { lintFlows } from './shared/flows';
+import { lintFlows } from './flow-lint';
 import { TOO_LARGE_REFUSAL, withinCaps, type MermaidDiagram, type MermaidOptions } from './shared/mermaid-builder';
 import type { ResourceInfo } from './shared/resource-info';
 import type { TraceQuery, TraceResult } from './shared/trace-types';

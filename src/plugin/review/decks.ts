@@ -6,7 +6,7 @@
  */
 import { FuzzySuggestModal, MarkdownView, Platform, type App, type FuzzyMatch } from 'obsidian';
 import type { DeckNode, DeckScope } from '../../core/srs';
-import type CloudnotesPlugin from '../main';
+import type { PluginContext } from '../context';
 import { t } from '../i18n';
 import type { ReviewService } from './review-service';
 
@@ -95,7 +95,8 @@ export class DeckPicker extends FuzzySuggestModal<DeckEntry> {
 }
 
 /** Commands, ribbon icon and status bar item. */
-export function registerReviewCommands(plugin: CloudnotesPlugin, service: ReviewService, openStatistics: () => Promise<void>): void {
+export function registerReviewCommands(ctx: PluginContext, service: ReviewService, openStatistics: () => Promise<void>): void {
+	const plugin = ctx.plugin;
 	plugin.addCommand({
 		id: COMMAND_IDS.reviewDue,
 		name: t('command.reviewDue'),
@@ -140,7 +141,7 @@ export function registerReviewCommands(plugin: CloudnotesPlugin, service: Review
 	item.addClass('cloudnotes-status', 'mod-clickable');
 	plugin.registerDomEvent(item, 'click', () => void service.reviewDue());
 	const update = () => {
-		const queue = plugin.settings.showStatusBar ? service.queue() : null;
+		const queue = ctx.settings.showStatusBar ? service.queue() : null;
 		item.toggleClass('cloudnotes-hidden', !queue);
 		if (!queue) return;
 		item.setText(t('status.due', { count: queue.items.length }));

@@ -1,33 +1,27 @@
-import { getLanguage, type WorkspaceLeaf } from 'obsidian';
+import type { WorkspaceLeaf } from 'obsidian';
 import { ReviewStore } from '../../core/srs';
-import type CloudnotesPlugin from '../main';
-import { setUiLanguage } from '../i18n';
+import type { PluginContext } from '../context';
 import { registerReviewCommands } from './decks';
 import { AdapterPersistence, pluginFolder, showLoadProblem, showSaveError } from './review-persistence';
 import { ReviewService } from './review-service';
-import { CloudnotesSettingTab } from './settings-tab';
 import { STATISTICS_VIEW_TYPE, StatisticsView } from './statistics-view';
 
 /** Quiet time after the last grade before the store saves (the modal and unload flush at once). */
 const SAVE_DEBOUNCE_MS = 2000;
 
 /**
- * Flashcards: the vault index, review store, review modal, decks, statistics, commands and the
- * settings tab. onload only registers; the store opens and the index is built once the layout is
+ * Flashcards: the vault index, review store, review modal, decks, statistics and commands (their
+ * settings rows are in settings-section.ts). onload only registers; the store opens and the index is built once the layout is
  * ready. Returns the service (index, store, queue) for other features that want the cards.
  */
-export function registerReview(plugin: CloudnotesPlugin): ReviewService {
-	setUiLanguage(plugin.settings.language, getLanguage());
-	const service = new ReviewService(plugin);
+export function registerReview(ctx: PluginContext): ReviewService {
+	const plugin = ctx.plugin;
+	const service = new ReviewService(ctx);
 
-	plugin.addSettingTab(new CloudnotesSettingTab(plugin.app, plugin));
 	plugin.registerView(STATISTICS_VIEW_TYPE, (leaf) => new StatisticsView(leaf, service));
-	registerReviewCommands(plugin, service, () => openStatistics(plugin));
+	registerReviewCommands(ctx, service, () => openStatistics(ctx));
 
-	plugin.onSettingsChange(() => {
-		setUiLanguage(plugin.settings.language, getLanguage());
-		void service.applySettings();
-	});
+	ctx.onSettingsChange(() => void service.applySettings());
 
 	let unloaded = false;
 	plugin.register(() => (unloaded = true));
@@ -61,8 +55,8 @@ export function registerReview(plugin: CloudnotesPlugin): ReviewService {
 }
 
 /** Opens the statistics view in the right sidebar, or reveals it when it is open already. */
-async function openStatistics(plugin: CloudnotesPlugin): Promise<void> {
-	const workspace = plugin.app.workspace;
+async function openStatistics(ctx: PluginContext): Promise<void> {
+	const workspace = ctx.app.workspace;
 	let leaf: WorkspaceLeaf | null = workspace.getLeavesOfType(STATISTICS_VIEW_TYPE)[0] ?? null;
 	if (!leaf) {
 		leaf = workspace.getRightLeaf(false);

@@ -22,7 +22,7 @@ import {
 	type ReviewStore,
 	type SchedulerSettings,
 } from '../../core/srs';
-import type CloudnotesPlugin from '../main';
+import type { PluginContext } from '../context';
 import { t } from '../i18n';
 import { CardIndexService } from './card-index-service';
 import { cardSettingsOf, schedulerSettingsOf } from './core-settings';
@@ -51,33 +51,34 @@ export class ReviewService {
 	private reportSaveError: (error: unknown) => void = () => undefined;
 
 	constructor(
-		readonly plugin: CloudnotesPlugin,
+		private readonly ctx: PluginContext,
 		private readonly now: () => number = Date.now,
 	) {
+		const plugin = ctx.plugin;
 		this.scheduler = new Scheduler(this.schedulerSettings());
 		this.ready = new Promise((resolve) => (this.resolveReady = resolve));
-		this.index = new CardIndexService(plugin.app, plugin, {
-			cardSettings: cardSettingsOf(plugin.settings.cards),
-			scope: plugin.settings.scan,
+		this.index = new CardIndexService(ctx.app, plugin, {
+			cardSettings: cardSettingsOf(ctx.settings.cards),
+			scope: ctx.settings.scan,
 			store: () => this.store,
-			pinned: () => plugin.settings.pinnedNotes,
+			pinned: () => ctx.settings.pinnedNotes,
 			now,
 		});
 		// A pinned note follows its renames and leaves the list when deleted. Synchronous, so the
 		// index's own (queued) rename handling already sees the new path.
 		plugin.registerEvent(
-			plugin.app.vault.on('rename', (file, oldPath) => {
-				const pinned = plugin.settings.pinnedNotes;
+			ctx.app.vault.on('rename', (file, oldPath) => {
+				const pinned = ctx.settings.pinnedNotes;
 				if (!pinned.includes(oldPath)) return;
-				plugin.settings.pinnedNotes = pinned.map((p) => (p === oldPath ? file.path : p));
-				void plugin.saveSettings();
+				ctx.settings.pinnedNotes = pinned.map((p) => (p === oldPath ? file.path : p));
+				void ctx.saveSettings();
 			}),
 		);
 		plugin.registerEvent(
-			plugin.app.vault.on('delete', (file) => {
-				if (!plugin.settings.pinnedNotes.includes(file.path)) return;
-				plugin.settings.pinnedNotes = plugin.settings.pinnedNotes.filter((p) => p !== file.path);
-				void plugin.saveSettings();
+			ctx.app.vault.on('delete', (file) => {
+				if (!ctx.settings.pinnedNotes.includes(file.path)) return;
+				ctx.settings.pinnedNotes = ctx.settings.pinnedNotes.filter((p) => p !== file.path);
+				void ctx.saveSettings();
 			}),
 		);
 		this.index.onChange(() => {
@@ -102,14 +103,14 @@ export class ReviewService {
 	}
 
 	schedulerSettings(): SchedulerSettings {
-		return schedulerSettingsOf(this.plugin.settings.scheduling);
+		return schedulerSettingsOf(this.ctx.settings.scheduling);
 	}
 
 	/** Settings changed: new scheduler, and the index follows new card settings or scan scope. */
 	async applySettings(): Promise<void> {
 		this.scheduler = new Scheduler(this.schedulerSettings());
 		this.notify();
-		await this.index.reconfigure(cardSettingsOf(this.plugin.settings.cards), this.plugin.settings.scan);
+		await this.index.reconfigure(cardSettingsOf(this.ctx.settings.cards), this.ctx.settings.scan);
 	}
 
 	/** Called after anything that changes counts (index, grades, settings). Returns an unsubscribe function. */
@@ -178,9 +179,9 @@ export class ReviewService {
 	 * the list), so the reconcile never orphans its cards and their history.
 	 */
 	private async pin(file: TFile): Promise<void> {
-		if (!this.plugin.settings.pinnedNotes.includes(file.path)) {
-			this.plugin.settings.pinnedNotes = [...this.plugin.settings.pinnedNotes, file.path];
-			await this.plugin.saveSettings();
+		if (!this.ctx.settings.pinnedNotes.includes(file.path)) {
+			this.ctx.settings.pinnedNotes = [...this.ctx.settings.pinnedNotes, file.path];
+			await this.ctx.saveSettings();
 		}
 		await this.index.include(file);
 	}
@@ -198,7 +199,7 @@ export class ReviewService {
 			},
 			queue.items.map((item) => item.card.card),
 		);
-		const modal = new ReviewModal(this.plugin.app, {
+		const modal = new ReviewModal(this.ctx.app, {
 			title,
 			session,
 			emptyText: () => this.emptyText(cards, scope, settings, noCardsText),
@@ -254,7 +255,7 @@ export class ReviewService {
 		await this.ready;
 		const store = this.store;
 		if (!store) return null;
-		const vault = this.plugin.app.vault;
+		const vault = this.ctx.app.vault;
 		const target = path ?? availablePath(`cloudnotes-review-log-${new Date(this.now()).toISOString().slice(0, 10)}`, 'csv', (p) => vault.getAbstractFileByPath(p) !== null);
 		try {
 			const csv = reviewLogToCsv(store.log());

@@ -2,7 +2,7 @@ import { EditorView } from '@codemirror/view';
 import { loadMermaid, type MarkdownPostProcessorContext, type Menu } from 'obsidian';
 import { TOPOLOGY_LANGUAGES, type TopologyKind } from '../../core/topology';
 import { t } from '../i18n';
-import type CloudnotesPlugin from '../main';
+import type { PluginContext } from '../context';
 import { DiagramService } from './diagram-service';
 import { topologyLinter } from './editor-lint';
 import { registerExportCommands, TopologyExporter } from './export';
@@ -10,9 +10,10 @@ import { PREVIEW_VIEW_TYPE, TopologyPreviewView } from './preview-view';
 import { TopologyBlock, type BlockActions, type BlockInput } from './topology-block';
 
 /** Topology blocks: code block processors, preview view, editor lint, export commands. */
-export function registerTopology(plugin: CloudnotesPlugin): void {
-	const app = plugin.app;
-	const service = new DiagramService(app, () => plugin.settings.diagrams, () => loadMermaid());
+export function registerTopology(ctx: PluginContext): void {
+	const plugin = ctx.plugin;
+	const app = ctx.app;
+	const service = new DiagramService(app, () => ctx.settings.diagrams, () => loadMermaid());
 	const exporter = new TopologyExporter(app, service);
 	plugin.register(() => service.clear());
 
@@ -47,7 +48,7 @@ export function registerTopology(plugin: CloudnotesPlugin): void {
 
 	// Theme (light/dark, accent, snippets) and diagram settings redraw what is on screen.
 	plugin.registerEvent(app.workspace.on('css-change', () => service.themeChanged()));
-	plugin.onSettingsChange(() => service.redrawAll());
+	ctx.onSettingsChange(() => service.redrawAll());
 
 	plugin.registerView(PREVIEW_VIEW_TYPE, (leaf) => new TopologyPreviewView(leaf, service, actions));
 	const openPreview = async (): Promise<void> => {

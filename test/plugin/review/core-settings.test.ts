@@ -2,7 +2,7 @@ import { DEFAULT_CARD_SETTINGS } from '../../../src/core/cards';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../../src/core/srs';
 import { cardSettingsOf, calloutTypeName, schedulerSettingsOf } from '../../../src/plugin/review/core-settings';
 import { hasTag, inFolder, inScanScope, pathMayBeInScope } from '../../../src/plugin/review/scan-scope';
-import { parseHeadingLevels, parseList, parseWholeNumber } from '../../../src/plugin/review/settings-tab';
+import { parseHeadingLevels, parseList, parseWholeNumber } from '../../../src/plugin/settings/parse';
 import { DEFAULT_SETTINGS, readSettings } from '../../../src/plugin/settings';
 
 describe('plugin settings -> core settings', () => {

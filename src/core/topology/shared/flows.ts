@@ -1,12 +1,9 @@
 /**
- * Declared flows (`flows:` in a block): the diagram highlights them and lint checks each one
- * with a trace, warning (`flow-blocked`) when it cannot pass.
+ * Declared flows (`flows:` in a block): the diagram highlights them, cards ask about them, and
+ * lint checks each one with a trace (flow-lint.ts, beside the language interface it needs).
  */
 
-import type { TopologyLanguage, TopologyModel } from '../language';
-import type { DiagnosticSink } from './diagnostic';
 import type { FlowSpec } from './flow-model';
-import type { TraceQuery } from './trace-types';
 
 export interface FlowDecl {
 	from: string;
@@ -24,19 +21,4 @@ export function declaredFlows(model: { flows: readonly FlowSpec[] }): FlowDecl[]
 		if (f.port !== undefined) decl.port = f.port;
 		return decl;
 	});
-}
-
-export function lintFlows<M extends TopologyModel>(language: TopologyLanguage<M>, model: M, sink: DiagnosticSink): void {
-	for (const flow of model.flows) {
-		const missing = [flow.from, flow.to].filter((n) => n !== 'internet' && !language.isEndpoint(model, n));
-		if (missing.length > 0) {
-			sink.add(flow.pos, 'unknown-reference', `flow \`${flow.text}\`: \`${missing[0] ?? ''}\` is not ${language.endpointHint} in this block`);
-			continue;
-		}
-		const query: TraceQuery = { from: flow.from, to: flow.to };
-		if (flow.proto) query.proto = flow.proto;
-		if (flow.port !== undefined) query.port = flow.port;
-		const result = language.trace(model, query);
-		if (!result.allowed) sink.add(flow.pos, 'flow-blocked', `flow \`${flow.text}\` cannot pass. ${result.summary}`);
-	}
 }

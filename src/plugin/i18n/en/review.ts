@@ -124,4 +124,5 @@ export const review = {
 	'settings.diagrams.icons.desc': 'Draw resources as icons (instances, gateways, load balancers, databases, logos of well-known container images) inside AWS-style groups. Off draws plain shapes.',
 	'settings.diagrams.showLint': 'Show lint results',
 	'settings.diagrams.showLint.desc': 'List the problems found under each diagram.',
+	'settings.number.invalid': 'A whole number from {min} to {max}.',
 };

@@ -126,4 +126,5 @@ export const review: typeof en = {
 	'settings.diagrams.icons.desc': '리소스를 아이콘(인스턴스, 게이트웨이, 로드 밸런서, 데이터베이스, 잘 알려진 컨테이너 이미지의 로고)으로 AWS 방식의 그룹 안에 그립니다. 끄면 단순한 도형으로 그립니다.',
 	'settings.diagrams.showLint': '점검 결과 표시',
 	'settings.diagrams.showLint.desc': '다이어그램 아래에 발견된 문제를 나열합니다.',
+	'settings.number.invalid': '{min}에서 {max} 사이의 정수를 입력하세요.',
 };

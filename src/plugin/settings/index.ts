@@ -1,7 +1,7 @@
 /**
  * The plugin's settings: their shape, defaults, and how stored data is read back (missing or
  * unknown keys from older versions fall back to defaults instead of breaking the plugin).
- * The settings tab lives in settings-tab.ts.
+ * The settings tab lives in tab.ts, drawn from the sections the features contribute.
  */
 
 export type LanguageSetting = 'auto' | 'en' | 'ko';

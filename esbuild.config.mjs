@@ -1,5 +1,6 @@
 import esbuild from "esbuild";
 import { pathToFileURL } from "node:url";
+import { writeLogos } from "./scripts/build-logos.mjs";
 import { writeGardenPlugin } from "./scripts/garden-plugin.mjs";
 
 // `node esbuild.config.mjs` watches (npm run dev); `... production` builds once, minified.
@@ -92,6 +93,9 @@ const standIn = {
 	logLevel: "info",
 	outfile: "dist/obsidian-stand-in.js",
 };
+
+// The container-image logos bundled into main.js: only those our image table names.
+await writeLogos();
 
 /**
  * The Digital Garden plugin (dist/garden-plugin/): `index.js`, the build hook the garden requires

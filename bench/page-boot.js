@@ -4,7 +4,9 @@
 // ?vault=big loads vault-big.js (the generated vault) instead of the example vault.
 (function () {
 	const params = new URLSearchParams(location.search);
-	const scripts = ["mermaid.min.js", "obsidian-stand-in.js", "plugin.js", "vault.js"];
+	// ?mermaid=11.4: the oldest Mermaid we support (Obsidian 1.8.5's) instead of the newest.
+	const oldest = params.get("mermaid") === "11.4";
+	const scripts = [oldest ? "mermaid-11.4.min.js" : "mermaid.min.js", "obsidian-stand-in.js", "plugin.js", "vault.js"];
 	if (params.get("vault") === "big") scripts.push("vault-big.js");
 	window.__processorErrors = [];
 	window.__demoErrors = [];
@@ -32,7 +34,7 @@
 			storage: obsidian.mapStorage(),
 			renderNotes: params.get("render") !== "0",
 			title: "Cloudnotes benchmark: " + window.__vault.name,
-			mermaidVersion: window.__mermaidVersions.latest,
+			mermaidVersion: oldest ? window.__mermaidVersions.oldest : window.__mermaidVersions.latest,
 			loadMain: () => {
 				const module = { exports: {} };
 				window.__cloudnotesMain(requireShim, module, module.exports);

@@ -11,6 +11,7 @@ import esbuild from "esbuild";
 import { vaultIndex } from "./scenarios/vault-index.mjs";
 import { topologyCore } from "./scenarios/topology-core.mjs";
 import { diagramRender } from "./scenarios/diagram-render.mjs";
+import { iconRender } from "./scenarios/icon-render.mjs";
 import { pluginStart } from "./scenarios/plugin-start.mjs";
 import { reviewOpen } from "./scenarios/review-open.mjs";
 import { gradeDurable, reviewJournal } from "./scenarios/review-journal.mjs";
@@ -27,8 +28,8 @@ if (!global.gc) {
 	process.exit(r.status ?? 1);
 }
 
-// A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, start, review, durable and cache).
-const GROUPS = { browser: ["render", "start", "review", "durable", "cache"] };
+// A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, icons, start, review, durable and cache).
+const GROUPS = { browser: ["render", "icons", "start", "review", "durable", "cache"] };
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--")).flatMap((a) => GROUPS[a] ?? [a]);
 
 let core = null;
@@ -106,6 +107,7 @@ const scenarios = [
 	{ name: "vault", run: async () => vaultIndex(await loadCore()) },
 	{ name: "core", run: async () => topologyCore(await loadCore()) },
 	{ name: "render", run: async () => diagramRender(await benchPage()) },
+	{ name: "icons", run: async () => iconRender(await benchPage()) },
 	{ name: "start", run: async () => pluginStart(await benchPage(), root) },
 	{ name: "review", run: async () => reviewOpen(await benchPage({ bigVault: true })) },
 	{ name: "journal", run: async () => reviewJournal(await loadCore()) },

@@ -15,8 +15,9 @@ Commands:
       Every diagnostic of every topology block: file:line:column severity code message
       (json: one diagnostic per line in the array; --pretty indents it).
       Exit 1 when any error, 0 otherwise, 2 on bad usage.
-  mermaid <file> [--block N]
-      The Mermaid text of each topology block (N counts the note's topology blocks from 1).
+  mermaid <file> [--block N] [--icons]
+      The Mermaid text of each topology block (N counts the note's topology blocks from 1);
+      --icons draws icons, which need the pack that \`mermaid --icon-pack\` prints (registerIconPacks JSON).
   trace <file> --from A --to B [--port N] [--proto tcp|udp|icmp] [--block N] [--format text|json]
       Can A reach B? The verdict and each hop. Exit 0 when allowed, 1 when refused.
   cards <file|folder>... [--format json|jsonl|tsv] [--pretty]

@@ -72,7 +72,7 @@ describe('topology preview view', () => {
 		// Half-typed YAML: the problems show over the last picture, which stays.
 		await type(noteWith('vpc', TEST_VPC.replace('igw\nsubnets:', 'igw\nsubnets: {'), 'Preview'));
 		await demo.page.waitForSelector(`${preview} .cloudnotes-error`);
-		expect(await demo.page.locator(`${preview} .cloudnotes-viewport.is-stale svg`).count()).toBe(1);
+		expect(await demo.page.locator(`${preview} .cloudnotes-viewport.is-stale > svg`).count()).toBe(1);
 		expect(await demo.page.evaluate(() => (window as any).__previewBlank)).toBe(0);
 		await type(noteWith('vpc', TEST_VPC, 'Preview'));
 		await demo.page.waitForSelector(`${preview} .cloudnotes-diagram[data-state="ok"] [data-node-id="web-a"]`);

@@ -303,7 +303,7 @@ describe.each([
 		const shown = await demo.page.evaluate((s) => [...document.querySelectorAll(`${s} .cloudnotes-error li`)].map((li) => li.textContent ?? ''), diagramsOf(p));
 		expect(shown[0]).toBe(`${expected[0].line}:${expected[0].column} ${expected[0].message}`);
 		expect(expected[0].line).toBeGreaterThanOrEqual(target + 1);
-		expect(await demo.page.locator(`${diagramsOf(p)} .cloudnotes-viewport.is-stale svg`).count()).toBe(1);
+		expect(await demo.page.locator(`${diagramsOf(p)} .cloudnotes-viewport.is-stale > svg`).count()).toBe(1);
 
 		// A block broken from the start has no earlier picture to show.
 		await createNote(demo.page, 'Tests/broken-new.md', noteWith('containers', 'services:\n  web: [oops\n'));

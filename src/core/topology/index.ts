@@ -97,7 +97,12 @@ export function trace(model: TopologyModel, query: TraceQuery): TraceResult {
 export function toMermaid(model: TopologyModel, options: MermaidOptions = {}): MermaidDiagram {
 	if (model.tooLarge) return { ...TOO_LARGE_REFUSAL };
 	const language = languageOf(model);
-	return withinCaps(language.mermaid(model, { ...options, direction: options.direction ?? language.defaultDirection }));
+	const direction = options.direction ?? language.defaultDirection;
+	const diagram = withinCaps(language.mermaid(model, { ...options, direction }));
+	// Icon shapes take more text than classic ones: a block that only fits Mermaid's caps without
+	// them is drawn without them rather than refused.
+	if (diagram.refusal !== undefined && options.icons) return withinCaps(language.mermaid(model, { ...options, direction, icons: false }));
+	return diagram;
 }
 
 export interface NoteBlockAnalysis {

@@ -42,6 +42,8 @@ export interface DiagramSettings {
 	 * note while it opens.
 	 */
 	autoDrawLimit: number;
+	/** Draw resources as icons (our pack, image logos) inside AWS-style groups; off draws plain shapes. */
+	icons: boolean;
 }
 
 export interface CloudnotesSettings {
@@ -75,7 +77,7 @@ export const DEFAULT_SETTINGS: CloudnotesSettings = {
 		calloutExclude: [],
 	},
 	scheduling: { desiredRetention: 0.9, maximumInterval: 36500, newCardsPerDay: 20, reviewsPerDay: 200 },
-	diagrams: { direction: 'auto', showLint: true, autoDrawLimit: 80 },
+	diagrams: { direction: 'auto', showLint: true, autoDrawLimit: 80, icons: true },
 	showStatusBar: true,
 	pinnedNotes: [],
 };

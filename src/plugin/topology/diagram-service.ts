@@ -9,6 +9,7 @@ import type { DiagramSettings } from '../settings';
 import { MermaidRenderer, withDiagramConfig } from './mermaid-renderer';
 import { parseViewBox, type ViewBox } from './pan-zoom';
 import { LruCache, renderCacheKey } from './render-cache';
+import { decorateDiagram } from './diagram-decor';
 import { parseSvg } from './safe-svg';
 import { readDocumentPalette, themeKey, type ThemePalette } from './theme-colors';
 
@@ -43,6 +44,20 @@ export function diagramColorsFrom(palette: ThemePalette): DiagramColors {
 		host: palette.backgroundAlt,
 		network: tint(palette.orange, palette.dark ? 0.25 : 0.16),
 		volume: tint(palette.purple, palette.dark ? 0.25 : 0.14),
+		// Icon tiles in the theme's colours, by AWS category; the glyph on them contrasts with the tile.
+		compute: palette.orange,
+		networking: palette.purple,
+		data: palette.blue,
+		storage: palette.green,
+		security: palette.red,
+		general: palette.textMuted,
+		glyph: palette.dark ? palette.background : '#ffffff',
+		logoTile: palette.dark ? mix('#ffffff', palette.background, 0.88) : '#ffffff',
+		regionBorder: palette.cyan,
+		vpcBorder: palette.purple,
+		zoneBorder: palette.cyan,
+		publicBorder: palette.green,
+		privateBorder: palette.blue,
 	};
 }
 
@@ -123,7 +138,8 @@ export class DiagramService {
 	}
 
 	private keyFor(kind: TopologyKind, source: string, showDenied: boolean): string {
-		return renderCacheKey({ kind, source, themeKey: themeKey(this.currentPalette()), options: `${this.settings().direction}${showDenied ? ' denied' : ''}` });
+		const { direction, icons } = this.settings();
+		return renderCacheKey({ kind, source, themeKey: themeKey(this.currentPalette()), options: `${direction}:${icons ? 'icons' : 'plain'}${showDenied ? ' denied' : ''}` });
 	}
 
 	/** Draws a block's diagram (or takes it from the cache). Rejects with Mermaid's message on failure. */
@@ -132,12 +148,16 @@ export class DiagramService {
 		const hit = this.drawings.get(key);
 		if (hit) return { ...hit, mermaidMs: 0 };
 		if (!analysis.model) return { refusal: '' };
-		const direction = this.settings().direction;
-		const diagram = toMermaid(analysis.model, { colors: diagramColorsFrom(this.currentPalette()), ...(direction === 'auto' ? {} : { direction }), ...(showDenied ? { showDenied } : {}) });
+		const { direction } = this.settings();
+		// Icons need our pack on Obsidian's Mermaid (registered as it loads); without it, plain shapes.
+		const icons = this.settings().icons && (await this.renderer.iconsSupported());
+		const palette = this.currentPalette();
+		const diagram = toMermaid(analysis.model, { colors: diagramColorsFrom(palette), icons, ...(direction === 'auto' ? {} : { direction }), ...(showDenied ? { showDenied } : {}) });
 		if (diagram.refusal !== undefined || diagram.text === '') return { refusal: diagram.refusal ?? '' };
 		const out = await this.renderer.render(withDiagramConfig(diagram.text, this.currentPalette()));
 		const svg = parseSvg(out.svg, activeDocument);
 		if (!svg) throw new Error('Mermaid returned something that is not an SVG');
+		if (diagram.decor) decorateDiagram(svg, out.renderId, diagram.decor, { badge: palette.red, background: palette.background });
 		// Sizing is ours (CSS and the viewBox), not Mermaid's inline max-width.
 		svg.removeAttribute('style');
 		svg.removeAttribute('width');

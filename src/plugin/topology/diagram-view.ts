@@ -11,6 +11,7 @@ import { isMessageKey, t } from '../i18n';
 import { DetailsPanel } from './details-panel';
 import type { DrawnDiagram } from './diagram-service';
 import { applyHighlight, neighbourhood, traceHighlight, type Highlight } from './highlight';
+import { renderLegend } from './legend';
 import { addBadges, renderLintPanel } from './lint-panel';
 import { fitViewBox, formatViewBox, PanZoom } from './pan-zoom';
 import { mapSvg, type SvgMap } from './svg-map';
@@ -146,6 +147,17 @@ export class DiagramView extends Component {
 			this.registerDomEvent(b, 'click', () => denied.toggle());
 		}
 		toolbar.createDiv({ cls: 'cloudnotes-toolbar-spacer' });
+		if (drawn.diagram.decor) {
+			// Drawn with icons: a legend says what each icon and group border means, on request.
+			const legend = this.el.createDiv({ cls: 'cloudnotes-legend', attr: { role: 'region', 'aria-label': t('legend.title') } });
+			legend.hide();
+			renderLegend(legend, drawn.diagram);
+			button(t('diagram.legend'), 'ⓘ', 'legend', (e) => {
+				const show = !legend.isShown();
+				legend.toggle(show);
+				(e.currentTarget as HTMLElement | null)?.setAttribute('aria-pressed', String(show));
+			});
+		}
 		button(t('diagram.more'), '⋯', 'export', (e) => {
 			const menu = new Menu();
 			this.host.exportMenu(menu);

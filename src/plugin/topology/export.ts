@@ -115,7 +115,12 @@ export class TopologyExporter {
 		return file?.basename ?? input.sourcePath;
 	}
 
-	private mermaidText(input: BlockInput): string | null {
+	/**
+	 * `icons`: the copied text draws icons when the setting is on (it then says in a comment that
+	 * it needs our pack, which Obsidian's Mermaid has once the plugin drew a diagram). The block
+	 * written into the note stays plain: it is for publishing tools, which do not have the pack.
+	 */
+	private mermaidText(input: BlockInput, icons: boolean): string | null {
 		const analysis = this.service.analyze(input.kind, input.source, input.firstLine, input.columnOffset);
 		if (!analysis.model || blockingErrors(analysis).length > 0) {
 			new Notice(t('export.cannot-draw', { kind: input.kind, line: input.openLine + 1, note: input.sourcePath }));
@@ -123,7 +128,7 @@ export class TopologyExporter {
 		}
 		// Portable text: the core's default colours, not this theme's.
 		const direction = this.service.settings().direction;
-		const diagram = toMermaid(analysis.model, direction === 'auto' ? {} : { direction });
+		const diagram = toMermaid(analysis.model, { icons, ...(direction === 'auto' ? {} : { direction }) });
 		if (diagram.refusal !== undefined) {
 			new Notice(diagram.refusal);
 			return null;
@@ -136,7 +141,7 @@ export class TopologyExporter {
 	 * to the tap. If the clipboard still refuses, the text is shown to select and copy by hand.
 	 */
 	async copyMermaid(input: BlockInput): Promise<string | null> {
-		const text = this.mermaidText(input);
+		const text = this.mermaidText(input, this.service.settings().icons);
 		if (text === null) return null;
 		const copied = await copyText(text);
 		if (copied) new Notice(t('export.copied'));
@@ -175,7 +180,7 @@ export class TopologyExporter {
 	}
 
 	async insertMermaid(input: BlockInput): Promise<boolean> {
-		const text = this.mermaidText(input);
+		const text = this.mermaidText(input, false);
 		if (text === null) return false;
 		const file = this.app.vault.getFileByPath(input.sourcePath);
 		if (!file) {

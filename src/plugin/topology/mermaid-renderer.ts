@@ -6,8 +6,10 @@
  * diagram text (the core's classDef/style lines, and the frontmatter `config:` of
  * withDiagramConfig). The secure keys (securityLevel and the limits) stay Obsidian's: Mermaid
  * ignores them in a diagram, and our SVG is cleaned (safe-svg.ts) whatever the security level.
- * Render ids are unique per page, as Mermaid scopes CSS by them.
+ * Render ids are unique per page, as Mermaid scopes CSS by them. Our icon pack is registered on it
+ * right after it loads, before the first render.
  */
+import { ensureIconPack } from './icon-registration';
 import type { ThemePalette } from './theme-colors';
 
 /** Mermaid did not come: loadMermaid() rejected, or it has not settled after MERMAID_WAIT_MS. */
@@ -72,6 +74,8 @@ export interface RenderOutput {
 
 export class MermaidRenderer {
 	private api: Promise<MermaidApi> | null = null;
+	/** Whether the loaded Mermaid can draw our icons (known once it has loaded). */
+	private icons = false;
 	private queue: Promise<unknown> = Promise.resolve();
 	private counter = 0;
 	private readonly session = Math.random().toString(36).slice(2, 8);
@@ -132,6 +136,7 @@ export class MermaidRenderer {
 							if (!timedOut) fail(new MermaidUnavailableError('failed', 'Obsidian did not provide Mermaid'));
 							return;
 						}
+						this.icons = ensureIconPack(api);
 						if (!timedOut) resolve(api);
 						else if (this.failure?.reason === 'waiting') {
 							// It came after all (the person allowed Mermaid): draw what is waiting.
@@ -150,6 +155,12 @@ export class MermaidRenderer {
 			loading.catch(() => undefined);
 		}
 		return this.api;
+	}
+
+	/** Loads Mermaid (registering our icon pack) and says whether it can draw icons. */
+	async iconsSupported(): Promise<boolean> {
+		await this.mermaid();
+		return this.icons;
 	}
 
 	/** Queues a render; renders run one after another (Mermaid keeps global state while drawing). */

@@ -7,6 +7,7 @@
  *   11.4.1   node `flowchart-<id>-<n>`,      cluster `<id>`,      edge `L_<from>_<to>_<n>`
  *   11.17.x  node `g1-flowchart-<id>-<n>`,   cluster `g1-<id>`,   edge `g1-L_<from>_<to>_<n>`
  * (and in both, a subgraph with nothing in it becomes a `g.node` with the cluster's id).
+ * An icon node (`id@{ icon: ... }`) is a `g.icon-shape` instead of a `g.node`, with the same id.
  * So ids are read with the render id prefix made optional, and nothing else is assumed.
  */
 
@@ -32,6 +33,9 @@ export interface SvgMap {
 	/** Resources the generator drew but the SVG does not show (should stay empty). */
 	missing: string[];
 }
+
+/** Elements Mermaid draws a flowchart node as: shapes are `g.node`, icon shapes `g.icon-shape`. */
+const NODE_ELEMENTS = 'g.node, g.icon-shape';
 
 /** Removes Mermaid's `<renderId>-` prefix (11.17 and later) from an element id. */
 export function stripRenderPrefix(id: string, renderId: string): string {
@@ -62,7 +66,7 @@ export function mapSvg(svg: Element, renderId: string, nodes: readonly MappedNod
 	const nodeElements = new Map<string, Element>();
 	// A subgraph with nothing inside is drawn as a `g.node` with the subgraph's bare id.
 	const clusterElements = new Map<string, Element>();
-	for (const el of Array.from(svg.querySelectorAll('g.node'))) {
+	for (const el of Array.from(svg.querySelectorAll(NODE_ELEMENTS))) {
 		const id = nodeIdOfElementId(el.id, renderId);
 		if (id !== null && !nodeElements.has(id)) nodeElements.set(id, el);
 		const bare = stripRenderPrefix(el.id, renderId);

@@ -59,10 +59,10 @@ function containersWith(p: string): string {
 	].join('\n');
 }
 
-function diagramOf(kind: 'vpc' | 'containers', source: string): MermaidDiagram {
+function diagramOf(kind: 'vpc' | 'containers', source: string, icons = false): MermaidDiagram {
 	const analysis = analyzeTopology(kind, source, 1);
 	if (!analysis.model) throw new Error('no model');
-	const diagram = toMermaid(analysis.model);
+	const diagram = toMermaid(analysis.model, { icons });
 	if (diagram.refusal) throw new Error(diagram.refusal);
 	return diagram;
 }
@@ -91,6 +91,19 @@ describe('injection payloads in names, roles, rules and Compose fields render as
 		expect(diagram.text).toContain(`${mermaidIdFor(p)}["${escapeLabel(p)}<br/>${escapeLabel(`${p}:1.0`)}"]`);
 		expect(read.definitions.find((d) => d.id === mermaidIdFor(`${p} host`))?.label).toEqual([shownAs(`${p} host · ${p} os`, 80)]);
 		expect(read.edges.length).toBeGreaterThanOrEqual(4);
+	});
+
+	it.each(PAYLOADS.map((p) => [p]))('with icons on, icon shapes keep every label inside its quotes: %j', (p) => {
+		for (const [kind, source] of [['vpc', vpcWith(p)], ['containers', containersWith(p)]] as const) {
+			const plain = diagramOf(kind, source);
+			const diagram = diagramOf(kind, source, true);
+			expectSafeMermaid(diagram.text);
+			const read = readMermaid(diagram.text);
+			expect(diagram.text).toMatch(/@\{ icon: "cloudnotes:/);
+			// The same resources, the same labels, whichever way they are drawn.
+			expect(diagram.nodes.map((n) => n.resource)).toEqual(plain.nodes.map((n) => n.resource));
+			expect(read.definitions.map((d) => d.label)).toEqual(readMermaid(plain.text).definitions.map((d) => d.label));
+		}
 	});
 
 	it('escapeLabel writes each special character as the entity Mermaid decodes back to it', () => {

@@ -18,6 +18,10 @@ const ID = '([A-Za-z0-9_]+)';
 const LABEL = '((?:[^"<>\\[\\]{}()|`\\\\%#;\\u0000-\\u001f\\u007f\\u0080-\\u009f\\u2028\\u2029]|<br/>|#(?:quot|amp|lt|gt|\\d{1,6});)*)';
 
 const NODE_LINE = new RegExp(`^\\t+${ID}(\\[|\\[\\(|\\(\\(|\\{\\{|\\[/)"${LABEL}"(\\]|\\)\\]|\\)\\)|\\}\\}|/\\])$`);
+/** An icon shape (icons on): our pack's prefix, an icon id, one of the forms we use, and a label. */
+const ICON_NODE_LINE = new RegExp(`^\\t+${ID}@\\{ icon: "cloudnotes:[a-z0-9-]+", form: "(?:square|rounded)", label: "${LABEL}" \\}$`);
+/** The one comment the generator writes (icons on), right after the header. */
+export const ICON_COMMENT_LINE = /^%% Icons: this diagram uses the Cloudnotes icon pack \("cloudnotes:\*"\)\. Register it before rendering \(mermaid\.registerIconPacks\), or export with icons off\.$/;
 const SUBGRAPH_LINE = new RegExp(`^\\t+subgraph ${ID}\\["${LABEL}"\\]$`);
 const EDGE_LINE = new RegExp(`^\\t${ID} (-->|<-->|-\\.->|---|-\\.-|==>|--x)(?:\\|"${LABEL}"\\|)? ${ID}$`);
 const END_LINE = /^\t+end$/;
@@ -54,11 +58,14 @@ export function readMermaid(text: string): ReadDiagram {
 	if (!/^flowchart (TB|LR)$/.test(lines[0] ?? '')) throw new Error(`first line: ${JSON.stringify(lines[0])}`);
 	const read: ReadDiagram = { definitions: [], edges: [] };
 	let depth = 0;
-	for (const line of lines.slice(1)) {
+	const body = ICON_COMMENT_LINE.test(lines[1] ?? '') ? lines.slice(2) : lines.slice(1);
+	for (const line of body) {
 		let m: RegExpExecArray | null;
 		if ((m = NODE_LINE.exec(line))) {
 			if (SHAPE_PAIRS[m[2]] !== m[4]) throw new Error(`mismatched shape: ${JSON.stringify(line)}`);
 			read.definitions.push({ id: m[1], label: decodeLabel(m[3]), cluster: false });
+		} else if ((m = ICON_NODE_LINE.exec(line))) {
+			read.definitions.push({ id: m[1], label: decodeLabel(m[2]), cluster: false });
 		} else if ((m = SUBGRAPH_LINE.exec(line))) {
 			depth++;
 			read.definitions.push({ id: m[1], label: decodeLabel(m[2]), cluster: true });
@@ -96,7 +103,10 @@ export function shownAs(name: string, max = Infinity): string {
  */
 export function expectSafeMermaid(text: string): void {
 	if (text.split('\n').some((l) => /^\s*click\b/i.test(l))) throw new Error('a `click` statement');
-	if (text.includes('%%')) throw new Error('a `%%` comment or `%%{` directive');
+	// The only comment allowed is the generator's own icon note, whole, on the second line.
+	const lines = text.split('\n');
+	const withoutOwnComment = ICON_COMMENT_LINE.test(lines[1] ?? '') ? [lines[0], ...lines.slice(2)].join('\n') : text;
+	if (withoutOwnComment.includes('%%')) throw new Error('a `%%` comment or `%%{` directive');
 	if (/href/i.test(text)) throw new Error('an href');
-	if (/[<>]/.test(text.replace(/<br\/>/g, '').replace(/^\t[A-Za-z0-9_]+ (?:<-->|-->|-\.->|==>)/gm, ''))) throw new Error('a raw < or > outside arrows and <br/>');
+	if (/[<>]/.test(withoutOwnComment.replace(/<br\/>/g, '').replace(/^\t[A-Za-z0-9_]+ (?:<-->|-->|-\.->|==>)/gm, ''))) throw new Error('a raw < or > outside arrows and <br/>');
 }

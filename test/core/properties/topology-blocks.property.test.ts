@@ -64,7 +64,12 @@ describe(`topology blocks under random and mutated input (seed ${SEED})`, () => 
 });
 
 function expectSoundMermaid(model: TopologyModel): void {
-	const diagram = toMermaid(model);
+	expectSoundDiagram(model, false);
+	expectSoundDiagram(model, true);
+}
+
+function expectSoundDiagram(model: TopologyModel, icons: boolean): void {
+	const diagram = toMermaid(model, { icons });
 	if (diagram.refusal !== undefined) {
 		if (diagram.text !== '' || diagram.nodes.length > 0) throw new Error('a refusal still carried a diagram');
 		return;

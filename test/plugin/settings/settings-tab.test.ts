@@ -34,6 +34,7 @@ const ROWS = [
 	'Diagrams',
 	'Diagram direction',
 	'Draw automatically up to',
+	'Icons',
 	'Show lint results',
 ];
 

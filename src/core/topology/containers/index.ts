@@ -25,7 +25,7 @@ export const containersLanguage: TopologyLanguage<ContainersModel> = {
 	isEndpoint: (model, name) => model.services.has(name) || name === hostName(model) || name === 'host',
 	endpointHint: 'a service, the host or `internet`',
 	trace,
-	mermaid: (model, options) => containersDiagram(model, options.colors, options.direction ?? 'LR'),
+	mermaid: (model, options) => containersDiagram(model, options.colors, options.direction ?? 'LR', options.icons ?? false),
 	cards: (model, block) => containersCards(model, block, trace),
 };
 

@@ -1,6 +1,7 @@
 /** A `containers` block drawn: the host with its services, networks and volumes, published ports from outside. */
 
-import { Builder, type DiagramColors, type MermaidDiagram, type Shape } from '../shared/mermaid-builder';
+import { logoForImage, logoIconId } from '../shared/icons';
+import { Builder, type DiagramColors, type MermaidDiagram, type NodeIcon, type Shape } from '../shared/mermaid-builder';
 import { labelLines, mermaidIdFor } from '../shared/mermaid-text';
 import { isLoopback } from './ports';
 import { hostName, networkResourceName, networksOf, volumeResourceName, type ContainersModel, type PortMapping, type Service } from './model';
@@ -40,29 +41,36 @@ function serviceShape(service: Service): Shape {
 	return service.image && DATABASE_IMAGES.test(service.image) ? 'cylinder' : 'box';
 }
 
-export function containersDiagram(model: ContainersModel, colors: DiagramColors | undefined, direction: 'TB' | 'LR'): MermaidDiagram {
-	const b = new Builder(direction, colors);
+/** A service's icon: its image's logo when the image is well known, else a database or a container. */
+function serviceIcon(service: Service): NodeIcon {
+	const logo = logoForImage(service.image);
+	if (logo) return { id: logoIconId(logo), category: 'logo' };
+	return serviceShape(service) === 'cylinder' ? { id: 'database', category: 'data' } : { id: 'container', category: 'compute' };
+}
+
+export function containersDiagram(model: ContainersModel, colors: DiagramColors | undefined, direction: 'TB' | 'LR', icons = false): MermaidDiagram {
+	const b = new Builder(direction, colors, icons);
 	const host = hostName(model);
-	if (containersDrawsInternet(model)) b.node('internet', mermaidIdFor('internet'), 'circle', 'internet', 'cnInternet');
+	if (containersDrawsInternet(model)) b.node('internet', mermaidIdFor('internet'), 'circle', 'internet', 'cnInternet', { id: 'internet', category: 'general' });
 	const hostLabel = model.host ? `${model.host.name}${model.host.os ? ` · ${model.host.os}` : ''}` : 'Docker host';
-	b.open(host, mermaidIdFor(host), labelLines(hostLabel), b.fill('host'));
+	b.open(host, mermaidIdFor(host), labelLines(hostLabel), b.fill('host'), 'container-host');
 	const loopbackOnly = [...model.services.values()].some((s) => s.ports.some((p) => isLoopback(p.hostIp)));
 	if (loopbackOnly) b.node(null, 'z_localhost', 'circle', 'localhost', 'cnInternet');
 	for (const service of model.services.values()) {
 		const shape = serviceShape(service);
 		const detail = service.image ?? (service.build ? 'build' : null);
 		const replicas = service.replicas && service.replicas > 1 ? `× ${service.replicas}` : null;
-		b.node(service.name, mermaidIdFor(service.name), shape, labelLines(service.name, detail, replicas, modeLine(service)), shape === 'cylinder' ? 'cnDb' : 'cnNode');
+		b.node(service.name, mermaidIdFor(service.name), shape, labelLines(service.name, detail, replicas, modeLine(service)), shape === 'cylinder' ? 'cnDb' : 'cnNode', serviceIcon(service));
 	}
 	const networks = drawnNetworks(model);
 	for (const name of networks) {
 		const network = model.networks.get(name);
 		const resource = networkResourceName(model, name);
-		b.node(resource, mermaidIdFor(resource), 'hexagon', labelLines(name, network?.internal ? 'internal network' : 'network'), 'cnNetwork');
+		b.node(resource, mermaidIdFor(resource), 'hexagon', labelLines(name, network?.internal ? 'internal network' : 'network'), 'cnNetwork', { id: 'network', category: 'networking' });
 	}
 	for (const volume of model.volumes.values()) {
 		const resource = volumeResourceName(model, volume.name);
-		b.node(resource, mermaidIdFor(resource), 'cylinder', labelLines(volume.name, 'volume'), 'cnVolume');
+		b.node(resource, mermaidIdFor(resource), 'cylinder', labelLines(volume.name, 'volume'), 'cnVolume', { id: 'volume', category: 'storage' });
 	}
 	b.close();
 

@@ -5,8 +5,14 @@
  * (zones) use `z_` ids, which can never collide with the `r_` ids of resources. A diagram too big
  * for Mermaid's text cap with those ids is written with short ones, hashes of the same names
  * (`h1k2z9c`); `nodes` always says which id is which.
+ *
+ * With icons on, a resource that has an icon is written in the newer shape syntax instead,
+ * `id@{ icon: "cloudnotes:<icon>", form: "square", label: "..." }`, which Mermaid reads since 11.3
+ * (Obsidian's oldest supported Mermaid is 11.4.1); the text then says in a comment that it needs
+ * our icon pack. Icons off writes exactly the classic text.
  */
 
+import { ICON_PACK_COMMENT, iconRef } from './icons';
 import { escapeLabel, mermaidIdFor, safeColor, shortIds } from './mermaid-text';
 
 export interface DiagramColors {
@@ -23,15 +29,51 @@ export interface DiagramColors {
 	host?: string;
 	network?: string;
 	volume?: string;
+	/** Icon tiles by AWS category (compute orange, networking purple, ...) and the glyph drawn on them. */
+	compute?: string;
+	networking?: string;
+	data?: string;
+	storage?: string;
+	security?: string;
+	general?: string;
+	glyph?: string;
+	/** The tile behind a logo (logos bring their own colours). */
+	logoTile?: string;
+	/** Group borders in AWS's conventions: Region, VPC, Availability Zone, public and private subnets. */
+	regionBorder?: string;
+	vpcBorder?: string;
+	zoneBorder?: string;
+	publicBorder?: string;
+	privateBorder?: string;
+}
+
+/** Icon tile colours: which DiagramColors key paints an icon's tile. */
+export type IconCategory = 'compute' | 'networking' | 'data' | 'storage' | 'security' | 'general' | 'logo';
+
+/** An icon for a node: a pack icon id (ours, or `logo-<name>`) and its category. */
+export interface NodeIcon {
+	id: string;
+	category: IconCategory;
+}
+
+/** Where the plugin adds what Mermaid's text cannot say: icons in groups' corners, badges on nodes. */
+export interface DiagramDecor {
+	/** Every group (subgraph), its label moved to the top-left corner after its icon (null: label only). */
+	groups: { mermaidId: string; icon: string | null }[];
+	/** A node and a small icon badge on its corner (e.g. a security group's shield), with what it stands for. */
+	badges: { mermaidId: string; icon: string; title: string }[];
 }
 
 export interface MermaidDiagram {
 	text: string;
-	nodes: { mermaidId: string; resource: string; shape: 'node' | 'cluster' }[];
+	/** Every drawn resource; `icon` is the pack icon it is drawn with (icons on). */
+	nodes: { mermaidId: string; resource: string; shape: 'node' | 'cluster'; icon?: string }[];
 	/** In the order they appear in the text (Mermaid numbers edges in order). */
 	edges: { from: string; to: string; label: string }[];
 	/** Why no text was produced (too large), for the plugin to show instead of a diagram. */
 	refusal?: string;
+	/** Set when the diagram was drawn with icons: what the plugin adds to Mermaid's SVG. */
+	decor?: DiagramDecor;
 }
 
 
@@ -53,6 +95,29 @@ export const DEFAULT_COLORS: Required<DiagramColors> = {
 	host: '#fafafa',
 	network: '#fff3d6',
 	volume: '#f1e8fb',
+	compute: '#ed7100',
+	networking: '#8c4fff',
+	data: '#2e73b8',
+	storage: '#3f8624',
+	security: '#dd344c',
+	general: '#545b64',
+	glyph: '#ffffff',
+	logoTile: '#ffffff',
+	regionBorder: '#00a4a6',
+	vpcBorder: '#8c4fff',
+	zoneBorder: '#00a4a6',
+	publicBorder: '#7aa116',
+	privateBorder: '#147eba',
+};
+
+const ICON_CLASSES: Record<IconCategory, string> = {
+	compute: 'cnIconCompute',
+	networking: 'cnIconNetworking',
+	data: 'cnIconData',
+	storage: 'cnIconStorage',
+	security: 'cnIconSecurity',
+	general: 'cnIconGeneral',
+	logo: 'cnIconLogo',
 };
 
 export type Shape = 'box' | 'cylinder' | 'circle' | 'hexagon' | 'parallelogram';
@@ -71,7 +136,10 @@ const ID_TOKEN = /\u0000(\d+)\u0001/g;
 export class Builder {
 	readonly lines: string[];
 	/** Drawn resources, with the number of their id token. */
-	private readonly drawn: { token: number; resource: string; shape: 'node' | 'cluster' }[] = [];
+	private readonly drawn: { token: number; resource: string; shape: 'node' | 'cluster'; icon?: string }[] = [];
+	private readonly groupIcons: { token: number; icon: string | null }[] = [];
+	private readonly badges: { token: number; icon: string; title: string }[] = [];
+	private iconCount = 0;
 	private readonly edgeList: { from: string; to: string; fromId: string; toId: string; label: string; arrow: string }[] = [];
 	private readonly edgeIndex = new Map<string, number>();
 	private readonly classes = new Map<string, string[]>();
@@ -82,7 +150,12 @@ export class Builder {
 	private readonly readableIds: string[] = [];
 	private readonly tokens = new Map<string, number>();
 
-	constructor(direction: 'TB' | 'LR', colors: DiagramColors | undefined) {
+	/** `icons`: draw nodes that have an icon as icon shapes (our pack must be registered to render them). */
+	constructor(
+		direction: 'TB' | 'LR',
+		colors: DiagramColors | undefined,
+		readonly icons = false,
+	) {
 		this.lines = [`flowchart ${direction}`];
 		const merged = { ...DEFAULT_COLORS };
 		for (const key of Object.keys(DEFAULT_COLORS) as (keyof DiagramColors)[]) {
@@ -110,22 +183,43 @@ export class Builder {
 		this.lines.push('\t'.repeat(this.depth) + line);
 	}
 
-	node(resource: string | null, readableId: string, shape: Shape, label: string, cls: string): void {
+	/** A node; with icons on and an `icon` given, an icon shape (label under the tile) instead of `shape`. */
+	node(resource: string | null, readableId: string, shape: Shape, label: string, cls: string, icon?: NodeIcon): void {
 		const id = this.idToken(readableId);
-		const [open, close] = SHAPES[shape];
-		this.push(`${id}${open}"${label}"${close}`);
-		if (resource !== null) this.drawn.push({ token: this.tokenNumber(readableId), resource, shape: 'node' });
-		const list = this.classes.get(cls) ?? [];
+		const drawIcon = this.icons && icon !== undefined;
+		if (drawIcon) {
+			// Logos keep their proportions on a rounded tile; our glyphs sit on AWS-style squares.
+			this.push(`${id}@{ icon: "${iconRef(icon.id)}", form: "${icon.category === 'logo' ? 'rounded' : 'square'}", label: "${label}" }`);
+			this.iconCount++;
+		} else {
+			const [open, close] = SHAPES[shape];
+			this.push(`${id}${open}"${label}"${close}`);
+		}
+		if (resource !== null) this.drawn.push({ token: this.tokenNumber(readableId), resource, shape: 'node', ...(drawIcon ? { icon: icon.id } : {}) });
+		const klass = drawIcon ? ICON_CLASSES[icon.category] : cls;
+		const list = this.classes.get(klass) ?? [];
 		list.push(id);
-		this.classes.set(cls, list);
+		this.classes.set(klass, list);
 	}
 
-	open(resource: string | null, readableId: string, label: string, style: string): void {
+	/** A group; with icons on, `icon` is drawn in its corner by the plugin (see DiagramDecor). */
+	open(resource: string | null, readableId: string, label: string, style: string, icon?: string): void {
 		const id = this.idToken(readableId);
 		this.push(`subgraph ${id}["${label}"]`);
 		this.depth++;
-		if (resource !== null) this.drawn.push({ token: this.tokenNumber(readableId), resource, shape: 'cluster' });
+		if (resource !== null) this.drawn.push({ token: this.tokenNumber(readableId), resource, shape: 'cluster', ...(this.icons && icon ? { icon } : {}) });
+		if (this.icons) this.groupIcons.push({ token: this.tokenNumber(readableId), icon: icon ?? null });
 		this.styles.push(`style ${id} ${style}`);
+	}
+
+	/** A small icon on a node's corner (icons on only), e.g. the shield of its security groups. */
+	badge(readableId: string, icon: string, title: string): void {
+		if (this.icons) this.badges.push({ token: this.tokenNumber(readableId), icon, title });
+	}
+
+	/** A group in AWS's conventions: a fill, a coloured border, solid or dashed. */
+	groupStyle(fill: keyof DiagramColors | 'none', border: keyof DiagramColors, dashed: boolean): string {
+		return `fill:${fill === 'none' ? 'none' : this.colors[fill]},stroke:${this.colors[border]},color:${this.colors.text},stroke-width:${dashed ? '1px,stroke-dasharray:6 4' : '2px'}`;
 	}
 
 	close(): void {
@@ -173,6 +267,15 @@ export class Builder {
 			this.lines.push(`\tclassDef ${cls} ${this.fill(key)}`);
 			this.lines.push(`\tclass ${ids.join(',')} ${cls}`);
 		}
+		for (const [category, cls] of Object.entries(ICON_CLASSES) as [IconCategory, string][]) {
+			const ids = this.classes.get(cls);
+			if (!ids?.length) continue;
+			// An icon shape paints its tile with `fill` and its glyph with `stroke`; `color` is the label's.
+			const tile = this.colors[category === 'logo' ? 'logoTile' : category];
+			this.lines.push(`\tclassDef ${cls} fill:${tile},stroke:${this.colors.glyph},color:${this.colors.text}`);
+			this.lines.push(`\tclass ${ids.join(',')} ${cls}`);
+		}
+		if (this.iconCount > 0) this.lines.splice(1, 0, ICON_PACK_COMMENT);
 		for (const style of this.styles) this.lines.push(`\t${style}`);
 		if (edges.length > 0) this.lines.push(`\tlinkStyle default stroke:${this.colors.line}`);
 		const withTokens = this.lines.join('\n') + '\n';
@@ -184,8 +287,13 @@ export class Builder {
 			ids = shortIds(this.readableIds);
 			text = withTokens.replace(ID_TOKEN, (_, k: string) => ids[Number(k)]);
 		}
-		const nodes = this.drawn.map((d) => ({ mermaidId: ids[d.token], resource: d.resource, shape: d.shape }));
-		return { text, nodes, edges };
+		const nodes = this.drawn.map((d) => ({ mermaidId: ids[d.token], resource: d.resource, shape: d.shape, ...(d.icon ? { icon: d.icon } : {}) }));
+		if (!this.icons) return { text, nodes, edges };
+		const decor: DiagramDecor = {
+			groups: this.groupIcons.map((g) => ({ mermaidId: ids[g.token], icon: g.icon })),
+			badges: this.badges.map((g) => ({ mermaidId: ids[g.token], icon: g.icon, title: g.title })),
+		};
+		return { text, nodes, edges, decor };
 	}
 }
 
@@ -196,6 +304,8 @@ export interface MermaidOptions {
 	direction?: 'TB' | 'LR';
 	/** Also draw what is refused (languages with allow rules between resources, such as NetworkPolicies). */
 	showDenied?: boolean;
+	/** Draw resources as icons of our pack inside AWS-style groups (the text then needs the pack registered). */
+	icons?: boolean;
 }
 
 /** Edges beyond the structural ones (references between resources) stop here, to stay readable. */

@@ -26,7 +26,7 @@ export const vpcLanguage: TopologyLanguage<VpcModel> = {
 		model.instances.has(name) || model.loadBalancers.has(name) || model.natGateways.has(name) || model.subnets.has(name) || parseCidr(name, { allowBareAddress: true }).ok,
 	endpointHint: 'an instance, load balancer, NAT gateway, subnet, `internet` or an IP',
 	trace,
-	mermaid: (model, options) => vpcDiagram(model, options.colors, options.direction ?? 'TB'),
+	mermaid: (model, options) => vpcDiagram(model, options.colors, options.direction ?? 'TB', options.icons ?? false),
 	cards: (model, block) => vpcCards(model, block, trace),
 };
 

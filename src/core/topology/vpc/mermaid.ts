@@ -1,7 +1,7 @@
 /** A `vpc` block drawn: internet, VPC > zone > subnet, gateways, instances, load balancers, security group references. */
 
 import { cidrContains } from '../shared/cidr';
-import { Builder, MERMAID_CAPS, OPTIONAL_EDGE_BUDGET, type DiagramColors, type MermaidDiagram, type Shape } from '../shared/mermaid-builder';
+import { Builder, MERMAID_CAPS, OPTIONAL_EDGE_BUDGET, type DiagramColors, type MermaidDiagram, type NodeIcon, type Shape } from '../shared/mermaid-builder';
 import { labelLines, mermaidIdFor } from '../shared/mermaid-text';
 import { formatPorts } from '../shared/traffic';
 import type { SecurityGroup } from './security-group';
@@ -16,6 +16,19 @@ const DATABASE_ROLES = new Set(['database', 'db', 'rds', 'cache', 'storage']);
 function instanceShape(instance: Instance): Shape {
 	return instance.role && DATABASE_ROLES.has(instance.role.toLowerCase()) ? 'cylinder' : 'box';
 }
+
+const BASTION_ROLES = /^(bastion|jump|jumpbox|jump-host|jumphost)$/i;
+/** A host named for its job (`bastion`, `bastion-a`, `jump-1`) is drawn as one even without a role. */
+const BASTION_NAME = /^(bastion|jump)($|[-_0-9])/i;
+
+/** The icon of an instance: a database by its role, a bastion by its role, else an EC2 instance. */
+function instanceIcon(instance: Instance): NodeIcon {
+	if (instanceShape(instance) === 'cylinder') return { id: 'database', category: 'data' };
+	if ((instance.role && BASTION_ROLES.test(instance.role)) || BASTION_NAME.test(instance.name)) return { id: 'bastion', category: 'compute' };
+	return { id: 'ec2-instance', category: 'compute' };
+}
+
+const NAT_ICON: NodeIcon = { id: 'nat-gateway', category: 'networking' };
 
 function isOutsideVpc(model: VpcModel, peer: SecurityGroup['inbound'][number]['peer']): boolean {
 	return peer.kind === 'cidr' && !(model.cidr && cidrContains(model.cidr, peer.cidr));
@@ -35,15 +48,25 @@ function outsideLabel(model: VpcModel, groups: readonly SecurityGroup[]): string
 	return parts.join(', ');
 }
 
-export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, direction: 'TB' | 'LR'): MermaidDiagram {
-	const b = new Builder(direction, colors);
+/**
+ * With icons, the groups follow AWS's diagram conventions: Region (dashed) > VPC (solid) >
+ * Availability Zone (dashed) > subnet (solid; public green, private blue), each with its icon in
+ * the corner, and every resource drawn as its icon.
+ */
+export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, direction: 'TB' | 'LR', icons = false): MermaidDiagram {
+	const b = new Builder(direction, colors, icons);
 	const igw = model.internetGateway;
-	if (vpcDrawsInternet(model)) b.node('internet', mermaidIdFor('internet'), 'circle', 'internet', 'cnInternet');
+	if (vpcDrawsInternet(model)) b.node('internet', mermaidIdFor('internet'), 'circle', 'internet', 'cnInternet', { id: 'internet', category: 'general' });
 	const vpcId = model.name ? mermaidIdFor(model.name) : 'z_vpc';
-	b.open(model.name || null, vpcId, labelLines(`VPC ${model.name}${model.cidr ? ` · ${model.cidr.text}` : ''}${model.region ? ` · ${model.region}` : ''}`), b.fill('vpc'));
-	if (igw) b.node(igw.name, mermaidIdFor(igw.name), 'hexagon', labelLines(igw.name, 'internet gateway'), 'cnGateway');
+	const regionGroup = icons && model.region !== null && model.region !== '';
+	if (regionGroup) b.open(null, 'z_region', labelLines(`Region ${model.region}`), b.groupStyle('none', 'regionBorder', true), 'region');
+	const vpcLabel = `VPC ${model.name}${model.cidr ? ` · ${model.cidr.text}` : ''}${model.region && !regionGroup ? ` · ${model.region}` : ''}`;
+	b.open(model.name || null, vpcId, labelLines(vpcLabel), icons ? b.groupStyle('vpc', 'vpcBorder', false) : b.fill('vpc'), 'vpc');
+	if (igw) b.node(igw.name, mermaidIdFor(igw.name), 'hexagon', labelLines(igw.name, 'internet gateway'), 'cnGateway', { id: 'internet-gateway', category: 'networking' });
 	for (const lb of model.loadBalancers.values()) {
-		b.node(lb.name, mermaidIdFor(lb.name), 'parallelogram', labelLines(lb.name, `${lb.scheme === 'internal' ? 'internal ' : ''}${lb.type === 'network' ? 'NLB' : 'ALB'}`), 'cnGateway');
+		const lbIcon: NodeIcon = { id: lb.type === 'network' ? 'network-load-balancer' : 'load-balancer', category: 'networking' };
+		b.node(lb.name, mermaidIdFor(lb.name), 'parallelogram', labelLines(lb.name, `${lb.scheme === 'internal' ? 'internal ' : ''}${lb.type === 'network' ? 'NLB' : 'ALB'}`), 'cnGateway', lbIcon);
+		securityBadge(b, model, lb);
 	}
 
 	const inSubnet = new Map<string, { nats: string[]; instances: Instance[] }>();
@@ -60,8 +83,11 @@ export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, d
 		if (slot) slot.instances.push(instance);
 		else homeless.push(instance);
 	}
-	for (const name of homelessNats) b.node(name, mermaidIdFor(name), 'hexagon', labelLines(name, 'NAT gateway'), 'cnGateway');
-	for (const instance of homeless) b.node(instance.name, mermaidIdFor(instance.name), instanceShape(instance), labelLines(instance.name, instance.role), instanceShape(instance) === 'cylinder' ? 'cnDb' : 'cnNode');
+	for (const name of homelessNats) b.node(name, mermaidIdFor(name), 'hexagon', labelLines(name, 'NAT gateway'), 'cnGateway', NAT_ICON);
+	for (const instance of homeless) {
+		b.node(instance.name, mermaidIdFor(instance.name), instanceShape(instance), labelLines(instance.name, instance.role), instanceShape(instance) === 'cylinder' ? 'cnDb' : 'cnNode', instanceIcon(instance));
+		securityBadge(b, model, instance);
+	}
 
 	const zones = new Map<string, Subnet[]>();
 	const zoneless: Subnet[] = [];
@@ -76,23 +102,28 @@ export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, d
 	const drawSubnet = (subnet: Subnet): void => {
 		const pub = isPublicSubnet(model, subnet);
 		const title = `${subnet.name}${subnet.cidr ? ` · ${subnet.cidr.text}` : ''} · ${pub ? 'public' : 'private'}`;
-		b.open(subnet.name, mermaidIdFor(subnet.name), labelLines(title), b.fill(pub ? 'publicSubnet' : 'privateSubnet', pub ? ',stroke-width:2px' : ',stroke-dasharray:5 4'));
+		const style = icons
+			? b.groupStyle(pub ? 'publicSubnet' : 'privateSubnet', pub ? 'publicBorder' : 'privateBorder', false)
+			: b.fill(pub ? 'publicSubnet' : 'privateSubnet', pub ? ',stroke-width:2px' : ',stroke-dasharray:5 4');
+		b.open(subnet.name, mermaidIdFor(subnet.name), labelLines(title), style, pub ? 'public-subnet' : 'private-subnet');
 		const slot = inSubnet.get(subnet.name);
-		for (const name of slot?.nats ?? []) b.node(name, mermaidIdFor(name), 'hexagon', labelLines(name, 'NAT gateway'), 'cnGateway');
+		for (const name of slot?.nats ?? []) b.node(name, mermaidIdFor(name), 'hexagon', labelLines(name, 'NAT gateway'), 'cnGateway', NAT_ICON);
 		for (const instance of slot?.instances ?? []) {
 			const shape = instanceShape(instance);
-			b.node(instance.name, mermaidIdFor(instance.name), shape, labelLines(instance.name, instance.role ?? (instance.publicIp ? 'public IP' : null)), shape === 'cylinder' ? 'cnDb' : 'cnNode');
+			b.node(instance.name, mermaidIdFor(instance.name), shape, labelLines(instance.name, instance.role ?? (instance.publicIp ? 'public IP' : null)), shape === 'cylinder' ? 'cnDb' : 'cnNode', instanceIcon(instance));
+			securityBadge(b, model, instance);
 		}
 		b.close();
 	};
 	let zoneIndex = 0;
 	for (const [zone, subnets] of zones) {
-		b.open(null, `z_${zoneIndex++}`, labelLines(zone), b.fill('zone', ',stroke-dasharray:2 3'));
+		b.open(null, `z_${zoneIndex++}`, labelLines(zone), icons ? b.groupStyle('zone', 'zoneBorder', true) : b.fill('zone', ',stroke-dasharray:2 3'));
 		for (const subnet of subnets) drawSubnet(subnet);
 		b.close();
 	}
 	for (const subnet of zoneless) drawSubnet(subnet);
 	b.close();
+	if (regionGroup) b.close();
 
 	// Structural edges first (internet, routes, load balancers), references last within a budget.
 	if (igw) b.edge('internet', igw.name, '', '<-->');
@@ -148,4 +179,10 @@ export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, d
 		}
 	}
 	return b.finish({ cnInternet: 'internet', cnGateway: 'gateway', cnNode: 'node', cnDb: 'database' });
+}
+
+/** The shield badge on a holder of security groups, naming them (its groups' rules are what trace checks). */
+function securityBadge(b: Builder, model: VpcModel, holder: Instance | LoadBalancer): void {
+	const names = groupsOf(model, holder.securityGroups).map((g) => g.name);
+	if (names.length > 0) b.badge(mermaidIdFor(holder.name), 'security-group', `security groups: ${names.join(', ')}`);
 }

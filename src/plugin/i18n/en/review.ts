@@ -120,6 +120,8 @@ export const review = {
 	'settings.diagrams.autoDrawLimit': 'Draw automatically up to',
 	'settings.diagrams.autoDrawLimit.desc': 'Diagrams with more resources wait for a click, because laying out a large diagram pauses Obsidian for seconds.',
 	'settings.diagrams.direction.tb': 'Top to bottom',
+	'settings.diagrams.icons': 'Icons',
+	'settings.diagrams.icons.desc': 'Draw resources as icons (instances, gateways, load balancers, databases, logos of well-known container images) inside AWS-style groups. Off draws plain shapes.',
 	'settings.diagrams.showLint': 'Show lint results',
 	'settings.diagrams.showLint.desc': 'List the problems found under each diagram.',
 	'settings.number.invalid': 'A whole number from {min} to {max}.',

@@ -122,6 +122,8 @@ export const review: typeof en = {
 	'settings.diagrams.autoDrawLimit': '자동으로 그리는 최대 리소스 수',
 	'settings.diagrams.autoDrawLimit.desc': '리소스가 더 많은 다이어그램은 클릭해야 그립니다. 큰 다이어그램을 배치하는 동안 Obsidian이 몇 초 멈추기 때문입니다.',
 	'settings.diagrams.direction.tb': '위에서 아래',
+	'settings.diagrams.icons': '아이콘',
+	'settings.diagrams.icons.desc': '리소스를 아이콘(인스턴스, 게이트웨이, 로드 밸런서, 데이터베이스, 잘 알려진 컨테이너 이미지의 로고)으로 AWS 방식의 그룹 안에 그립니다. 끄면 단순한 도형으로 그립니다.',
 	'settings.diagrams.showLint': '점검 결과 표시',
 	'settings.diagrams.showLint.desc': '다이어그램 아래에 발견된 문제를 나열합니다.',
 	'settings.number.invalid': '{min}에서 {max} 사이의 정수를 입력하세요.',

@@ -68,7 +68,7 @@ export async function writeLogos({ check = false } = {}) {
 	return { changed: true };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const { changed } = await writeLogos({ check: process.argv.includes("--check") });
 	console.log(changed ? `wrote ${path.relative(root, outPath)}` : `${path.relative(root, outPath)} is up to date`);
 }

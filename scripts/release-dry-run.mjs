@@ -93,6 +93,15 @@ try {
 				return { file: f, bytes: statSync(path.join(outDir, f)).size, sha256: sha256(path.join(outDir, f)) };
 			});
 			writeFileSync(path.join(outDir, "SHA256SUMS"), released.map((r) => `${r.sha256}  ${r.file}\n`).join(""));
+		} else if (/^\s*gh release upload /.test(step.run ?? "")) {
+			// Extra assets for other installers (the garden plugin's zip), beside the three files.
+			const files = step.run.trim().split(/\s+/).filter((w) => !w.startsWith("-") && !w.startsWith('"') && /\.\w+$/.test(w));
+			console.log(`\n▶ ${label}: collecting ${files.join(", ")} instead of uploading`);
+			for (const f of files) {
+				if (!existsSync(path.join(work, f))) fail(`${f} was not made before the upload step.`);
+				copyFileSync(path.join(work, f), path.join(outDir, f));
+				console.log(`  ${f} sha256:${sha256(path.join(outDir, f))}`);
+			}
 		} else if (step.id === "install" && flag("--reuse-node-modules")) {
 			console.log(`\n▶ ${label}: --reuse-node-modules, linking ${path.join(root, "node_modules")} instead of npm ci`);
 			symlinkSync(path.join(root, "node_modules"), path.join(work, "node_modules"), "dir");

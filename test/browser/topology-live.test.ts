@@ -179,7 +179,7 @@ describe('export', () => {
 		const before = (await notices()).length;
 		await runCommand('copy-mermaid');
 		await demo.page.waitForFunction((n) => (window as any).CloudnotesStandIn.obsidian.shownNotices.length > n, before);
-		expect((await notices()).at(-1)).toMatch(/cursor in a topology block \(vpc, containers, kubernetes/);
+		expect((await notices()).at(-1)).toMatch(/cursor in a topology block \(vpc, containers, cloudformation, kubernetes/);
 	});
 });
 

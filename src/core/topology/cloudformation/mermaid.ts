@@ -8,8 +8,8 @@ import type { DiagramColors, MermaidDiagram } from '../shared/mermaid-builder';
 import { vpcDiagram } from '../vpc/mermaid';
 import type { CloudFormationModel } from './model';
 
-export function cloudFormationDiagram(model: CloudFormationModel, colors: DiagramColors | undefined, direction: 'TB' | 'LR'): MermaidDiagram {
-	const diagram = vpcDiagram(model.vpc, colors, direction);
+export function cloudFormationDiagram(model: CloudFormationModel, colors: DiagramColors | undefined, direction: 'TB' | 'LR', icons = false): MermaidDiagram {
+	const diagram = vpcDiagram(model.vpc, colors, direction, icons);
 	if (model.peerings.length === 0) return diagram;
 	const idOf = new Map(diagram.nodes.map((n) => [n.resource, n.mermaidId]));
 	const vpcId = idOf.get(model.vpc.name);

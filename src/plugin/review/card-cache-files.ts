@@ -1,32 +1,14 @@
 /**
  * The persisted card index's files (card-index-0.json, ...) in the plugin's folder, through
- * Obsidian's adapter: the folder is outside the vault's indexed files, as for reviews.json (see
- * review-persistence.ts). What the files hold, and when they are trusted, is the core's business
- * (core/cards/card-cache.ts).
+ * Obsidian's adapter: the same plugin-folder access as the review journal's (review-persistence.ts,
+ * whose read and write it uses). What the files hold, and when they are trusted, is the core's
+ * business (core/cards/card-cache.ts).
  */
-import type { App } from 'obsidian';
 import type { CardCacheFiles } from '../../core/cards';
+import { AdapterPersistence } from './review-persistence';
 
-export class AdapterCacheFiles implements CardCacheFiles {
-	constructor(
-		private readonly app: App,
-		readonly folder: string,
-	) {}
-
-	private pathOf(name: string): string {
-		return `${this.folder}/${name}`;
-	}
-
-	async read(name: string): Promise<string | null> {
-		const path = this.pathOf(name);
-		if (!(await this.app.vault.adapter.exists(path))) return null;
-		return this.app.vault.adapter.read(path);
-	}
-
-	async write(name: string, text: string): Promise<void> {
-		await this.app.vault.adapter.write(this.pathOf(name), text);
-	}
-
+export class AdapterCacheFiles extends AdapterPersistence implements CardCacheFiles {
+	/** A cache part may already be gone (a smaller index has fewer parts): removing it then is no error. */
 	async remove(name: string): Promise<void> {
 		const path = this.pathOf(name);
 		if (await this.app.vault.adapter.exists(path)) await this.app.vault.adapter.remove(path);

@@ -20,7 +20,7 @@ export function pluginFolder(app: App, manifest: PluginManifest): string {
 
 export class AdapterPersistence implements JournalPersistence {
 	constructor(
-		private readonly app: App,
+		protected readonly app: App,
 		readonly folder: string,
 	) {}
 

@@ -8,11 +8,11 @@
 import { parseCidr, type Cidr } from '../shared/cidr';
 import type { Pos } from '../shared/diagnostic';
 import { parseFlowText, parseFlows, type FlowSpec } from '../shared/flow-model';
-import { defaultNacl, type Nacl, type NaclRule } from '../vpc/nacl';
+import type { Nacl, NaclRule } from '../vpc/nacl';
 import type { RouteTable } from '../vpc/route-table';
 import { parseTraffic, splitNaclRule, splitSgRule } from '../vpc/rule-text';
-import { defaultSecurityGroup, type SecurityGroup, type SgRule } from '../vpc/security-group';
-import type { Instance, LoadBalancer, Ref, VpcModel } from '../vpc/model';
+import type { SecurityGroup, SgRule } from '../vpc/security-group';
+import { emptyVpc, type Instance, type LoadBalancer, type Ref, type VpcModel } from '../vpc/model';
 import type { Entry, YamlSource } from '../yaml/yaml-source';
 import { awsPorts, awsProto, naclRuleLine, sgRuleLine } from './aws-rules';
 import { looksLikeRegion, Resolver, type Value } from './intrinsics';
@@ -52,29 +52,6 @@ const MODELLED = new Set([
 
 /** Route targets a vpc model traces; the others are drawn or listed. */
 const OTHER_TARGETS = ['VpcPeeringConnectionId', 'TransitGatewayId', 'InstanceId', 'NetworkInterfaceId', 'VpcEndpointId', 'EgressOnlyInternetGatewayId', 'CarrierGatewayId', 'LocalGatewayId', 'CoreNetworkArn'];
-
-export function emptyVpc(pos: Pos): VpcModel {
-	return {
-		kind: 'vpc',
-		name: '',
-		pos,
-		cidr: null,
-		cidrPos: pos,
-		region: null,
-		internetGateway: null,
-		subnets: new Map(),
-		routeTables: new Map(),
-		natGateways: new Map(),
-		instances: new Map(),
-		loadBalancers: new Map(),
-		securityGroups: new Map(),
-		nacls: new Map(),
-		flows: [],
-		defaultSecurityGroup: defaultSecurityGroup(pos),
-		defaultNacl: defaultNacl(pos),
-		tooLarge: false,
-	};
-}
 
 export function buildModel(src: YamlSource): CloudFormationModel {
 	const vpc = emptyVpc(src.start);

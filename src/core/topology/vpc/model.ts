@@ -7,9 +7,9 @@
 import type { Cidr } from '../shared/cidr';
 import type { Pos } from '../shared/diagnostic';
 import type { FlowSpec } from '../shared/flow-model';
-import type { Nacl } from './nacl';
+import { defaultNacl, type Nacl } from './nacl';
 import { lookupRoute, type RouteTable } from './route-table';
-import type { SecurityGroup } from './security-group';
+import { defaultSecurityGroup, type SecurityGroup } from './security-group';
 import { ANYWHERE } from '../shared/cidr';
 
 export interface Ref {
@@ -150,4 +150,28 @@ export function resourceCount(model: VpcModel): number {
 		model.securityGroups.size +
 		model.nacls.size
 	);
+}
+
+/** A VPC with nothing declared yet: what a parser starts from (the vpc block, a CloudFormation template). */
+export function emptyVpc(pos: Pos): VpcModel {
+	return {
+		kind: 'vpc',
+		name: '',
+		pos,
+		cidr: null,
+		cidrPos: pos,
+		region: null,
+		internetGateway: null,
+		subnets: new Map(),
+		routeTables: new Map(),
+		natGateways: new Map(),
+		instances: new Map(),
+		loadBalancers: new Map(),
+		securityGroups: new Map(),
+		nacls: new Map(),
+		flows: [],
+		defaultSecurityGroup: defaultSecurityGroup(pos),
+		defaultNacl: defaultNacl(pos),
+		tooLarge: false,
+	};
 }

@@ -8,12 +8,12 @@ import type { YamlNode } from '../yaml/yaml-nodes';
 import { parseCidr, type Cidr } from '../shared/cidr';
 import type { Pos } from '../shared/diagnostic';
 import { parseFlows } from '../shared/flow-model';
-import { defaultNacl, type Nacl, type NaclRule } from './nacl';
+import type { Nacl, NaclRule } from './nacl';
 import type { Route, RouteTable } from './route-table';
 import { parsePeer, parseTraffic, splitNaclRule, splitSgRule, type Direction, type RuleParts } from './rule-text';
-import { defaultSecurityGroup, type SecurityGroup, type SgRule } from './security-group';
+import type { SecurityGroup, SgRule } from './security-group';
 import type { Entry, YamlSource } from '../yaml/yaml-source';
-import type { Instance, LoadBalancer, NatGateway, Ref, Subnet, VpcModel } from './model';
+import { emptyVpc, type Instance, type LoadBalancer, type NatGateway, type Ref, type Subnet, type VpcModel } from './model';
 
 const TOP_FIELDS = [
 	'name',
@@ -69,26 +69,7 @@ class Namespace {
 
 export function parseVpc(src: YamlSource): VpcModel {
 	const start = src.start;
-	const model: VpcModel = {
-		kind: 'vpc',
-		name: '',
-		pos: start,
-		cidr: null,
-		cidrPos: start,
-		region: null,
-		internetGateway: null,
-		subnets: new Map(),
-		routeTables: new Map(),
-		natGateways: new Map(),
-		instances: new Map(),
-		loadBalancers: new Map(),
-		securityGroups: new Map(),
-		nacls: new Map(),
-		flows: [],
-		defaultSecurityGroup: defaultSecurityGroup(start),
-		defaultNacl: defaultNacl(start),
-		tooLarge: false,
-	};
+	const model = emptyVpc(start);
 	const root = src.root;
 	if (!root || src.isNull(root)) {
 		src.report(start, 'missing-field', 'this vpc block is empty: start with `name:` and `cidr:`');

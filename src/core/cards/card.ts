@@ -3,9 +3,16 @@
  * Plain data only: a card is a pure function of a note's text, its path and the settings.
  */
 
-export type CardKind = 'heading' | 'callout' | 'quote' | 'definition' | 'topology';
+import type { SrSchedule } from './sr/sr-schedule';
+import { DEFAULT_SR_SYNTAX, type SrSyntax } from './sr/sr-syntax';
 
-export const CARD_KINDS: readonly CardKind[] = ['heading', 'callout', 'quote', 'definition', 'topology'];
+/**
+ * `flashcard` and `cloze` are cards written in the Spaced Repetition plugin's syntax (`Q::A`, `?`,
+ * `==cloze==`) or as Anki clozes (`{{c1::...}}`); see sr/sr-cards.ts.
+ */
+export type CardKind = 'heading' | 'callout' | 'quote' | 'definition' | 'topology' | 'flashcard' | 'cloze';
+
+export const CARD_KINDS: readonly CardKind[] = ['heading', 'callout', 'quote', 'definition', 'topology', 'flashcard', 'cloze'];
 
 export interface Card {
 	/** Stable identity (see card-id.ts): survives edits of the back, lines added above and section moves. */
@@ -44,6 +51,12 @@ export interface CardSettings {
 	sources: Record<CardKind, boolean>;
 	/** Callout types (lower case) to keep: `include` empty means every type, then `exclude` removes. */
 	calloutTypes: { include: string[]; exclude: string[] };
+	/**
+	 * The Spaced Repetition plugin's syntax (its separators, cloze patterns and deck tags), read in
+	 * the notes SR reads; null: not read. Anki clozes are read with it, in any note. Sources
+	 * `flashcard` and `cloze` turn the two kinds off one by one.
+	 */
+	srSyntax: SrSyntax | null;
 }
 
 /**
@@ -54,8 +67,9 @@ export interface CardSettings {
  */
 export const DEFAULT_CARD_SETTINGS: CardSettings = {
 	headingLevels: [1, 2, 3, 4, 5, 6],
-	sources: { heading: true, callout: true, quote: true, definition: true, topology: true },
+	sources: { heading: true, callout: true, quote: true, definition: true, topology: true, flashcard: true, cloze: true },
 	calloutTypes: { include: [], exclude: [] },
+	srSyntax: DEFAULT_SR_SYNTAX,
 };
 
 export interface NoteCards {
@@ -78,6 +92,11 @@ export interface CardDraft {
 	front: string;
 	back: string;
 	key: string;
+}
+
+/** A draft of a card in SR's syntax, with what SR's schedule comment says of it (null: none). */
+export interface ScheduledDraft extends CardDraft {
+	schedule: SrSchedule | null;
 }
 
 /** What a topology card generator sees of a note. */

@@ -21,7 +21,11 @@ export type SrSchedule =
 			lapses: number;
 			learningSteps: number;
 			lastReview: number | null;
-	  };
+	  }
+	/** `!2000-01-01,...`: SR's mark of a sibling not reviewed yet. */
+	| { kind: 'new' }
+	/** A segment SR cannot read either (it treats the card as new). */
+	| { kind: 'bad'; text: string };
 
 const COMMENT = /<!--SR:(.+?)-->/m;
 const NEW_CARD_DATE = '2000-01-01';
@@ -52,30 +56,27 @@ function isoTime(text: string): number | null {
 	return Number.isFinite(t) ? t : null;
 }
 
-function segment(text: string): SrSchedule | null {
+function segment(text: string): SrSchedule {
 	const fields = text.split(',');
 	if (fields[0] === 'fsrs') {
 		const due = isoTime(fields[1] ?? '');
-		if (due === null) return null;
+		if (due === null) return { kind: 'bad', text };
 		const n = (i: number): number => {
 			const v = parseFloat(fields[i] ?? '');
 			return Number.isFinite(v) ? v : 0;
 		};
 		return { kind: 'fsrs', due, interval: n(2), stability: n(3), difficulty: n(4), state: Math.trunc(n(5)), reps: Math.trunc(n(6)), lapses: Math.trunc(n(7)), learningSteps: Math.trunc(n(8)), lastReview: isoTime(fields[9] ?? '-') };
 	}
-	if (fields[0].trim() === NEW_CARD_DATE) return null;
+	if (fields[0].trim() === NEW_CARD_DATE) return { kind: 'new' };
 	const due = srDate(fields[0]);
 	const interval = parseInt(fields[1] ?? '', 10);
 	const ease = parseInt(fields[2] ?? '', 10);
-	if (due === null || !Number.isFinite(interval)) return null;
+	if (due === null || !Number.isFinite(interval)) return { kind: 'bad', text };
 	return { kind: 'sm2', due, interval, ease: Number.isFinite(ease) ? ease : 250 };
 }
 
-/**
- * The schedules in a question's text, sibling by sibling (null: new, or a segment SR could not
- * read either); [] when the question has no schedule comment.
- */
-export function srSchedules(questionText: string): (SrSchedule | null)[] {
+/** The schedules in a question's text, sibling by sibling; [] when the question has no schedule comment. */
+export function srSchedules(questionText: string): SrSchedule[] {
 	const comment = COMMENT.exec(questionText);
 	if (!comment) return [];
 	return comment[1]

@@ -1,3 +1,4 @@
+import { shortenHeadingCards } from './atomic-heading';
 import { calloutCards } from './callout-cards';
 import { DEFAULT_CARD_SETTINGS, type CardDraft, type CardSettings, type NoteCards, type ScheduledDraft, type TopologyCardSource } from './card';
 import { headingPathKey, normalizePath, normalizeText, NoteCardIds } from './card-id';
@@ -81,6 +82,7 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 		drafts.push(...topology({ file, text, korean: structure.korean }).filter((d) => d.kind === 'topology'));
 	}
 	sortByLine(drafts);
+	if (sources.heading) shortenHeadingCards(drafts, structure);
 	dropRepeatedQuestions(drafts, structure.headings);
 
 	const cards: ExtractedCard[] = new Array<ExtractedCard>(drafts.length);

@@ -3,7 +3,7 @@ import { join } from 'path';
 import { CardIndex, contentHash, DEFAULT_CARD_SETTINGS, EXTRACTOR_VERSION, extractNote, type CachedNote, type CardSettings } from '../../../src/core/cards';
 
 /** contentHash of the fixture's cards under EXTRACTOR_VERSION 2 (see the EXTRACTOR_VERSION test). */
-const FINGERPRINT = '7558llokou1';
+const FINGERPRINT = '1hn0mnj42st';
 import {
 	CARD_CACHE_MAX_BYTES,
 	CardCache,

@@ -31,6 +31,12 @@ export interface Card {
 	 */
 	context: readonly string[];
 	/**
+	 * Cloze cards only: the whole cloze text in Anki's syntax (`{{c1::...}}`), on the first card of
+	 * the text, '' on its other cards (one Anki Cloze note makes them all); absent for other cards
+	 * and for clozes Anki cannot express (SR's overlapping clozes).
+	 */
+	ankiCloze?: string;
+	/**
 	 * Content hash of front and back, so a review can say "changed since last review". Cards from the
 	 * extractor compute it when it is read (extracted-card.ts), so an object spread does not copy it.
 	 */
@@ -97,6 +103,8 @@ export interface CardDraft {
 /** A draft of a card in SR's syntax, with what SR's schedule comment says of it (null: none). */
 export interface ScheduledDraft extends CardDraft {
 	schedule: SrSchedule | null;
+	/** Cloze cards: the text as one Anki Cloze note, on the first card of the text ('' on its other cards). */
+	ankiCloze?: string;
 }
 
 /** What a topology card generator sees of a note. */

@@ -120,6 +120,8 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 		const identity = ids.identity(ordinal);
 		identities[i] = identity;
 		cards[i] = new ExtractedCard(ids.id(draft.kind, identity), file, draft.line + 1, draft.kind, draft.front, draft.back, context);
+		const anki = (draft as Partial<ScheduledDraft>).ankiCloze;
+		if (anki !== undefined) cards[i].ankiCloze = anki;
 	}
 	if (!options.withSchedules) return { file, cards, tags, optedOut: false, identities };
 	const schedules = drafts.map((d) => (d as Partial<ScheduledDraft>).schedule ?? null);

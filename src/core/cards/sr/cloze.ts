@@ -191,6 +191,18 @@ export function clozeCards(text: string, patterns: readonly ClozePattern[], skip
 	return out;
 }
 
+/**
+ * The text in Anki's cloze syntax (`{{c1::answer::hint}}`), for a Cloze note: numbered clozes keep
+ * their number, unnumbered ones count up. Null for overlapping clozes, which Anki has no form for.
+ */
+export function ankiClozeText(text: string, patterns: readonly ClozePattern[]): string | null {
+	const type = clozeTypeOf(text, patterns);
+	if (type === null || type === 'overlapping') return null;
+	let out = text;
+	for (const d of deletionsOf(text, type, patterns).deletions) out = replaceFirst(out, d.raw, `{{c${String(d.seq)}::${d.answer}${d.hint === undefined ? '' : `::${d.hint}`}}}`);
+	return out;
+}
+
 /** Compiles the patterns that compile (a broken one in SR's settings is skipped, as SR fails on it). */
 export function compileClozePatterns(raws: readonly string[]): ClozePattern[] {
 	const out: ClozePattern[] = [];

@@ -13,7 +13,7 @@
  */
 import type { ScheduledDraft } from '../card';
 import { LineKind, type NoteStructure } from '../note-structure';
-import { ANKI_CLOZE_PATTERN, clozeCards, clozeTypeOf, compileClozePattern, compileClozePatterns, type ClozePattern } from './cloze';
+import { ANKI_CLOZE_PATTERN, ankiClozeText, clozeCards, clozeTypeOf, compileClozePattern, compileClozePatterns, type ClozePattern } from './cloze';
 import { parseSrQuestions, SR_METADATA_CALLOUT, type SrQuestion, type SrQuestionType } from './sr-parser';
 import { srSchedules, type SrSchedule } from './sr-schedule';
 import { hasTagIn, type SrSyntax } from './sr-syntax';
@@ -124,12 +124,12 @@ function withoutMetadataCallout(body: string): string {
 	return kept.join('\n').trimEnd();
 }
 
-function expand(question: SrQuestion, type: SrQuestionType, patterns: readonly ClozePattern[], anki: boolean, syntax: SrSyntax, out: ScheduledDraft[]): void {
+function expand(question: SrQuestion, type: SrQuestionType, patterns: readonly ClozePattern[], ankiOnly: boolean, syntax: SrSyntax, out: ScheduledDraft[]): void {
 	const body = questionBody(question.text);
 	const schedules = srSchedules(question.text);
 	const sides: { front: string; back: string; key: string }[] = [];
 	if (type === 'cloze') {
-		for (const side of clozeCards(body, patterns, anki)) sides.push({ front: side.front, back: side.back, key: `c${side.number} ${body}` });
+		for (const side of clozeCards(body, patterns, ankiOnly)) sides.push({ front: side.front, back: side.back, key: `c${side.number} ${body}` });
 	} else if (type === 'single' || type === 'single-reversed') {
 		// SR splits at the separator of the card's type (its first occurrence).
 		const separator = type === 'single' ? syntax.singleLine : syntax.singleLineReversed;
@@ -144,9 +144,12 @@ function expand(question: SrQuestion, type: SrQuestionType, patterns: readonly C
 		pushSides(sides, lines.slice(0, at).join('\n'), lines.slice(at + 1).join('\n'), type === 'multi-reversed');
 	}
 	const kind = type === 'cloze' ? 'cloze' : 'flashcard';
+	const anki = type === 'cloze' ? ankiClozeText(body, patterns) : null;
 	sides.forEach((side, i) => {
 		if (side.front === '' && side.back === '') return;
-		out.push({ kind, line: question.first, front: side.front, back: side.back, key: side.key, schedule: schedules[i] ?? null });
+		const draft: ScheduledDraft = { kind, line: question.first, front: side.front, back: side.back, key: side.key, schedule: schedules[i] ?? null };
+		if (anki !== null) draft.ankiCloze = i === 0 ? anki : '';
+		out.push(draft);
 	});
 }
 

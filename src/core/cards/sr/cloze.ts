@@ -25,6 +25,8 @@ interface Compiled {
 
 export interface ClozePattern {
 	raw: string;
+	/** Text every cloze of the pattern starts with (`==`, `**`, `{{c`): a line without it has none. */
+	opening: string;
 	byType: Record<ClozeType, Compiled>;
 }
 
@@ -41,6 +43,8 @@ export interface ClozeSide {
 	back: string;
 	/** The card's number, from 1 (`{{c2::...}}` is card 2). */
 	number: number;
+	/** The answers the card asks for, in order (its identity, with the number). */
+	asked: string[];
 }
 
 const ESCAPE = /[.*+?^${}()|[\]\\]/g;
@@ -98,11 +102,15 @@ export function compileClozePattern(raw: string): ClozePattern | null {
 		out.regex = new RegExp(source, 'g');
 		return out;
 	};
-	return { raw, byType: { classic: build('classic'), overlapping: build('overlapping'), simple: build('simple') } };
+	const opening = raw.slice(0, Math.min(answerAt, num.start, hint.start));
+	return { raw, opening, byType: { classic: build('classic'), overlapping: build('overlapping'), simple: build('simple') } };
 }
 
 /** The type of cloze text this is, or null when no pattern finds a cloze in it. */
 export function clozeTypeOf(text: string, patterns: readonly ClozePattern[]): ClozeType | null {
+	let possible = false;
+	for (const pattern of patterns) if (text.includes(pattern.opening)) possible = true;
+	if (!possible) return null;
 	for (const type of TYPES) {
 		for (const pattern of patterns) {
 			const { regex } = pattern.byType[type];
@@ -167,13 +175,13 @@ export function clozeCards(text: string, patterns: readonly ClozePattern[], skip
 	for (let card = 0; card < cards; card++) {
 		let front = text;
 		let back = text;
-		let asks = false;
+		const asked: string[] = [];
 		for (const d of deletions) {
 			let action = 's';
 			if (typeof d.seq === 'number') action = d.seq === card + 1 ? 'a' : 's';
 			else if (card < d.seq.length) action = d.seq[card];
 			if (action === 'a') {
-				asks = true;
+				asked.push(d.answer);
 				front = replaceFirst(front, d.raw, askedCloze(d.hint));
 				back = replaceFirst(back, d.raw, `==${d.answer}==`);
 			} else if (action === 'h') {
@@ -185,8 +193,8 @@ export function clozeCards(text: string, patterns: readonly ClozePattern[], skip
 				back = replaceFirst(back, d.raw, d.answer);
 			}
 		}
-		if (skipEmpty && !asks) continue;
-		out.push({ front, back, number: card + 1 });
+		if (skipEmpty && asked.length === 0) continue;
+		out.push({ front, back, number: card + 1, asked });
 	}
 	return out;
 }

@@ -12,7 +12,7 @@
  * cloze text), also where SR would read the line as a `::` card, which would cut `{{c1` from `x}}`.
  */
 import type { ScheduledDraft } from '../card';
-import { LineKind, type NoteStructure } from '../note-structure';
+import { firstNonSpace, LineKind, type NoteStructure } from '../note-structure';
 import { ANKI_CLOZE_PATTERN, ankiClozeText, clozeCards, clozeTypeOf, compileClozePattern, compileClozePatterns, type ClozePattern } from './cloze';
 import { parseSrQuestions, SR_METADATA_CALLOUT, type SrQuestion, type SrQuestionType } from './sr-parser';
 import { srSchedules, type SrSchedule } from './sr-schedule';
@@ -22,6 +22,7 @@ const ANKI = [compileClozePattern(ANKI_CLOZE_PATTERN)!];
 const ANKI_HINT = /\{\{c\d+::/;
 const SCHEDULE_COMMENT = /<!--SR:.+-->/gm;
 const TOPIC_TAG = /^#[^\s#]+/;
+const NO_SCHEDULES: SrSchedule[] = [];
 const BLOCK_ID = / (\^[a-zA-Z0-9-]+)$/;
 
 /** Compiled cloze patterns per settings object (settings change rarely; notes are many). */
@@ -50,7 +51,7 @@ export function srCards(structure: NoteStructure, tags: readonly string[], synta
 	const drafts: ScheduledDraft[] = [];
 	let questions: SrQuestion[];
 	if (readBySr) {
-		questions = parseSrQuestions(rawLines(structure), syntax, clozePatternsOf(syntax));
+		questions = parseSrQuestions(rawLines(structure), syntax, clozePatternsOf(syntax), structure.frontmatter ? structure.frontmatter.endLine + 1 : 0);
 	} else {
 		questions = ankiParagraphs(structure);
 	}
@@ -65,12 +66,11 @@ export function srCards(structure: NoteStructure, tags: readonly string[], synta
 	return drafts;
 }
 
-/** The note's lines as SR sees them: the original text (not our comment-cut lines), the frontmatter blank. */
-function rawLines(structure: NoteStructure): string[] {
-	const lines = structure.text.includes('\r') ? structure.text.replace(/\r\n/g, '\n').split('\n') : structure.text.split('\n');
-	const end = structure.frontmatter ? structure.frontmatter.endLine : -1;
-	for (let i = 0; i <= end && i < lines.length; i++) lines[i] = '';
-	return lines;
+/** The note's lines as SR sees them: the original text, not our comment-cut lines. */
+function rawLines(structure: NoteStructure): readonly string[] {
+	// The scanner's lines are the note's own unless it cut %%comments%% or met a lone CR.
+	if (structure.edited === null && !structure.hasCarriageReturns) return structure.lines;
+	return structure.text.includes('\r') ? structure.text.replace(/\r\n/g, '\n').split('\n') : structure.text.split('\n');
 }
 
 /** Paragraphs of plain text holding an Anki cloze (notes SR does not read). */
@@ -101,11 +101,15 @@ function hideLines(structure: NoteStructure, first: number, last: number): void 
 export function questionBody(text: string): string {
 	let body = text.includes('<!--SR:') ? text.replace(SCHEDULE_COMMENT, '') : text;
 	body = body.trimEnd();
-	const start = body.length - body.trimStart().length;
-	const tag = TOPIC_TAG.exec(body.slice(start));
-	if (tag && tag[0].length > 1) body = body.slice(start + tag[0].length).trimStart();
-	const block = BLOCK_ID.exec(body);
-	if (block) body = body.slice(0, body.length - block[1].length).trimEnd();
+	const start = firstNonSpace(body);
+	if (body.charCodeAt(start) === 0x23 /* # */) {
+		const tag = TOPIC_TAG.exec(body.slice(start));
+		if (tag && tag[0].length > 1) body = body.slice(start + tag[0].length).trimStart();
+	}
+	if (body.includes('^')) {
+		const block = BLOCK_ID.exec(body);
+		if (block) body = body.slice(0, body.length - block[1].length).trimEnd();
+	}
 	if (body.includes(SR_METADATA_CALLOUT)) body = withoutMetadataCallout(body);
 	return body;
 }
@@ -126,10 +130,10 @@ function withoutMetadataCallout(body: string): string {
 
 function expand(question: SrQuestion, type: SrQuestionType, patterns: readonly ClozePattern[], ankiOnly: boolean, syntax: SrSyntax, out: ScheduledDraft[]): void {
 	const body = questionBody(question.text);
-	const schedules = srSchedules(question.text);
+	const schedules = question.text.includes('<!--SR:') ? srSchedules(question.text) : NO_SCHEDULES;
 	const sides: { front: string; back: string; key: string }[] = [];
 	if (type === 'cloze') {
-		for (const side of clozeCards(body, patterns, ankiOnly)) sides.push({ front: side.front, back: side.back, key: `c${side.number} ${body}` });
+		for (const side of clozeCards(body, patterns, ankiOnly)) sides.push({ front: side.front, back: side.back, key: `c${side.number} ${side.asked.join(' ')}` });
 	} else if (type === 'single' || type === 'single-reversed') {
 		// SR splits at the separator of the card's type (its first occurrence).
 		const separator = type === 'single' ? syntax.singleLine : syntax.singleLineReversed;

@@ -43,8 +43,8 @@ function hasInlineSeparator(line: string, separator: string): boolean {
 	return at !== -1 && !insideInlineCode(line, at, separator.length);
 }
 
-/** `lines` with the frontmatter already blank. */
-export function parseSrQuestions(lines: readonly string[], syntax: SrSyntax, clozes: readonly ClozePattern[]): SrQuestion[] {
+/** Lines before `from` (the frontmatter) count as blank, as SR blanks them. */
+export function parseSrQuestions(lines: readonly string[], syntax: SrSyntax, clozes: readonly ClozePattern[], from = 0): SrQuestion[] {
 	const inline: { separator: string; type: SrQuestionType }[] = [
 		{ separator: syntax.singleLine, type: 'single' },
 		{ separator: syntax.singleLineReversed, type: 'single-reversed' },
@@ -54,8 +54,8 @@ export function parseSrQuestions(lines: readonly string[], syntax: SrSyntax, clo
 	const out: SrQuestion[] = [];
 	let text = '';
 	let type: SrQuestionType | null = null;
-	let first = 0;
-	for (let i = 0; i < lines.length; i++) {
+	let first = from;
+	for (let i = from; i < lines.length; i++) {
 		const line = lines[i];
 		const trimmed = line.trim();
 		if (line.startsWith('<!--') && !line.startsWith(SCHEDULE_START)) {

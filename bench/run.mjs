@@ -13,6 +13,7 @@ import { topologyCore } from "./scenarios/topology-core.mjs";
 import { diagramRender } from "./scenarios/diagram-render.mjs";
 import { iconRender } from "./scenarios/icon-render.mjs";
 import { pluginStart } from "./scenarios/plugin-start.mjs";
+import { pluginEval } from "./scenarios/plugin-eval.mjs";
 import { reviewOpen } from "./scenarios/review-open.mjs";
 import { gradeDurable, reviewJournal } from "./scenarios/review-journal.mjs";
 import { startFromCache } from "./scenarios/start-from-cache.mjs";
@@ -28,8 +29,8 @@ if (!global.gc) {
 	process.exit(r.status ?? 1);
 }
 
-// A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, icons, start, review, durable and cache).
-const GROUPS = { browser: ["render", "icons", "start", "review", "durable", "cache"] };
+// A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, icons, start, eval, review, durable and cache).
+const GROUPS = { browser: ["render", "icons", "start", "eval", "review", "durable", "cache"] };
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--")).flatMap((a) => GROUPS[a] ?? [a]);
 
 let core = null;
@@ -109,6 +110,7 @@ const scenarios = [
 	{ name: "render", run: async () => diagramRender(await benchPage()) },
 	{ name: "icons", run: async () => iconRender(await benchPage()) },
 	{ name: "start", run: async () => pluginStart(await benchPage(), root) },
+	{ name: "eval", run: async () => pluginEval(await benchPage()) },
 	{ name: "review", run: async () => reviewOpen(await benchPage({ bigVault: true })) },
 	{ name: "journal", run: async () => reviewJournal(await loadCore()) },
 	{ name: "durable", run: async () => gradeDurable(await benchPage()) },

@@ -22,10 +22,15 @@ export function roundPaths(body) {
 	return body.replace(/\s(d|points)="([^"]*)"/g, (_, name, value) => ` ${name}="${value.replace(/-?\d*\.\d+(?:e-?\d+)?/g, roundNumber)}"`);
 }
 
-/** `1.96.5` is two numbers; rounded, the first becomes `2` and must not swallow `.5`. */
+/**
+ * `1.96.5` and `.5.04` are two numbers each; rounded, `2` must not swallow the `.5` after it, and
+ * a `0` must not be glued to the `.5` before it: a space goes where a separator was implied.
+ */
 function roundNumber(text, offset, whole) {
-	const rounded = String(Math.round(Number(text) * 10) / 10).replace(/^(-?)0\./, "$1.");
-	return !rounded.includes(".") && whole[offset + text.length] === "." ? `${rounded} ` : rounded;
+	let rounded = String(Math.round(Number(text) * 10) / 10).replace(/^(-?)0\./, "$1.");
+	if (/^\d/.test(rounded) && /[\d.]/.test(whole[offset - 1] ?? "")) rounded = ` ${rounded}`;
+	if (!rounded.includes(".") && whole[offset + text.length] === ".") rounded = `${rounded} `;
+	return rounded;
 }
 
 /** Our id for a logo: its name without the `-icon` suffix of Iconify's square variants. */

@@ -250,7 +250,7 @@ export class DiagramService {
 			const requested = icons === this.settings().icons ? diagram : this.diagramFor(analysis, this.settings().icons, showDenied);
 			const diskKey = requested && this.diskKeyFor(kind, source, showDenied, requested);
 			if (diskKey) {
-				this.disk.cache.set(diskKey, new XMLSerializer().serializeToString(svg), out.renderId, icons);
+				this.disk.cache.set(diskKey, svg.outerHTML, out.renderId, icons);
 				this.disk.changed?.();
 			}
 		}

@@ -3,7 +3,7 @@
  * diagram needs one: inflating 26 KB takes about a millisecond, and a launch that draws no
  * container image never pays it.
  */
-import { inflateSync, strFromU8 } from 'fflate';
+import { unpackJson } from '../../../packed-json';
 import type { IconData } from './pack';
 import { PACKED_LOGOS } from './logos.generated';
 
@@ -16,10 +16,7 @@ export function logoIcons(): Record<string, IconData> {
 }
 
 function unpack(base64: string): Record<string, IconData> {
-	const binary = atob(base64);
-	const bytes = new Uint8Array(binary.length);
-	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-	const table = JSON.parse(strFromU8(inflateSync(bytes))) as Record<string, [number, number, string]>;
+	const table = unpackJson<Record<string, [number, number, string]>>(base64);
 	const out: Record<string, IconData> = {};
 	for (const [id, [width, height, body]] of Object.entries(table)) out[id] = { width, height, body: `<g class="cloudnotes-logo cloudnotes-logo-${id}">${body}</g>` };
 	return out;

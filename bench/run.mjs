@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { spawnSync } from "node:child_process";
 import esbuild from "esbuild";
 import { vaultIndex } from "./scenarios/vault-index.mjs";
+import { vaultIndexPaired } from "./scenarios/vault-index-paired.mjs";
 import { topologyCore } from "./scenarios/topology-core.mjs";
 import { diagramRender } from "./scenarios/diagram-render.mjs";
 import { iconRender } from "./scenarios/icon-render.mjs";
@@ -49,6 +50,7 @@ function formatBudget(budget) {
 	if (!budget) return "";
 	if (budget.max !== undefined) return `< ${budget.max}`;
 	if (budget.maxRatio !== undefined) return `< ${budget.maxRatio}`;
+	if (budget.minRatio !== undefined) return `>= ${budget.minRatio}`;
 	return "";
 }
 
@@ -56,6 +58,7 @@ function withinBudget(r) {
 	if (!r.budget) return "";
 	if (r.budget.max !== undefined) return r.median < r.budget.max ? "yes" : "**no**";
 	if (r.budget.maxRatio !== undefined) return r.median < r.budget.maxRatio ? "yes" : "**no**";
+	if (r.budget.minRatio !== undefined) return r.median >= r.budget.minRatio ? "yes" : "**no**";
 	return "";
 }
 
@@ -106,6 +109,7 @@ async function benchPage({ bigVault = false } = {}) {
 
 const scenarios = [
 	{ name: "vault", run: async () => vaultIndex(await loadCore()) },
+	{ name: "paired", run: async () => vaultIndexPaired(await loadCore(), root) },
 	{ name: "core", run: async () => topologyCore(await loadCore()) },
 	{ name: "render", run: async () => diagramRender(await benchPage()) },
 	{ name: "icons", run: async () => iconRender(await benchPage()) },

@@ -1,5 +1,5 @@
 // npm run bench: every performance scenario, medians of several runs after warm-up, written to
-// bench/results.json and to the README's performance table. Not part of npm test: these machines
+// bench/results.json and to the performance table in docs/performance.md. Not part of npm test: these machines
 // are shared and noisy, so no test asserts a time.
 import { promises as fs } from "node:fs";
 import os from "node:os";
@@ -80,8 +80,8 @@ function table(rows) {
 	return lines.join("\n");
 }
 
-async function updateReadme(rows, meta) {
-	const readmePath = path.join(root, "README.md");
+async function updatePerformancePage(rows, meta) {
+	const readmePath = path.join(root, "docs", "performance.md");
 	const readme = await fs.readFile(readmePath, "utf8");
 	const start = "<!-- bench:start -->";
 	const end = "<!-- bench:end -->";
@@ -144,4 +144,4 @@ const meta = { date: new Date().toISOString().slice(0, 10), machine: `${os.cpus(
 const resultsFile = only.length ? "bench/results.local.json" : "bench/results.json";
 await fs.writeFile(path.join(root, resultsFile), JSON.stringify(rows, null, 2) + "\n");
 console.log(`\nWrote ${resultsFile} (${rows.length} rows).`);
-if (!only.length && (await updateReadme(rows, meta))) console.log("Updated the performance table in README.md.");
+if (!only.length && (await updatePerformancePage(rows, meta))) console.log("Updated the performance table in docs/performance.md.");

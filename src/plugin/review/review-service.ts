@@ -17,6 +17,7 @@ import {
 	type CardState,
 	type DeckScope,
 	type DeckTree,
+	type QueueCard,
 	type ReviewLogEntry,
 	type ReviewQueue,
 	type ReviewStatistics,
@@ -107,6 +108,8 @@ export class ReviewService {
 		this.srSyntax = srSyntax;
 		// Before the first build: the index is built once, with SR's separators.
 		if (srSyntax !== DEFAULT_SR_SYNTAX) await this.index.reconfigure(this.cardSettings(), this.ctx.settings.scan);
+		// The counts the journal alone gives show before the index reads a note.
+		this.notify();
 		const built = this.index.start();
 		await Promise.race([this.index.usable, built]);
 		this.resolveReady();
@@ -162,6 +165,23 @@ export class ReviewService {
 	queue(scope?: DeckScope, cards: readonly ReviewCard[] = this.cards(), settings = this.schedulerSettings()): ReviewQueue<ReviewCard> | null {
 		if (!this.store) return null;
 		return buildQueue(cards, this.store, settings, this.now(), scope);
+	}
+
+	/**
+	 * What the status bar counts. Before the index can count (a first start reads every note), the
+	 * cards the review history knows are counted from the journal alone: due reviews are there
+	 * before a single note is read; new cards come as their notes are.
+	 */
+	statusQueue(): { queue: ReviewQueue<QueueCard>; fromJournal: boolean } | null {
+		if (!this.store) return null;
+		if (this.index.isUsableNow) {
+			const queue = this.queue();
+			return queue && { queue, fromJournal: false };
+		}
+		const orphans = this.store.orphans();
+		const known: QueueCard[] = [];
+		for (const id of this.store.states().keys()) if (!orphans.has(id)) known.push({ id, file: '', tags: [] });
+		return { queue: buildQueue(known, this.store, this.schedulerSettings(), this.now()), fromJournal: true };
 	}
 
 	decks(): DeckTree | null {

@@ -17,6 +17,7 @@ import { reviewOpen } from "./scenarios/review-open.mjs";
 import { gradeDurable, reviewJournal } from "./scenarios/review-journal.mjs";
 import { startFromCache } from "./scenarios/start-from-cache.mjs";
 import { cliStream } from "./scenarios/cli-stream.mjs";
+import { longTask } from "./scenarios/long-task.mjs";
 import { buildBenchPage, removePage } from "./browser.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -28,8 +29,8 @@ if (!global.gc) {
 	process.exit(r.status ?? 1);
 }
 
-// A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, icons, start, review, durable and cache).
-const GROUPS = { browser: ["render", "icons", "start", "review", "durable", "cache"] };
+// A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, icons, longtask, start, review, durable and cache).
+const GROUPS = { browser: ["render", "icons", "longtask", "start", "review", "durable", "cache"] };
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--")).flatMap((a) => GROUPS[a] ?? [a]);
 
 let core = null;
@@ -108,6 +109,7 @@ const scenarios = [
 	{ name: "core", run: async () => topologyCore(await loadCore()) },
 	{ name: "render", run: async () => diagramRender(await benchPage()) },
 	{ name: "icons", run: async () => iconRender(await benchPage()) },
+	{ name: "longtask", run: async () => longTask(await benchPage()) },
 	{ name: "start", run: async () => pluginStart(await benchPage(), root) },
 	{ name: "review", run: async () => reviewOpen(await benchPage({ bigVault: true })) },
 	{ name: "journal", run: async () => reviewJournal(await loadCore()) },

@@ -18,15 +18,18 @@
  * how many parts the write has; a part of another write is ignored, so a save cut short by a crash
  * costs the notes of the parts that did not make it, nothing more.
  */
-import type { CardKind, CardRef, CardSettings } from './card';
+import { DEFAULT_TOPOLOGY_CAP, type CardKind, type CardRef, type CardSettings } from './card';
 import { cyrb53Flat, hashString } from './hash';
 
 /**
  * Bump whenever the extractor can make other cards, ids, lines or tags from the same text: every
  * persisted index of an older version is then rebuilt from the notes. The card id scheme
  * (card-id.ts) is part of it: stored ids are trusted as they are.
+ * 2: topology blocks also make occlusion cards and trace drills (ids `o-`, `p-`), and the block cap
+ *    counts all of a block's kinds; every version-1 index is read again from the notes, and
+ *    review states keep their ids (the `t-` cards' identities did not change).
  */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 export const CARD_CACHE_FORMAT = 1;
 export const CARD_CACHE_MAX_BYTES = 4 * 1024 * 1024;
@@ -63,7 +66,7 @@ export interface NoteStat {
 	size: number;
 }
 
-const KIND_OF: Record<string, CardKind> = { h: 'heading', c: 'callout', q: 'quote', d: 'definition', t: 'topology' };
+const KIND_OF: Record<string, CardKind> = { h: 'heading', c: 'callout', q: 'quote', d: 'definition', t: 'topology', o: 'occlusion', p: 'trace-drill' };
 
 /** What the index holds of a note, indexed in full or restored (see CardIndex). */
 export interface IndexedNoteShape {
@@ -108,6 +111,7 @@ export function cardCacheKey(settings: CardSettings): string {
 		sources: Object.values(KIND_OF).map((kind) => (settings.sources[kind] ? 1 : 0)),
 		include: [...settings.calloutTypes.include].sort(),
 		exclude: [...settings.calloutTypes.exclude].sort(),
+		cap: settings.topologyCap ?? DEFAULT_TOPOLOGY_CAP,
 	});
 }
 

@@ -3,9 +3,18 @@
  * Plain data only: a card is a pure function of a note's text, its path and the settings.
  */
 
-export type CardKind = 'heading' | 'callout' | 'quote' | 'definition' | 'topology';
+import type { CardDiagram } from '../topology/shared/diagram-cards';
 
-export const CARD_KINDS: readonly CardKind[] = ['heading', 'callout', 'quote', 'definition', 'topology'];
+export type { CardDiagram };
+
+/** `occlusion` and `trace-drill` cards are reviewed on a topology block's diagram (Card.diagram). */
+export type CardKind = 'heading' | 'callout' | 'quote' | 'definition' | 'topology' | 'occlusion' | 'trace-drill';
+
+export const CARD_KINDS: readonly CardKind[] = ['heading', 'callout', 'quote', 'definition', 'topology', 'occlusion', 'trace-drill'];
+
+/** The kinds a topology block makes: questions in words, and the two reviewed on its diagram. */
+export type TopologyCardKind = 'topology' | 'occlusion' | 'trace-drill';
+export const TOPOLOGY_CARD_KINDS: readonly TopologyCardKind[] = ['topology', 'occlusion', 'trace-drill'];
 
 export interface Card {
 	/** Stable identity (see card-id.ts): survives edits of the back, lines added above and section moves. */
@@ -28,6 +37,8 @@ export interface Card {
 	 * extractor compute it when it is read (extracted-card.ts), so an object spread does not copy it.
 	 */
 	hash: string;
+	/** Occlusion cards and trace drills: the diagram's front and back (Mermaid text), the mask and the answer. */
+	diagram?: CardDiagram;
 }
 
 /**
@@ -44,7 +55,12 @@ export interface CardSettings {
 	sources: Record<CardKind, boolean>;
 	/** Callout types (lower case) to keep: `include` empty means every type, then `exclude` removes. */
 	calloutTypes: { include: string[]; exclude: string[] };
+	/** Cards per topology block, all its kinds together, unless the block's fence says otherwise (`cards-max=N`). */
+	topologyCap?: number;
 }
+
+/** Enough to drill a block without burying the note's own cards under generated ones. */
+export const DEFAULT_TOPOLOGY_CAP = 12;
 
 /**
  * Every heading level makes cards by default: a heading whose own body is empty (a chapter title
@@ -54,8 +70,9 @@ export interface CardSettings {
  */
 export const DEFAULT_CARD_SETTINGS: CardSettings = {
 	headingLevels: [1, 2, 3, 4, 5, 6],
-	sources: { heading: true, callout: true, quote: true, definition: true, topology: true },
+	sources: { heading: true, callout: true, quote: true, definition: true, topology: true, occlusion: true, 'trace-drill': true },
 	calloutTypes: { include: [], exclude: [] },
+	topologyCap: DEFAULT_TOPOLOGY_CAP,
 };
 
 export interface NoteCards {
@@ -78,6 +95,7 @@ export interface CardDraft {
 	front: string;
 	back: string;
 	key: string;
+	diagram?: CardDiagram;
 }
 
 /** What a topology card generator sees of a note. */
@@ -86,10 +104,14 @@ export interface TopologyCardInput {
 	text: string;
 	/** Hangul in the note's headings: cards are written in Korean. */
 	korean: boolean;
+	/** The kinds the settings turn on (a block's fence may narrow or widen them); default all. */
+	kinds?: readonly TopologyCardKind[];
+	/** Cards per block (default DEFAULT_TOPOLOGY_CAP). */
+	cap?: number;
 }
 
 /**
- * Makes the topology cards of one note (drafts with `kind: 'topology'`). Injected so the card core
+ * Makes the topology cards of one note (drafts of the TOPOLOGY_CARD_KINDS). Injected so the card core
  * does not depend on the topology core's internals and tests can stand in a fake.
  */
 export type TopologyCardSource = (input: TopologyCardInput) => CardDraft[];

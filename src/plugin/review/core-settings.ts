@@ -22,7 +22,10 @@ export function cardSettingsOf(cards: CardSourceSettings): CardSettings {
 			quote: cards.quote,
 			definition: cards.definition,
 			topology: cards.topology,
+			occlusion: cards.occlusion,
+			'trace-drill': cards.traceDrill,
 		},
+		topologyCap: Math.max(0, Math.round(cards.topologyCap)),
 		calloutTypes: { include: types(cards.calloutInclude), exclude: types(cards.calloutExclude) },
 	};
 }

@@ -19,6 +19,11 @@ export interface CardSourceSettings {
 	quote: boolean;
 	definition: boolean;
 	topology: boolean;
+	/** Occlusion cards and trace drills: topology blocks' facts asked on their own diagram (a block's fence may override). */
+	occlusion: boolean;
+	traceDrill: boolean;
+	/** Cards per topology block, all kinds together (a block's fence may override with `cards-max=N`). */
+	topologyCap: number;
 	headingLevels: number[];
 	calloutInclude: string[];
 	calloutExclude: string[];
@@ -69,6 +74,9 @@ export const DEFAULT_SETTINGS: CloudnotesSettings = {
 		quote: true,
 		definition: true,
 		topology: true,
+		occlusion: true,
+		traceDrill: true,
+		topologyCap: 12,
 		// Every level, as the card core's default: a heading with an empty body (a chapter title
 		// followed straight by its sub-headings) makes no card anyway, and #### sub-topics are
 		// where study notes keep their finest distinctions.

@@ -18,14 +18,18 @@ describe('plugin settings -> core settings', () => {
 			quote: false,
 			definition: true,
 			topology: false,
+			occlusion: true,
+			traceDrill: false,
+			topologyCap: 7.6,
 			headingLevels: [4, 2, 2, 9, 0],
 			calloutInclude: ['[!Tip]', ' note '],
 			calloutExclude: ['TODO', ''],
 		};
 		expect(cardSettingsOf(cards)).toEqual({
 			headingLevels: [2, 4],
-			sources: { heading: false, callout: true, quote: false, definition: true, topology: false },
+			sources: { heading: false, callout: true, quote: false, definition: true, topology: false, occlusion: true, 'trace-drill': false },
 			calloutTypes: { include: ['tip', 'note'], exclude: ['todo'] },
+			topologyCap: 8,
 		});
 		expect(calloutTypeName('[!Question]')).toBe('question');
 	});

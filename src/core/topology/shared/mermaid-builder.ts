@@ -339,10 +339,10 @@ export class Builder {
 		if (trace) {
 			const drawn = new Set(this.drawn.map((d) => d.resource));
 			const path = trace.path.filter((r) => drawn.has(r));
+			// Both ends on the trace: its hops pass through groups (subnets) the edges do not name,
+			// so neighbours on the path need not be neighbours in the list.
 			shown.forEach((e, i) => {
-				const a = path.indexOf(e.from);
-				const b = path.indexOf(e.to);
-				if (a !== -1 && b !== -1 && Math.abs(a - b) === 1) traced.push(i);
+				if (path.includes(e.from) && path.includes(e.to)) traced.push(i);
 			});
 		}
 		return { edges: shown, traced };

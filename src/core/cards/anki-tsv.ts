@@ -18,10 +18,24 @@ export function toAnkiTsv(cards: readonly Card[], noteTags?: (file: string) => r
 	return rows.join('\n') + '\n';
 }
 
-/** One card's line (without its newline), for writers that stream the file after ANKI_HEADER. */
-export function ankiTsvRow(card: Card, noteTags: readonly string[]): string {
+/**
+ * One card's line (without its newline), for writers that stream the file after ANKI_HEADER.
+ * `svg`: an occlusion card's or trace drill's diagrams, drawn, put inline after the question and
+ * the answer; SVG is full of double quotes, so those fields are quoted as CSV quotes them, which
+ * Anki's importer reads.
+ */
+export function ankiTsvRow(card: Card, noteTags: readonly string[], svg?: { front: string; back: string }): string {
 	const tags = [contextTag(card), ...noteTags.map(tagWord)].filter((t) => t !== '');
-	return [markdownToHtml(card.front), markdownToHtml(card.back), [...new Set(tags)].join(' ')].join('\t');
+	const front = markdownToHtml(card.front);
+	const back = markdownToHtml(card.back);
+	if (!svg) return [front, back, [...new Set(tags)].join(' ')].join('\t');
+	const field = (html: string, drawing: string): string => `"${`${html}<br>${oneLine(drawing)}`.replace(/"/g, '""')}"`;
+	return [field(front, svg.front), field(back, svg.back), [...new Set(tags)].join(' ')].join('\t');
+}
+
+/** An SVG on one line: a tab or a line break would end the field. */
+function oneLine(svg: string): string {
+	return svg.replace(/[\t\r\n]+/g, ' ');
 }
 
 function contextTag(card: Card): string {

@@ -74,8 +74,8 @@ export function occlusionCards(language: AnyTopologyLanguage, model: TopologyMod
 		const back = draw({ mask: { ...common, mode: 'reveal' } });
 		// A fact the question or the masked drawing still tells (a subnet named `public-a`, a CIDR
 		// in a truncated label) would be a card that answers itself: skip it.
-		const secrets = [...common.scrub, ...(common.hide.length ? [] : [fact.answer])];
-		if (front.refusal !== undefined || back.refusal !== undefined || front.text === back.text || leaks(front.text, secrets)) continue;
+		// (A fact told by links, such as a service's networks, names resources that are drawn anyway: its answer is in the links, which are gone.)
+		if (front.refusal !== undefined || back.refusal !== undefined || front.text === back.text || leaks(front.text, common.scrub)) continue;
 		// Nor hide a text that is also a name drawn elsewhere (a policy named like a pod): the mask would blot that name out.
 		if (common.scrub.some((s) => fact.question.toLowerCase().includes(s.toLowerCase())) || [...common.hide, ...common.scrub].some((s) => names.has(s))) continue;
 		if (common.hide.length > 0 && [fact.answer, ...common.hide].some((w) => fact.element.toLowerCase().includes(w.toLowerCase()))) continue;
@@ -178,12 +178,13 @@ export function traceDrills(language: AnyTopologyLanguage, model: TopologyModel,
 		for (const to of endpoints) {
 			if (from === to || asked.has(`${from}\u0000${to}`)) continue;
 			if (traced++ >= MAX_SAMPLE_TRACES || (reasons.size >= MAX_REFUSAL_DRILLS && allowedTaken)) break outer;
-			const flow: Flow = { from, to, proto: 'tcp', line: block.openLine };
+			// Without a declared port to ask about, the question is about any traffic.
+			const flow: Flow = { from, to, proto: port === undefined ? 'any' : 'tcp', line: block.openLine };
 			if (port !== undefined) flow.port = port;
 			const query = flowTraceQuery(flow);
 			const result = language.trace(model, query);
 			if (result.allowed) {
-				if (allowedTaken || !decidingHop(result)) continue;
+				if (allowedTaken) continue;
 				allowedTaken = true;
 				drill(flow, query, result, 12);
 				continue;

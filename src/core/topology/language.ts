@@ -7,6 +7,7 @@ import type { CardBlock, TopologyCard } from './shared/cards';
 import type { DiagnosticSink } from './shared/diagnostic';
 import type { FlowSpec } from './shared/flow-model';
 import type { MermaidDiagram, MermaidOptions } from './shared/mermaid-builder';
+import type { OcclusionFact } from './shared/occlusion-fact';
 import type { ResourceInfo } from './shared/resource-info';
 import type { TraceQuery, TraceResult } from './shared/trace-types';
 import type { YamlSource } from './yaml/yaml-source';
@@ -49,6 +50,12 @@ export interface TopologyLanguage<M extends TopologyModel = TopologyModel> {
 	mermaid(model: M, options: MermaidOptions): MermaidDiagram;
 	/** Facts the block implies, asked as questions (the extractor keeps the first few). */
 	cards(model: M, block: CardBlock): TopologyCard[];
+	/**
+	 * Facts of the block worth hiding in its diagram (occlusion cards): a drawn element, what about
+	 * it is hidden, and which label texts or edges tell it. Trace drills need nothing more than
+	 * `trace`, so a language without this still gets those.
+	 */
+	occlusionFacts?(model: M, block: CardBlock): OcclusionFact[];
 }
 
 /**

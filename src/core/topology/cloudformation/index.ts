@@ -15,6 +15,7 @@ import { buildModel } from './build';
 import { cloudFormationDiagram } from './mermaid';
 import type { CloudFormationModel } from './model';
 import { cloudFormationResources } from './resources';
+import { vpcOcclusionFacts } from '../vpc/occlusion';
 
 const traceModel = guardedTrace(traceVpc);
 
@@ -36,6 +37,7 @@ export const cloudFormationLanguage: TopologyLanguage<CloudFormationModel> = {
 	trace: (model, query) => traceModel(model.vpc, query),
 	mermaid: (model, options) => cloudFormationDiagram(model, options.colors, options.direction ?? 'TB', options.icons ?? false),
 	cards: (model, block) => vpcCards(model.vpc, block, traceModel),
+	occlusionFacts: (model, block) => vpcOcclusionFacts(model.vpc, block),
 };
 
 export type { CloudFormationModel } from './model';

@@ -9,6 +9,7 @@ import { resourceCount, type VpcModel } from './model';
 import { parseVpc } from './parse';
 import { vpcResources } from './resources';
 import { traceVpc } from './trace';
+import { vpcOcclusionFacts } from './occlusion';
 
 const trace = guardedTrace(traceVpc);
 
@@ -28,6 +29,7 @@ export const vpcLanguage: TopologyLanguage<VpcModel> = {
 	trace,
 	mermaid: (model, options) => vpcDiagram(model, options.colors, options.direction ?? 'TB', options.icons ?? false),
 	cards: (model, block) => vpcCards(model, block, trace),
+	occlusionFacts: vpcOcclusionFacts,
 };
 
 export type { VpcModel } from './model';

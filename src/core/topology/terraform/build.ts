@@ -22,6 +22,7 @@ import { expandVpcModule, isVpcModuleSource, majorVersion, VPC_MODULE_INPUTS } f
 /** Types read into the model, directly or as part of another resource. */
 const MODELLED = new Set([
 	'aws_vpc',
+	'aws_vpc_ipv4_cidr_block_association',
 	'aws_subnet',
 	'aws_internet_gateway',
 	'aws_internet_gateway_attachment',
@@ -61,7 +62,7 @@ const OPTION = /^(\s*)#\s*cloudnotes\s+([a-z-]+)\s*:\s*(.*?)\s*$/i;
 
 export function buildModel(src: TextSource): TerraformModel {
 	const vpc = emptyVpc(src.start);
-	const model: TerraformModel = { kind: 'terraform', vpcs: [], vpc, flows: vpc.flows, tooLarge: false, types: new Map(), modules: [], declared: 0 };
+	const model: TerraformModel = { kind: 'terraform', vpcs: [], vpc, flows: vpc.flows, tooLarge: false, types: new Map(), modules: [], secondaryCidrs: new Map(), classicLoadBalancers: new Set(), declared: 0 };
 	const file = readHcl(src.source);
 	if (file.error) src.report(src.pos(file.error.at), 'hcl-syntax', `HCL: ${file.error.message}; what follows is not read`);
 	for (const d of file.duplicates) src.report(src.pos(d.at), 'duplicate-name', `\`${d.name}\` is set twice in this block (line ${src.pos(d.first).line}); Terraform refuses that`);
@@ -136,10 +137,24 @@ class ConfigurationReader {
 	private refName(v: Val): string | null {
 		if (v instanceof ResourceRef) {
 			if (v.attr === 'default_security_group_id') return 'default';
+			if (v.attr === 'main_route_table_id' || v.attr === 'default_route_table_id') return this.mainTableOf(v.address);
 			return v.address;
 		}
 		if (v instanceof Lazy) return v.label;
 		return asString(v);
+	}
+
+	/** A VPC's main route table as a reference names it (`aws_vpc.main.main_route_table_id`), made when first named. */
+	private mainTableOf(vpcAddress: string): string | null {
+		const vpc = this.vpcs.get(vpcAddress);
+		if (!vpc) return null;
+		const main = this.mainTables.get(vpc);
+		if (main) return main;
+		const name = `${vpcAddress}.main_route_table_id`;
+		vpc.routeTables.set(name, { name, pos: vpc.pos, routes: [] });
+		this.home.set(name, vpc);
+		this.mainTables.set(vpc, name);
+		return name;
 	}
 
 	private refList(v: Val | undefined): string[] {
@@ -227,6 +242,20 @@ class ConfigurationReader {
 			else if (!cidr && inst.block.body.attrs.has('ipv4_ipam_pool_id')) this.src.report(vpc.pos, 'unresolved-value', `the CIDR of \`${inst.address}\` comes from an IPAM pool, which is not known offline`, 'info');
 			this.addVpc(inst.address, vpc);
 		}
+		for (const inst of this.ofType('aws_vpc_ipv4_cidr_block_association')) {
+			const vpc = this.vpcOf(inst);
+			const cidr = this.arg(inst, 'cidr_block', inst.address);
+			const text = cidr ? asString(cidr.v) : null;
+			if (vpc && text && cidr) this.addSecondary(vpc, text, cidr.pos);
+		}
+	}
+
+	private addSecondary(vpc: VpcModel, text: string, pos: Pos): void {
+		const cidr = this.cidr(text, pos);
+		if (!cidr) return;
+		const list = this.model.secondaryCidrs.get(vpc.name) ?? [];
+		list.push(cidr);
+		this.model.secondaryCidrs.set(vpc.name, list);
 	}
 
 	private readModules(): void {
@@ -250,6 +279,7 @@ class ConfigurationReader {
 					const expanded = expandVpcModule(this.cfg, this.src, address, block.body, scope, this.pos(block.at), major);
 					this.addVpc(address, expanded.vpc);
 					this.moduleOutputs.set(address, expanded.outputs);
+					for (const c of expanded.secondaryCidrs) this.addSecondary(expanded.vpc, c, this.pos(block.body.attrs.get('secondary_cidr_blocks')?.at ?? block.at));
 					for (const [group, subnets] of expanded.dbSubnetGroups) this.dbSubnetGroups.set(group, subnets);
 					for (const s of expanded.vpc.subnets.keys()) this.model.types.set(s, `aws_subnet (module ${source} v${major})`);
 					for (const [addr, tags] of expanded.tags) this.model.types.set(addr, `${this.model.types.get(addr) ?? ''} · ${tags}`);
@@ -350,7 +380,12 @@ class ConfigurationReader {
 			if (!vpc) continue;
 			vpc.routeTables.set(inst.address, { name: inst.address, pos, routes: [] });
 			this.home.set(inst.address, vpc);
-			if (isDefault) this.mainTables.set(vpc, inst.address);
+			if (isDefault) {
+				// References to the VPC's main table made before this block was read point here.
+				const earlier = this.mainTables.get(vpc);
+				if (earlier && earlier !== inst.address) vpc.routeTables.delete(earlier);
+				this.mainTables.set(vpc, inst.address);
+			}
 			for (const route of this.cfg.blocks(inst, 'route')) this.route(inst.address, vpc, { body: route.body, scope: route.scope }, this.pos(route.at));
 		}
 		for (const inst of this.ofType('aws_route')) {
@@ -378,6 +413,10 @@ class ConfigurationReader {
 			}
 			const s = this.subnetHome(subnet)?.subnets.get(subnet);
 			if (s) s.routeTable = { name: table, pos: this.pos(inst.block.at) };
+		}
+		// A secondary CIDR is local in every table of its VPC, as the primary one is.
+		for (const vpc of this.model.vpcs) {
+			for (const cidr of this.model.secondaryCidrs.get(vpc.name) ?? []) for (const t of vpc.routeTables.values()) t.routes.push({ destination: cidr, target: 'local', pos: t.pos });
 		}
 		// A subnet without an association uses its VPC's main route table.
 		for (const [vpc, main] of this.mainTables) for (const s of vpc.subnets.values()) s.routeTable ??= { name: main, pos: s.pos };
@@ -541,23 +580,45 @@ class ConfigurationReader {
 		return ids;
 	}
 
-	private refs(inst: Instance, keys: string[]): Ref[] {
+	/** Security groups (or subnets) an instance names; those not in this block (a module's, an id) are left out and said. */
+	private refs(inst: Instance, keys: string[], what: 'security group' | 'subnet' = 'security group'): Ref[] {
 		const pos = this.pos(inst.block.at);
 		for (const key of keys) {
 			const list = this.refList(this.arg(inst, key, inst.address)?.v);
-			if (list.length) return list.map((name) => ({ name, pos }));
+			if (!list.length) continue;
+			const known = list.filter((name) => this.known(name, what));
+			for (const name of list.filter((n) => !known.includes(n))) this.notInBlock(pos, inst.address, what, name);
+			return known.map((name) => ({ name, pos }));
 		}
 		return [];
+	}
+
+	private known(name: string, what: 'security group' | 'subnet'): boolean {
+		if (what === 'security group') return name === 'default' || this.model.vpcs.some((v) => v.securityGroups.has(name));
+		return this.model.vpcs.some((v) => v.subnets.has(name));
+	}
+
+	private notInBlock(pos: Pos, owner: string, what: string, name: string): void {
+		const from = name.startsWith('module.') ? 'an output of a module not expanded' : name.startsWith('data.') ? 'a data source' : this.model.types.has(name) ? `a ${this.model.types.get(name) ?? ''}` : 'not declared in this block';
+		this.src.report(pos, 'unresolved-value', `${what} \`${name}\` of \`${owner}\` is ${from}: it is left out of the drawing and of traces`, 'info');
+	}
+
+	/** A subnet a resource names, or null (said) when it is not one of this block's. */
+	private subnetRef(inst: Instance, key: string): string | null {
+		const name = this.refName(this.arg(inst, key, inst.address)?.v ?? null);
+		if (name === null || this.known(name, 'subnet')) return name;
+		this.notInBlock(this.pos(inst.block.at), inst.address, 'subnet', name);
+		return null;
 	}
 
 	private readInstances(): void {
 		const eips = this.publicIps();
 		for (const inst of this.ofType('aws_instance')) {
 			const pos = this.pos(inst.block.at);
-			const subnet = this.refName(this.arg(inst, 'subnet_id', inst.address)?.v ?? null);
+			const subnet = this.subnetRef(inst, 'subnet_id');
 			const vpc = this.subnetHome(subnet) ?? this.model.vpcs[0];
 			if (!vpc) continue;
-			if (!subnet) this.src.report(pos, 'unresolved-value', `instance \`${inst.address}\` names no \`subnet_id\`: it goes to the default VPC's default subnet`, 'info');
+			if (!subnet && !inst.block.body.attrs.has('subnet_id')) this.src.report(pos, 'unresolved-value', `instance \`${inst.address}\` names no \`subnet_id\`: it goes to the default VPC's default subnet`, 'info');
 			const s = subnet ? vpc.subnets.get(subnet) : undefined;
 			const subnetInst = s ? this.ofType('aws_subnet').find((x) => x.address === subnet) : undefined;
 			const mapPublic = subnetInst ? asBool(this.cfg.attr(subnetInst, 'map_public_ip_on_launch')?.v ?? null) : null;
@@ -637,7 +698,7 @@ class ConfigurationReader {
 				this.src.report(pos, 'unsupported-resource', `\`${inst.address}\` is a Gateway Load Balancer, which is not modelled`);
 				continue;
 			}
-			let subnets = this.refs(inst, ['subnets']);
+			let subnets = this.refs(inst, ['subnets'], 'subnet');
 			if (subnets.length === 0) {
 				for (const m of this.cfg.blocks(inst, 'subnet_mapping')) {
 					const s = this.refName(this.cfg.attr({ body: m.body, scope: m.scope }, 'subnet_id')?.v ?? null);
@@ -651,6 +712,7 @@ class ConfigurationReader {
 			let ports: number[];
 			let targetPort: number | null = null;
 			if (inst.type === 'aws_elb') {
+				this.model.classicLoadBalancers.add(inst.address);
 				// A classic load balancer lists its instances and listeners itself.
 				targets = this.refList(this.arg(inst, 'instances', inst.address)?.v);
 				const ls = this.cfg.blocks(inst, 'listener').map((l) => ({ lb: asNumber(this.cfg.attr({ body: l.body, scope: l.scope }, 'lb_port')?.v ?? null), to: asNumber(this.cfg.attr({ body: l.body, scope: l.scope }, 'instance_port')?.v ?? null) }));

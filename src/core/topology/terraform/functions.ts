@@ -90,7 +90,7 @@ function toSet(v: Val[]): Val[] {
 	const out: Val[] = [];
 	for (const x of v) if (!out.some((y) => sameValue(x, y))) out.push(x);
 	// A set of strings is ordered lexically when Terraform iterates it.
-	return out.every((x) => typeof x === 'string') ? (out as string[]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : out;
+	return out.every((x) => typeof x === 'string') ? (out).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : out;
 }
 
 function asMap(v: Val): Map<string, Val> | null {
@@ -127,7 +127,7 @@ const FUNCTIONS: Record<string, Fn> = {
 		if (typeof v === 'string') return [...v].length;
 		return fail('length of a value not known offline', at);
 	},
-	concat: (args, at) => (args.every(isList) ? args.flatMap((a) => a as Val[]) : fail('concat needs lists', at)),
+	concat: (args, at) => (args.every(isList) ? args.flatMap((a) => a) : fail('concat needs lists', at)),
 	slice: (args, at) => {
 		const l = list(args[0] ?? null);
 		const from = asNumber(args[1] ?? null);
@@ -254,7 +254,7 @@ const FUNCTIONS: Record<string, Fn> = {
 	reverse: (args, at) => list(args[0] ?? null)?.slice().reverse() ?? fail('reverse needs a list', at),
 	sort: (args, at) => {
 		const l = list(args[0] ?? null)?.map(asString);
-		return l && l.every((x) => x !== null) ? (l as string[]).slice().sort() : fail('sort needs a list of strings', at);
+		return l && l.every((x) => x !== null) ? (l).slice().sort() : fail('sort needs a list of strings', at);
 	},
 	index: (args, at) => {
 		const i = list(args[0] ?? null)?.findIndex((x) => sameValue(x, args[1] ?? null)) ?? -1;
@@ -263,14 +263,14 @@ const FUNCTIONS: Record<string, Fn> = {
 	setproduct: (args, at) => {
 		if (!args.every(isList)) return fail('setproduct needs lists', at);
 		let out: Val[][] = [[]];
-		for (const l of args as Val[][]) out = out.flatMap((prefix) => l.map((x) => [...prefix, x]));
+		for (const l of args) out = out.flatMap((prefix) => l.map((x) => [...prefix, x]));
 		return out;
 	},
 	setsubtract: (args, at) => {
 		const [a, b] = [list(args[0] ?? null), list(args[1] ?? null)];
 		return a && b ? toSet(a.filter((x) => !b.some((y) => sameValue(x, y)))) : fail('setsubtract needs two sets', at);
 	},
-	setunion: (args, at) => (args.every(isList) ? toSet(args.flatMap((a) => a as Val[])) : fail('setunion needs sets', at)),
+	setunion: (args, at) => (args.every(isList) ? toSet(args.flatMap((a) => a)) : fail('setunion needs sets', at)),
 	// Deprecated constructors older configurations still use.
 	list: (args) => args,
 	map: (args) => {

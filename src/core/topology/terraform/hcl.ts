@@ -54,11 +54,13 @@ export interface HclFile {
 	duplicates: { at: number; name: string; first: number }[];
 }
 
-class SyntaxError_ {
+class HclSyntaxError extends Error {
 	constructor(
 		readonly at: number,
-		readonly message: string,
-	) {}
+		message: string,
+	) {
+		super(message);
+	}
 }
 
 const IDENT_START = /[A-Za-z_]/;
@@ -85,7 +87,7 @@ export function readHcl(text: string): HclFile {
 	try {
 		reader.body(file.body, true);
 	} catch (e) {
-		if (!(e instanceof SyntaxError_)) throw e;
+		if (!(e instanceof HclSyntaxError)) throw e;
 		file.error = { at: e.at, message: e.message };
 	}
 	return file;
@@ -100,7 +102,7 @@ class Reader {
 	constructor(private readonly s: string) {}
 
 	private fail(message: string, at = this.i): never {
-		throw new SyntaxError_(at, message);
+		throw new HclSyntaxError(at, message);
 	}
 
 	/** Skips blanks and comments; newlines too when inside brackets or when `newlines`. */

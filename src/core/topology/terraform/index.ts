@@ -9,7 +9,7 @@ import { parseCidr } from '../shared/cidr';
 import type { TextSource } from '../shared/text-source';
 import { guardedTrace } from '../shared/trace-types';
 import { vpcCards } from '../vpc/cards';
-import { lintVpc } from '../vpc/lint';
+import { lintTerraform } from './lint';
 import { resourceCount, type VpcModel } from '../vpc/model';
 import { traceVpc } from '../vpc/trace';
 import { buildModel } from './build';
@@ -35,9 +35,7 @@ export const terraformLanguage: TopologyLanguage<TerraformModel, TextSource> = {
 	defaultDirection: 'TB',
 	parse: buildModel,
 	resourceCount: (model) => Math.max(model.declared, model.vpcs.reduce((n, v) => n + resourceCount(v), 0)),
-	lint: (model, sink) => {
-		for (const vpc of model.vpcs) lintVpc(vpc, sink);
-	},
+	lint: lintTerraform,
 	resources: terraformResources,
 	title: (model) => model.vpc.name,
 	endpointTypes: new Set(['internet', 'instance', 'load-balancer', 'nat-gateway', 'subnet']),

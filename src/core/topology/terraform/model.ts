@@ -5,6 +5,7 @@
  * than the VPC module, drawn as one box each with their inputs.
  */
 
+import type { Cidr } from '../shared/cidr';
 import type { Pos } from '../shared/diagnostic';
 import type { FlowSpec } from '../shared/flow-model';
 import type { VpcModel } from '../vpc/model';
@@ -28,6 +29,10 @@ export interface TerraformModel {
 	/** Address -> Terraform resource type (or the module source), for the details panel. */
 	types: Map<string, string>;
 	modules: ModuleBox[];
+	/** VPC name -> its secondary CIDR blocks (local routes in every table; subnets may sit in them). */
+	secondaryCidrs: Map<string, Cidr[]>;
+	/** Classic load balancers (aws_elb): one subnet is allowed, so one zone is a warning, not an error. */
+	classicLoadBalancers: Set<string>;
 	/** Resource instances and module calls the block declares (modelled or not). */
 	declared: number;
 }

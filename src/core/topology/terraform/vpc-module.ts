@@ -56,6 +56,7 @@ export interface VpcModuleExpansion {
 	dbSubnetGroups: Map<string, string[]>;
 	/** Address -> the Name and tags AWS shows. */
 	tags: Map<string, string>;
+	secondaryCidrs: string[];
 }
 
 const TIERS = ['public', 'private', 'database', 'elasticache', 'redshift', 'intra'] as const;
@@ -92,6 +93,7 @@ export const VPC_MODULE_INPUTS = new Set([
 	'manage_default_network_acl',
 	'manage_default_security_group',
 	'map_public_ip_on_launch',
+	'secondary_cidr_blocks',
 	...TIERS.flatMap((t) => [`${t}_subnets`, `${t}_subnet_names`, `${t}_subnet_tags`, `${t}_route_table_tags`, `${t}_subnet_suffix`, `${t}_dedicated_network_acl`, `${t}_inbound_acl_rules`, `${t}_outbound_acl_rules`]),
 ]);
 
@@ -134,8 +136,9 @@ export function expandVpcModule(cfg: Configuration, src: TextSource, address: st
 	outputs.set('name', name);
 	if (!bool('create_vpc', true)) {
 		src.report(blockPos, 'unsupported-resource', `\`${address}\` has \`create_vpc = false\`: it creates nothing`);
-		return { vpc, outputs, dbSubnetGroups, tags };
+		return { vpc, outputs, dbSubnetGroups, tags, secondaryCidrs: [] };
 	}
+	const secondaryCidrs = strings('secondary_cidr_blocks').items;
 	const azs = strings('azs').items;
 	outputs.set('azs', azs);
 	const subnets = Object.fromEntries(TIERS.map((t) => [t, strings(`${t}_subnets`)])) as Record<Tier, { items: string[]; pos: Pos }>;
@@ -288,7 +291,7 @@ export function expandVpcModule(cfg: Configuration, src: TextSource, address: st
 			if (subnet) subnet.nacl = { name: naclName, pos: nacl.pos };
 		}
 	}
-	return { vpc, outputs, dbSubnetGroups, tags };
+	return { vpc, outputs, dbSubnetGroups, tags, secondaryCidrs };
 }
 
 function tagText(nameTag: string, maps: Val[]): string {

@@ -401,3 +401,13 @@ describe('terraform fences', () => {
 		]);
 	});
 });
+
+describe('terraform rules whose CIDR is not known offline', () => {
+	it('say so at the rule line, as info, and keep the other peers', () => {
+		const text = 'variable "office" {}\nresource "aws_vpc" "v" {\n  cidr_block = "10.0.0.0/16"\n}\nresource "aws_security_group" "g" {\n  vpc_id = aws_vpc.v.id\n  ingress {\n    from_port = 22\n    to_port = 22\n    protocol = "tcp"\n    cidr_blocks = [var.office, "10.0.0.0/16"]\n  }\n}\n';
+		const { analysis, json } = analyze(text);
+		const info = analysis.diagnostics.find((d) => d.code === 'unresolved-value' && d.message.includes('aws_security_group.g'));
+		expect([info?.line, info?.severity]).toEqual([11, 'info']);
+		expect(json[0]?.securityGroups[0]?.inbound).toEqual(['tcp 22 from 10.0.0.0/16']);
+	});
+});

@@ -458,11 +458,12 @@ class ConfigurationReader {
 	private peers(inst: Instance | { body: Body; scope: Instance['scope'] }, owner: string, self: string): RulePeer[] {
 		const peers: RulePeer[] = [];
 		for (const key of ['cidr_blocks', 'cidr_ipv4']) {
-			const v = this.arg(inst, key, owner)?.v;
-			for (const c of v === undefined ? [] : isList(v) ? v : [v]) {
+			const a = this.cfg.attr(inst, key);
+			if (!a) continue;
+			for (const c of isList(a.v) ? a.v : [a.v]) {
 				const text = asString(c);
 				if (text) peers.push({ kind: 'cidr', text });
-				else this.unresolved(0, `a CIDR of \`${owner}\``, c instanceof Unknown ? c : new Unknown('it is known only after apply', 0));
+				else if (c !== null) this.unresolved(a.at, `a CIDR of a rule of \`${owner}\``, c instanceof Unknown ? c : new Unknown('it is known only after apply', a.at));
 			}
 		}
 		for (const key of ['security_groups', 'source_security_group_id', 'referenced_security_group_id']) {

@@ -13,7 +13,7 @@
  */
 import type { CardState, ReviewLogEntry } from './card-state';
 import { compareEntries, type JournalEntry } from './journal-format';
-import { reviewKey } from './review-merge';
+import { reviewKey } from './review-data';
 
 /** Rebuilds a grade on top of a state its device did not see; keeps the grade's content hash. */
 export type Regrade = (before: CardState | undefined, review: ReviewLogEntry, contentHash: string | undefined) => CardState;

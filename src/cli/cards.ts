@@ -53,7 +53,7 @@ export async function runCards(args: readonly string[], io: CliIO, svgRenderer: 
 
 /** One card's text in the format, with what separates it from the card before. */
 function cardWriter(format: Format, pretty: boolean): (card: Card, tags: readonly string[], first: boolean) => string {
-	if (format === 'tsv') return (card, tags) => ankiTsvRow(card, tags) + '\n';
+	if (format === 'tsv') return (card, tags) => { const line = ankiTsvRow(card, tags); return line === null ? '' : line + '\n'; };
 	if (format === 'jsonl') return (card) => JSON.stringify(row(card)) + '\n';
 	// As JSON.stringify(cards, null, 2) would lay it out, one card at a time.
 	if (pretty) return (card, _tags, first) => (first ? '\n' : ',\n') + JSON.stringify(row(card), null, 2).replace(/^/gm, '  ');
@@ -79,7 +79,8 @@ async function withDiagrams(rows: readonly (string | { card: Card; tags: readonl
 			if (typeof r === 'string') return r;
 			const svg = { front: svgs[2 * k] ?? '', back: svgs[2 * k + 1] ?? '' };
 			k++;
-			return ankiTsvRow(r.card, r.tags, svg.front || svg.back ? svg : undefined) + '\n';
+			const line = ankiTsvRow(r.card, r.tags, svg.front || svg.back ? svg : undefined);
+			return line === null ? '' : line + '\n';
 		})
 		.join('');
 }

@@ -30,9 +30,9 @@ describe('cloudnotes cards', () => {
 		expect(stdout().split('\n').slice(0, 5)).toEqual([
 			'#separator:tab',
 			'#html:true',
-			'#tags column:3',
-			'B\t&gt; [!tip] Why?<br>&gt; because\tb',
-			'Why?\tbecause\tb::B',
+			'#notetype column:1',
+			'#tags column:4',
+			'Basic\tB\t&gt; [!tip] Why?<br>&gt; because\tb',
 		]);
 	});
 
@@ -152,12 +152,13 @@ describe('cloudnotes cards', () => {
 		const renderer = { render: async (texts: readonly string[]) => texts.map((t, i) => { drawn.push(t); return `<svg id="d${i}">\n<text>${i}</text></svg>`; }) };
 		expect(await runCards(['b.md', 'net.md', '--format', 'tsv'], io, () => renderer)).toBe(0);
 		const lines = stdout().split('\n').filter((l) => l !== '');
-		expect(lines[3]).toBe('B\tbody\tb');
+		expect(lines).toContain('Basic\tB\tbody\tb');
 		const cidr = lines.find((l) => l.includes('CIDR block of subnet app-a')) ?? '';
-		const [front, back] = cidr.split('\t');
+		const [type, front, back] = cidr.split('\t');
+		expect(type).toBe('Basic');
 		expect(front).toMatch(/^"What is the CIDR block of subnet app-a, hidden in the diagram\?<br><svg id=""d\d+""> <text>\d+<\/text><\/svg>"$/);
 		expect(back).toContain('10.0.10.0/24');
-		expect(drawn.length).toBe(2 * lines.filter((l) => l.startsWith('"')).length);
+		expect(drawn.length).toBe(2 * lines.filter((l) => l.startsWith('Basic\t"')).length);
 		const none = fakeIO({ 'net.md': vpcNote });
 		expect(await runCards(['net.md', '--format', 'tsv'], none.io, () => 'no Chromium here')).toBe(0);
 		expect(none.err.join('')).toContain('diagrams left out of the Anki file: no Chromium here');

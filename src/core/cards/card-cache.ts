@@ -20,16 +20,18 @@
  */
 import { DEFAULT_TOPOLOGY_CAP, type CardKind, type CardRef, type CardSettings } from './card';
 import { cyrb53Flat, hashString } from './hash';
+import { srSyntaxKey } from './sr/sr-syntax';
 
 /**
  * Bump whenever the extractor can make other cards, ids, lines or tags from the same text: every
  * persisted index of an older version is then rebuilt from the notes. The card id scheme
  * (card-id.ts) is part of it: stored ids are trusted as they are.
- * 2: topology blocks also make occlusion cards and trace drills (ids `o-`, `p-`), and the block cap
+ * 2: cards in Spaced Repetition's syntax (ids `f-`, `z-`).
+ * 3: topology blocks also make occlusion cards and trace drills (ids `o-`, `p-`), and the block cap
  *    counts all of a block's kinds; every version-1 index is read again from the notes, and
  *    review states keep their ids (the `t-` cards' identities did not change).
  */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 
 export const CARD_CACHE_FORMAT = 1;
 export const CARD_CACHE_MAX_BYTES = 4 * 1024 * 1024;
@@ -66,7 +68,7 @@ export interface NoteStat {
 	size: number;
 }
 
-const KIND_OF: Record<string, CardKind> = { h: 'heading', c: 'callout', q: 'quote', d: 'definition', t: 'topology', o: 'occlusion', p: 'trace-drill' };
+const KIND_OF: Record<string, CardKind> = { h: 'heading', c: 'callout', q: 'quote', d: 'definition', t: 'topology', f: 'flashcard', z: 'cloze', o: 'occlusion', p: 'trace-drill' };
 
 /** What the index holds of a note, indexed in full or restored (see CardIndex). */
 export interface IndexedNoteShape {
@@ -111,6 +113,7 @@ export function cardCacheKey(settings: CardSettings): string {
 		sources: Object.values(KIND_OF).map((kind) => (settings.sources[kind] ? 1 : 0)),
 		include: [...settings.calloutTypes.include].sort(),
 		exclude: [...settings.calloutTypes.exclude].sort(),
+		sr: srSyntaxKey(settings.srSyntax),
 		cap: settings.topologyCap ?? DEFAULT_TOPOLOGY_CAP,
 	});
 }

@@ -4,13 +4,19 @@
  */
 
 import type { CardDiagram } from '../topology/shared/diagram-cards';
+import type { SrSchedule } from './sr/sr-schedule';
+import { DEFAULT_SR_SYNTAX, type SrSyntax } from './sr/sr-syntax';
 
 export type { CardDiagram };
 
-/** `occlusion` and `trace-drill` cards are reviewed on a topology block's diagram (Card.diagram). */
-export type CardKind = 'heading' | 'callout' | 'quote' | 'definition' | 'topology' | 'occlusion' | 'trace-drill';
+/**
+ * `flashcard` and `cloze` are cards written in the Spaced Repetition plugin's syntax (`Q::A`, `?`,
+ * `==cloze==`) or as Anki clozes (`{{c1::...}}`); see sr/sr-cards.ts. `occlusion` and
+ * `trace-drill` cards are reviewed on a topology block's diagram (Card.diagram).
+ */
+export type CardKind = 'heading' | 'callout' | 'quote' | 'definition' | 'topology' | 'flashcard' | 'cloze' | 'occlusion' | 'trace-drill';
 
-export const CARD_KINDS: readonly CardKind[] = ['heading', 'callout', 'quote', 'definition', 'topology', 'occlusion', 'trace-drill'];
+export const CARD_KINDS: readonly CardKind[] = ['heading', 'callout', 'quote', 'definition', 'topology', 'flashcard', 'cloze', 'occlusion', 'trace-drill'];
 
 /** The kinds a topology block makes: questions in words, and the two reviewed on its diagram. */
 export type TopologyCardKind = 'topology' | 'occlusion' | 'trace-drill';
@@ -32,6 +38,12 @@ export interface Card {
 	 * itself). Shared by the cards under one heading, hence readonly.
 	 */
 	context: readonly string[];
+	/**
+	 * Cloze cards only: the whole cloze text in Anki's syntax (`{{c1::...}}`), on the first card of
+	 * the text, '' on its other cards (one Anki Cloze note makes them all); absent for other cards
+	 * and for clozes Anki cannot express (SR's overlapping clozes).
+	 */
+	ankiCloze?: string;
 	/**
 	 * Content hash of front and back, so a review can say "changed since last review". Cards from the
 	 * extractor compute it when it is read (extracted-card.ts), so an object spread does not copy it.
@@ -57,6 +69,12 @@ export interface CardSettings {
 	calloutTypes: { include: string[]; exclude: string[] };
 	/** Cards per topology block, all its kinds together, unless the block's fence says otherwise (`cards-max=N`). */
 	topologyCap?: number;
+	/**
+	 * The Spaced Repetition plugin's syntax (its separators, cloze patterns and deck tags), read in
+	 * the notes SR reads; null: not read. Anki clozes are read with it, in any note. Sources
+	 * `flashcard` and `cloze` turn the two kinds off one by one.
+	 */
+	srSyntax: SrSyntax | null;
 }
 
 /** Enough to drill a block without burying the note's own cards under generated ones. */
@@ -70,8 +88,9 @@ export const DEFAULT_TOPOLOGY_CAP = 12;
  */
 export const DEFAULT_CARD_SETTINGS: CardSettings = {
 	headingLevels: [1, 2, 3, 4, 5, 6],
-	sources: { heading: true, callout: true, quote: true, definition: true, topology: true, occlusion: true, 'trace-drill': true },
+	sources: { heading: true, callout: true, quote: true, definition: true, topology: true, flashcard: true, cloze: true, occlusion: true, 'trace-drill': true },
 	calloutTypes: { include: [], exclude: [] },
+	srSyntax: DEFAULT_SR_SYNTAX,
 	topologyCap: DEFAULT_TOPOLOGY_CAP,
 };
 
@@ -96,6 +115,13 @@ export interface CardDraft {
 	back: string;
 	key: string;
 	diagram?: CardDiagram;
+}
+
+/** A draft of a card in SR's syntax, with what SR's schedule comment says of it (null: none). */
+export interface ScheduledDraft extends CardDraft {
+	schedule: SrSchedule | null;
+	/** Cloze cards: the text as one Anki Cloze note, on the first card of the text ('' on its other cards). */
+	ankiCloze?: string;
 }
 
 /** What a topology card generator sees of a note. */

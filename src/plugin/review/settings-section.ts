@@ -12,7 +12,7 @@ import type { SettingField, SettingsSection } from '../settings/section';
 import { calloutTypeName } from './core-settings';
 import { folderKey, tagKey } from './scan-scope';
 
-type SourceKey = keyof Pick<CardSourceSettings, 'heading' | 'callout' | 'quote' | 'definition' | 'topology' | 'occlusion' | 'traceDrill'>;
+type SourceKey = keyof Pick<CardSourceSettings, 'heading' | 'callout' | 'quote' | 'definition' | 'topology' | 'occlusion' | 'traceDrill' | 'srSyntax'>;
 const SOURCES: { key: SourceKey; name: MessageKey; desc: MessageKey }[] = [
 	{ key: 'heading', name: 'settings.sources.heading', desc: 'settings.sources.heading.desc' },
 	{ key: 'callout', name: 'settings.sources.callout', desc: 'settings.sources.callout.desc' },
@@ -21,6 +21,7 @@ const SOURCES: { key: SourceKey; name: MessageKey; desc: MessageKey }[] = [
 	{ key: 'topology', name: 'settings.sources.topology', desc: 'settings.sources.topology.desc' },
 	{ key: 'occlusion', name: 'settings.sources.occlusion', desc: 'settings.sources.occlusion.desc' },
 	{ key: 'traceDrill', name: 'settings.sources.traceDrill', desc: 'settings.sources.traceDrill.desc' },
+	{ key: 'srSyntax', name: 'settings.sources.srSyntax', desc: 'settings.sources.srSyntax.desc' },
 ];
 
 type LimitKey = keyof Pick<SchedulingSettings, 'maximumInterval' | 'newCardsPerDay' | 'reviewsPerDay'>;

@@ -24,6 +24,8 @@ export interface CardSourceSettings {
 	traceDrill: boolean;
 	/** Cards per topology block, all kinds together (a block's fence may override with `cards-max=N`). */
 	topologyCap: number;
+	/** Read the Spaced Repetition plugin's syntax (`Q::A`, `?`, clozes) in the notes SR reads, and Anki clozes. */
+	srSyntax: boolean;
 	headingLevels: number[];
 	calloutInclude: string[];
 	calloutExclude: string[];
@@ -77,6 +79,7 @@ export const DEFAULT_SETTINGS: CloudnotesSettings = {
 		occlusion: true,
 		traceDrill: true,
 		topologyCap: 12,
+		srSyntax: true,
 		// Every level, as the card core's default: a heading with an empty body (a chapter title
 		// followed straight by its sub-headings) makes no card anyway, and #### sub-topics are
 		// where study notes keep their finest distinctions.

@@ -21,14 +21,16 @@ describe('plugin settings -> core settings', () => {
 			occlusion: true,
 			traceDrill: false,
 			topologyCap: 7.6,
+			srSyntax: false,
 			headingLevels: [4, 2, 2, 9, 0],
 			calloutInclude: ['[!Tip]', ' note '],
 			calloutExclude: ['TODO', ''],
 		};
 		expect(cardSettingsOf(cards)).toEqual({
 			headingLevels: [2, 4],
-			sources: { heading: false, callout: true, quote: false, definition: true, topology: false, occlusion: true, 'trace-drill': false },
+			sources: { heading: false, callout: true, quote: false, definition: true, topology: false, flashcard: false, cloze: false, occlusion: true, 'trace-drill': false },
 			calloutTypes: { include: ['tip', 'note'], exclude: ['todo'] },
+			srSyntax: null,
 			topologyCap: 8,
 		});
 		expect(calloutTypeName('[!Question]')).toBe('question');

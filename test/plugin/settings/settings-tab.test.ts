@@ -25,6 +25,7 @@ const ROWS = [
 	'Topology blocks',
 	'Occlusion cards',
 	'Trace drills',
+	'Spaced Repetition syntax',
 	'Cards per topology block',
 	'Heading levels',
 	'Callout types to include',

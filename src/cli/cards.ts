@@ -79,8 +79,7 @@ async function withDiagrams(rows: readonly (string | { card: Card; tags: readonl
 			if (typeof r === 'string') return r;
 			const svg = { front: svgs[2 * k] ?? '', back: svgs[2 * k + 1] ?? '' };
 			k++;
-			const line = ankiTsvRow(r.card, r.tags, svg.front || svg.back ? svg : undefined);
-			return line === null ? '' : line + '\n';
+			return (ankiTsvRow(r.card, r.tags, svg.front || svg.back ? svg : undefined) ?? '') + '\n';
 		})
 		.join('');
 }

@@ -152,7 +152,7 @@ describe('cloudnotes cards', () => {
 		const renderer = { render: async (texts: readonly string[]) => texts.map((t, i) => { drawn.push(t); return `<svg id="d${i}">\n<text>${i}</text></svg>`; }) };
 		expect(await runCards(['b.md', 'net.md', '--format', 'tsv'], io, () => renderer)).toBe(0);
 		const lines = stdout().split('\n').filter((l) => l !== '');
-		expect(lines).toContain('Basic\tB\tbody\tb');
+		expect(lines[4]).toBe('Basic\tB\tbody\tb');
 		const cidr = lines.find((l) => l.includes('CIDR block of subnet app-a')) ?? '';
 		const [type, front, back] = cidr.split('\t');
 		expect(type).toBe('Basic');

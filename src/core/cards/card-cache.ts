@@ -26,9 +26,9 @@ import { srSyntaxKey } from './sr/sr-syntax';
  * Bump whenever the extractor can make other cards, ids, lines or tags from the same text: every
  * persisted index of an older version is then rebuilt from the notes. The card id scheme
  * (card-id.ts) is part of it: stored ids are trusted as they are.
- * 2: cards in Spaced Repetition's syntax (ids `f-`, `z-`).
- * 3: topology blocks also make occlusion cards and trace drills (ids `o-`, `p-`), and the block cap
- *    counts all of a block's kinds; every version-1 index is read again from the notes, and
+ * 2: cards in Spaced Repetition's syntax (ids `f-`, `z-`), long heading backs cut to their gist,
+ *    and topology blocks also make occlusion cards and trace drills (ids `o-`, `p-`) under a block cap
+ *    that counts all of a block's kinds; every version-1 index is read again from the notes, and
  *    review states keep their ids (the `t-` cards' identities did not change).
  */
 export const EXTRACTOR_VERSION = 3;

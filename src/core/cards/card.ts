@@ -67,14 +67,14 @@ export interface CardSettings {
 	sources: Record<CardKind, boolean>;
 	/** Callout types (lower case) to keep: `include` empty means every type, then `exclude` removes. */
 	calloutTypes: { include: string[]; exclude: string[] };
-	/** Cards per topology block, all its kinds together, unless the block's fence says otherwise (`cards-max=N`). */
-	topologyCap?: number;
 	/**
 	 * The Spaced Repetition plugin's syntax (its separators, cloze patterns and deck tags), read in
 	 * the notes SR reads; null: not read. Anki clozes are read with it, in any note. Sources
 	 * `flashcard` and `cloze` turn the two kinds off one by one.
 	 */
 	srSyntax: SrSyntax | null;
+	/** Cards per topology block, all its kinds together, unless the block's fence says otherwise (`cards-max=N`). */
+	topologyCap?: number;
 }
 
 /** Enough to drill a block without burying the note's own cards under generated ones. */

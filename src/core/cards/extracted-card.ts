@@ -17,9 +17,9 @@ export class ExtractedCard implements Card {
 	front: string;
 	back: string;
 	context: readonly string[];
-	diagram?: CardDiagram;
 	/** Cloze cards only (see Card.ankiCloze); set after construction, so other cards do not carry it. */
 	ankiCloze?: string;
+	diagram?: CardDiagram;
 
 	constructor(id: string, file: string, line: number, kind: CardKind, front: string, back: string, context: readonly string[], diagram?: CardDiagram) {
 		this.id = id;

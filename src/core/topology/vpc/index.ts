@@ -28,6 +28,7 @@ export const vpcLanguage: TopologyLanguage<VpcModel> = {
 	endpointHint: 'an instance, load balancer, NAT gateway, subnet, `internet` or an IP',
 	trace,
 	mermaid: (model, options) => vpcDiagram(model, options.colors, options.direction ?? 'TB', options.icons ?? false),
+	vpcs: (model) => [model],
 	cards: (model, block) => vpcCards(model, block, trace),
 	occlusionFacts: vpcOcclusionFacts,
 };

@@ -31,7 +31,7 @@ import { srSyntaxKey } from './sr/sr-syntax';
  *    that counts all of a block's kinds; every version-1 index is read again from the notes, and
  *    review states keep their ids (the `t-` cards' identities did not change).
  */
-export const EXTRACTOR_VERSION = 3;
+export const EXTRACTOR_VERSION = 2;
 
 export const CARD_CACHE_FORMAT = 1;
 export const CARD_CACHE_MAX_BYTES = 4 * 1024 * 1024;

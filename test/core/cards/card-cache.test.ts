@@ -208,6 +208,6 @@ describe('EXTRACTOR_VERSION', () => {
 		const text = readFileSync(join(__dirname, 'fixtures/study-note-ko.md'), 'utf8');
 		const note = extractNote('Study/note.md', text, DEFAULT_CARD_SETTINGS, { topologyCards: null });
 		const print = contentHash(JSON.stringify(note.cards.map((c) => [c.id, c.line, c.kind, c.front, c.back, c.context])), JSON.stringify(note.tags));
-		expect({ version: EXTRACTOR_VERSION, cards: print }).toEqual({ version: 3, cards: FINGERPRINT });
+		expect({ version: EXTRACTOR_VERSION, cards: print }).toEqual({ version: 2, cards: FINGERPRINT });
 	});
 });

@@ -16,6 +16,7 @@ import { buildModel } from './build';
 import { terraformDiagram } from './mermaid';
 import type { TerraformModel } from './model';
 import { terraformResources } from './resources';
+import { vpcOcclusionFacts } from '../vpc/occlusion';
 
 const traceModel = guardedTrace(traceVpc);
 
@@ -45,6 +46,7 @@ export const terraformLanguage: TopologyLanguage<TerraformModel, TextSource> = {
 	mermaid: (model, options) => terraformDiagram(model, options.colors, options.direction ?? 'TB', options.icons ?? false),
 	vpcs: (model) => model.vpcs,
 	cards: (model, block) => vpcCards(model.vpc, block, traceModel),
+	occlusionFacts: (model, block) => vpcOcclusionFacts(model.vpc, block),
 };
 
 export type { TerraformModel } from './model';

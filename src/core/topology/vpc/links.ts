@@ -21,6 +21,8 @@ export interface Peering {
 	vpcs: [Ref, Ref];
 	status: PeeringStatus;
 	statusPos: Pos;
+	/** Set by importers when an end is known to be a VPC the input does not describe (another account, a parameter). */
+	outside?: string;
 }
 
 export interface TgwAttachment {

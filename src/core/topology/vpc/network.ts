@@ -155,3 +155,13 @@ export function isNetworkEndpoint(model: VpcModel, name: string): boolean {
 	if (network.endpoints.get(name)?.type === 'interface') return true;
 	return network.vpcs.some((v) => v.instances.has(name) || v.loadBalancers.has(name) || v.natGateways.has(name) || v.subnets.has(name));
 }
+
+/** Names a route of this VPC may lead to beyond its own gateways (for hints). */
+export function linkNames(vpc: VpcModel): string[] {
+	const network = vpc.network;
+	const names: string[] = [];
+	for (const p of network.peerings.values()) if (peerOf(p, vpc.name) !== null) names.push(p.name);
+	for (const t of network.transitGateways.values()) if (attachmentOfVpc(t, vpc.name)) names.push(t.name);
+	for (const g of network.vpnGateways.values()) if (g.vpc?.name === vpc.name) names.push(g.name);
+	return names;
+}

@@ -36,7 +36,7 @@ async function lint(yaml: string): Promise<{ line: number; severity: string; cod
 	return JSON.parse(t.stdout()) as { line: number; severity: string; code: string; message: string }[];
 }
 
-const blocked = (r: Json): Hop => r.hops[r.blockedAt ?? -1] as Hop;
+const blocked = (r: Json): Hop => r.hops[r.blockedAt ?? -1];
 
 describe('peering', () => {
 	it('carries app -> shared over the peering, both routes present', async () => {

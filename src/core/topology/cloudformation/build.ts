@@ -294,7 +294,7 @@ class TemplateReader {
 			if (igw.k === 'res') attached.set(igw.id, res.pos);
 			else if (igw.k === 'unknown') this.unresolved(igw, `the gateway of \`${res.id}\``);
 		}
-		const igws = this.ofType(`${EC2}InternetGateway`).filter((g) => attached.has(g.id) || attached.size === 0);
+		const igws = this.ofType(`${EC2}InternetGateway`).filter((g) => attached.has(g.id) || (attached.size === 0 && !this.forced));
 		const igw = igws.find((g) => attached.has(g.id)) ?? igws[0];
 		if (igw) {
 			this.vpc.internetGateway = { name: igw.id, pos: igw.pos };
@@ -302,7 +302,7 @@ class TemplateReader {
 				this.src.report(igw.pos, 'unused-resource', `internet gateway \`${igw.id}\` is not attached to \`${this.primary}\`: add an AWS::EC2::VPCGatewayAttachment, or AWS drops what is routed to it`);
 			}
 		}
-		for (const other of this.ofType(`${EC2}InternetGateway`)) {
+		for (const other of this.forced ? [] : this.ofType(`${EC2}InternetGateway`)) {
 			if (other !== igw && !attached.has(other.id) && this.single) this.src.report(other.pos, 'unused-resource', `internet gateway \`${other.id}\` is not attached to the drawn VPC`);
 			else if (other !== igw) this.notDrawn(other, 'a VPC has one internet gateway');
 		}

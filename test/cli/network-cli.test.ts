@@ -139,3 +139,17 @@ describe('lint of a clean network', () => {
 		}
 	});
 });
+
+describe('cards of a network', () => {
+	it('asks about peering transitivity, the endpoint and the TGW route tables, with stable keys', async () => {
+		const t = fakeIO({ 'p.md': `# net\n\n${fence(PEERING_CHAIN)}`, 's.md': `# s3\n\n${fence(S3_ENDPOINT)}`, 'h.md': `# hub\n\n${fence(BLACKHOLE)}` });
+		expect(await main(['cards', 'p.md', 's.md', 'h.md'], t.io)).toBe(0);
+		const cards = JSON.parse(t.stdout()) as { front: string; back: string; key?: string; id?: string }[];
+		const front = (re: RegExp) => cards.find((c) => re.test(c.front));
+		expect(front(/Can app reach data through shared\?/)?.back).toMatch(/not transitive/);
+		expect(front(/reach s3 without a NAT gateway/)?.back).toMatch(/s3-gw/);
+		expect(front(/route table spokes/)?.back).toMatch(/Associated: att1, att2\. Learns by propagation: att3\. Static: `10\.32\.0\.0\/16 -> blackhole`/);
+		// Every VPC's subnets get their public/private card.
+		expect(front(/In VPC data, is subnet data-a public or private\?/)).toBeDefined();
+	});
+});

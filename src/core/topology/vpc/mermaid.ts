@@ -5,8 +5,8 @@ import { Builder, MERMAID_CAPS, OPTIONAL_EDGE_BUDGET, type DiagramColors, type M
 import { labelLines, mermaidIdFor } from '../shared/mermaid-text';
 import { formatPorts } from '../shared/traffic';
 import type { SecurityGroup } from './security-group';
-import { drawEdgeOfVpc, drawLinkEdges, drawLinkNodes } from './network-mermaid';
-import { isNetwork, linkTarget } from './network';
+import { drawEdgeOfVpc, drawLinkEdges, drawLinkNodes, isDrawnLink } from './network-mermaid';
+import { isNetwork } from './network';
 import { groupsOf, isInternetFacing, isPublicSubnet, routeTableOf, type Instance, type LoadBalancer, type Subnet, type VpcModel } from './model';
 
 export function vpcDrawsInternet(model: VpcModel): boolean {
@@ -160,7 +160,7 @@ function drawStructuralEdges(b: Builder, model: VpcModel): void {
 	for (const subnet of model.subnets.values()) {
 		for (const route of routeTableOf(model, subnet)?.routes ?? []) {
 			if (route.target === 'local') continue;
-			if (route.target !== igw?.name && !model.natGateways.has(route.target) && !linkTarget(model.network, route.target)) continue;
+			if (route.target !== igw?.name && !model.natGateways.has(route.target) && !isDrawnLink(model.network, route.target)) continue;
 			b.edge(subnet.name, route.target, route.destination.text);
 		}
 	}

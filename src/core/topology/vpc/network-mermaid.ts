@@ -55,14 +55,17 @@ export function drawLinkEdges(b: Builder, network: Network): void {
 	}
 	for (const t of network.transitGateways.values()) {
 		for (const a of t.attachments.values()) {
-			if (!a.vpc) continue;
-			const from = a.subnets[0]?.name ?? a.vpc.name;
+			const vpc = vpcNamed(network, a.vpc?.name);
+			if (!vpc) continue;
+			const first = a.subnets[0]?.name;
+			const from = first && vpc.subnets.has(first) ? first : vpc.name;
 			b.edge(from, t.name, a.name, '<-->');
 		}
 	}
 	for (const e of network.endpoints.values()) {
 		if (e.type !== 'gateway') continue;
 		const vpc = vpcNamed(network, e.vpc?.name);
+		if (!vpc) continue; // not drawn: its VPC is not declared (lint says so)
 		for (const subnet of vpc?.subnets.values() ?? []) {
 			const table = subnet.routeTable?.name ?? 'main';
 			if (e.routeTables.some((r) => r.name === table)) b.edge(subnet.name, e.name, `pl-${e.service}`);
@@ -73,8 +76,17 @@ export function drawLinkEdges(b: Builder, network: Network): void {
 		const site = c.customerGateway?.name;
 		if (!site || !network.onPremises.has(site)) continue;
 		const end = c.vpnGateway?.name ?? c.transitGateway?.name;
-		if (!end) continue;
+		if (!end || !isDrawnLink(network, end)) continue;
 		const ranges = c.staticRoutes ? c.staticRoutes.map((r) => r.text).join(', ') : 'BGP';
 		b.edge(end, site, `${c.name} · ${ranges}`, '<-->');
 	}
+}
+
+/** Whether a link has a node in the diagram (an endpoint or VPN gateway only on a declared VPC). */
+export function isDrawnLink(network: Network, name: string): boolean {
+	if (network.peerings.has(name) || network.transitGateways.has(name)) return true;
+	const vgw = network.vpnGateways.get(name);
+	if (vgw) return !!vpcNamed(network, vgw.vpc?.name);
+	const e = network.endpoints.get(name);
+	return !!e && e.type === 'gateway' && !!vpcNamed(network, e.vpc?.name);
 }

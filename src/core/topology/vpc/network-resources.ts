@@ -2,7 +2,7 @@
 
 import { listed, type ResourceInfo } from '../shared/resource-info';
 import type { Network } from './model';
-import { attachmentRanges, vpnRanges } from './network';
+import { attachmentRanges, vpcNamed, vpnRanges } from './network';
 
 export function linkResources(network: Network): ResourceInfo[] {
 	const out: ResourceInfo[] = [];
@@ -36,12 +36,13 @@ export function linkResources(network: Network): ResourceInfo[] {
 			name: e.name,
 			type: `${e.type}-endpoint`,
 			line: e.pos.line,
-			drawn: true,
+			// Drawn on its VPC (an interface endpoint in its first subnet): not when those are not declared.
+			drawn: e.type === 'gateway' ? !!vpcNamed(network, e.vpc?.name) : !!vpcNamed(network, e.vpc?.name)?.subnets.has(e.subnets[0]?.name ?? ''),
 			details: [{ label: 'Service', value: e.service }, { label: 'VPC', value: e.vpc?.name ?? 'not set' }, where, { label: 'Policy', value: e.policy ? 'yes' : 'none (allows all)' }],
 		});
 	}
 	for (const g of network.vpnGateways.values()) {
-		out.push({ name: g.name, type: 'vpn-gateway', line: g.pos.line, drawn: true, details: [{ label: 'VPC', value: g.vpc?.name ?? 'not attached' }, { label: 'Propagates to', value: listed(g.propagates.map((r) => r.name)) }] });
+		out.push({ name: g.name, type: 'vpn-gateway', line: g.pos.line, drawn: !!vpcNamed(network, g.vpc?.name), details: [{ label: 'VPC', value: g.vpc?.name ?? 'not attached' }, { label: 'Propagates to', value: listed(g.propagates.map((r) => r.name)) }] });
 	}
 	for (const s of network.onPremises.values()) {
 		out.push({ name: s.name, type: 'on-premises', line: s.pos.line, drawn: true, details: [{ label: 'Ranges', value: listed(s.cidrs.map((c) => c.text)) }, { label: 'Customer gateway IP', value: s.ip ?? 'not set' }] });

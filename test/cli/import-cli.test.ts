@@ -11,14 +11,11 @@ describe('cloudnotes import', () => {
 		const t = fakeIO(files);
 		expect(await main(['import', ...Object.keys(files)], t.io)).toBe(0);
 		const blocks = analyzeNote(t.stdout());
-		expect(blocks.map((b) => [b.kind, b.analysis.title])).toEqual([
-			['vpc', 'lab'],
-			['vpc', 'vpc-2'],
-		]);
+		expect(blocks.map((b) => [b.kind, b.analysis.title])).toEqual([['vpc', 'imported-network']]);
 		expect(blocks.flatMap((b) => b.analysis.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
-		expect(t.stderr()).toContain('lab: not represented: route table public: 10.8.0.0/16 -> pcx-9');
-		expect(t.stderr()).toContain('not represented: VpnGateways: 1 item not represented');
-		expect(t.stderr()).toMatch(/2 vpc blocks from aws-cli; \d+ items not represented/);
+		expect(t.stderr()).toContain('not represented: lab: route table public: 10.8.0.0/16 -> pcx-9');
+		expect(t.stderr()).toContain('VPN gateway vgw-1 is attached to no VPC');
+		expect(t.stderr()).toMatch(/1 vpc block from aws-cli; \d+ items not represented/);
 	});
 
 	it('detects Terraform and CloudFormation, and takes --from', async () => {
@@ -48,7 +45,7 @@ describe('cloudformation blocks on the command line', () => {
 		const t = fakeIO({ 'cfn.md': note });
 		expect(await main(['lint', 'cfn.md'], t.io)).toBe(0);
 		expect(t.stdout()).toContain('cfn.md:5:1 warning flow-blocked flow `internet -> Bastion tcp/22` cannot pass');
-		expect(t.stdout()).toMatch(/cfn\.md:\d+:\d+ info unsupported-resource route `ToPeer` leads to peering `Peering`/);
+		expect(t.stdout()).toMatch(/cfn\.md:\d+:\d+ warning peering-one-sided route 10\.99\.0\.0\/16 -> `Peering` has no route back/);
 		const trace = fakeIO({ 'cfn.md': note });
 		expect(await main(['trace', 'cfn.md', '--from', '203.0.113.9', '--to', 'Bastion', '--port', '22', '--proto', 'tcp'], trace.io)).toBe(0);
 		const refused = fakeIO({ 'cfn.md': note });

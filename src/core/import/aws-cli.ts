@@ -7,12 +7,14 @@
  */
 
 import { awsPorts, awsProto, naclRuleLine, sgRuleLine } from '../topology/cloudformation/aws-rules';
-import { emptyDraft, Names, type VpcDraft } from './draft';
+import { emptyDraft, Names, type NetworkDraft, type VpcDraft } from './draft';
 
 type Json = Record<string, unknown>;
 
 /** The top-level keys the AWS CLI prints for the outputs read here. */
 export const AWS_CLI_KEYS = ['Vpcs', 'Subnets', 'RouteTables', 'InternetGateways', 'NatGateways', 'SecurityGroups', 'NetworkAcls', 'Reservations', 'LoadBalancers', 'TargetGroups', 'DBInstances', 'Tags', 'VpcPeeringConnections'] as const;
+/** Read only when several VPCs make one network block (a one-VPC block lists them as not represented). */
+const LINK_KEYS = ['VpnGateways', 'VpcEndpoints'];
 /** Outputs that say nothing a vpc block draws (zones, statuses): read and ignored without a note. */
 const SILENT_KEYS = new Set(['AvailabilityZones', 'InstanceStatuses', 'PlacementGroups', 'MovingAddressStatuses', 'Hosts', 'DhcpOptions', 'ServiceNames', 'PrefixLists', 'NextToken']);
 
@@ -33,6 +35,8 @@ export interface ImportResult {
 	drafts: VpcDraft[];
 	/** Notes about the input as a whole (outputs not read, items of no VPC). */
 	notes: string[];
+	/** Several VPCs of one account and what links them: written as one block with `vpcs:`. */
+	network?: NetworkDraft;
 }
 
 export function importAwsCli(docs: readonly Json[]): ImportResult {
@@ -47,6 +51,7 @@ export function importAwsCli(docs: readonly Json[]): ImportResult {
 				continue;
 			}
 			if (!Array.isArray(value)) continue;
+			if (LINK_KEYS.includes(key)) all.set(key, [...(all.get(key) ?? []), ...arr(value)]);
 			if (!(AWS_CLI_KEYS as readonly string[]).includes(key)) {
 				if (!SILENT_KEYS.has(key) && value.length > 0) notes.push(`${key}: ${value.length} item${value.length === 1 ? '' : 's'} not represented (a vpc block has no place for them)`);
 				continue;
@@ -69,8 +74,17 @@ export function importAwsCli(docs: readonly Json[]): ImportResult {
 	const subnetVpc = new Map<string, string>();
 	for (const s of get('Subnets')) if (str(s.SubnetId) && str(s.VpcId)) subnetVpc.set(str(s.SubnetId) as string, str(s.VpcId) as string);
 
+	// Several VPCs of one snapshot are one network: one namespace, links between them kept.
+	const multi = vpcIds.size > 1;
+	const names = new Names();
+	const network: NetworkDraft = { peerings: [], vpnGateways: [], endpoints: [] };
+	const peeringsById = new Map<string, Json>();
+	for (const p of get('VpcPeeringConnections')) if (str(p.VpcPeeringConnectionId)) peeringsById.set(str(p.VpcPeeringConnectionId) as string, p);
+	const vgwOf = new Map<string, Json>();
+	for (const g of get('VpnGateways')) for (const a of arr(g.VpcAttachments)) if (a.State === 'attached' && str(a.VpcId)) vgwOf.set(str(a.VpcId) as string, g);
+	const endpointsById = new Map<string, Json>();
+	for (const e of get('VpcEndpoints')) if (str(e.VpcEndpointId)) endpointsById.set(str(e.VpcEndpointId) as string, e);
 	for (const vpcId of vpcIds) {
-		const names = new Names();
 		const vpc = get('Vpcs').find((v) => v.VpcId === vpcId);
 		const draft = emptyDraft(names.name(vpcId, vpc ? label(vpc, vpcId) : null), vpcId);
 		draft.cidr = vpc ? str(vpc.CidrBlock) : null;
@@ -93,12 +107,17 @@ export function importAwsCli(docs: readonly Json[]): ImportResult {
 		// Route tables: the main one is `main` (the vpc block's table for subnets that name none).
 		const tables = mine('RouteTables');
 		const tableOf = new Map<string, string>();
+		let mainTable: string | null = null;
 		for (const t of tables) {
 			const id = str(t.RouteTableId) ?? '';
 			const isMain = arr(t.Associations).some((a) => a.Main === true);
 			const name = names.name(id, label(t, id), isMain ? 'main' : undefined, 'rtb');
+			if (isMain) mainTable = name;
 			for (const a of arr(t.Associations)) if (str(a.SubnetId)) tableOf.set(str(a.SubnetId) as string, name);
 		}
+		// `main` is one name per block: the other VPCs' main tables are named on their subnets.
+		const vgw = multi ? vgwOf.get(vpcId) : undefined;
+		const vgwName = vgw ? names.name(str(vgw.VpnGatewayId) ?? 'vgw', label(vgw, str(vgw.VpnGatewayId) ?? ''), undefined, 'vgw') : null;
 		const nats = mine('NatGateways').filter((n) => {
 			if (n.State === 'deleted' || n.State === 'failed') {
 				draft.notes.push(`NAT gateway ${str(n.NatGatewayId) ?? '?'} is ${str(n.State) ?? ''}`);
@@ -114,6 +133,8 @@ export function importAwsCli(docs: readonly Json[]): ImportResult {
 				const dest = str(r.DestinationCidrBlock);
 				const gateway = str(r.GatewayId);
 				const nat = str(r.NatGatewayId);
+				const endpoint = multi && gateway ? endpointsById.get(gateway) : undefined;
+				if (!dest && endpoint) continue; // the gateway endpoint's prefix-list route: `endpoints:` says it
 				if (!dest) {
 					draft.notes.push(`route table ${tableName}: route to ${str(r.DestinationIpv6CidrBlock) ?? str(r.DestinationPrefixListId) ?? '?'} (IPv6 and prefix-list routes are not modelled)`);
 					continue;
@@ -123,7 +144,10 @@ export function importAwsCli(docs: readonly Json[]): ImportResult {
 					draft.notes.push(`route table ${tableName}: ${dest} -> ${nat ?? gateway ?? '?'} is a blackhole (its target is gone)`);
 					continue;
 				}
-				const target = nat ? names.get(nat) : gateway && igw && gateway === igw.InternetGatewayId ? draft.internetGateway : undefined;
+				const pcx = multi ? str(r.VpcPeeringConnectionId) : null;
+				const peering = pcx ? peeringsById.get(pcx) : undefined;
+				const link = peering && pcx ? names.name(pcx, label(peering, pcx), undefined, 'pcx') : gateway && vgwName && gateway === vgw?.VpnGatewayId ? vgwName : undefined;
+				const target = link ?? (nat ? names.get(nat) : gateway && igw && gateway === igw.InternetGatewayId ? draft.internetGateway : undefined);
 				if (target) routes.push([dest, target]);
 				else {
 					const other = gateway ?? nat ?? str(r.VpcPeeringConnectionId) ?? str(r.TransitGatewayId) ?? str(r.NetworkInterfaceId) ?? str(r.InstanceId) ?? '?';
@@ -157,7 +181,7 @@ export function importAwsCli(docs: readonly Json[]): ImportResult {
 		}
 		for (const s of subnets) {
 			const id = str(s.SubnetId) ?? '';
-			draft.subnets.push({ name: names.get(id) ?? id, cidr: str(s.CidrBlock), zone: str(s.AvailabilityZone), routeTable: tableOf.get(id) ?? null, nacl: naclOf.get(id) ?? null });
+			draft.subnets.push({ name: names.get(id) ?? id, cidr: str(s.CidrBlock), zone: str(s.AvailabilityZone), routeTable: tableOf.get(id) ?? (multi && mainTable !== 'main' ? mainTable : null), nacl: naclOf.get(id) ?? null });
 		}
 		for (const n of nats) {
 			const subnet = str(n.SubnetId);
@@ -257,7 +281,26 @@ export function importAwsCli(docs: readonly Json[]): ImportResult {
 			});
 			draft.notes.push(`load balancer ${names.get(arn) ?? arn}: its listeners and targets are not in describe-load-balancers/describe-target-groups output (describe-listeners and describe-target-health say them); add \`listeners:\` and \`targets:\` by hand`);
 		}
-		for (const p of get('VpcPeeringConnections')) {
+		if (vgw && vgwName) {
+			const propagateTo = tables.filter((t) => arr(t.PropagatingVgws).some((g) => g.GatewayId === vgw.VpnGatewayId)).map((t) => names.get(str(t.RouteTableId) ?? '') ?? '?');
+			network.vpnGateways.push({ name: vgwName, vpc: draft.name, propagateTo });
+		}
+		for (const e of multi ? get('VpcEndpoints').filter((x) => x.VpcId === vpcId) : []) {
+			const id = str(e.VpcEndpointId) ?? 'vpce';
+			const type = str(e.VpcEndpointType)?.toLowerCase() === 'gateway' ? 'gateway' : 'interface';
+			const service = (str(e.ServiceName) ?? '').split('.').pop() ?? 'service';
+			if (type === 'interface' && arr(e.SubnetIds).length === 0 && !Array.isArray(e.SubnetIds)) continue;
+			network.endpoints.push({
+				name: names.name(id, label(e, id), undefined, 'vpce'),
+				vpc: draft.name,
+				service,
+				type,
+				routeTables: (Array.isArray(e.RouteTableIds) ? e.RouteTableIds : []).map((t) => names.get(String(t)) ?? String(t)),
+				subnets: (Array.isArray(e.SubnetIds) ? e.SubnetIds : []).map((t) => names.get(String(t)) ?? String(t)),
+				securityGroups: arr(e.Groups).map((g) => names.get(str(g.GroupId) ?? '') ?? '').filter((g) => g !== ''),
+			});
+		}
+		for (const p of multi ? [] : get('VpcPeeringConnections')) {
 			const requester = (p.RequesterVpcInfo ?? {}) as Json;
 			const accepter = (p.AccepterVpcInfo ?? {}) as Json;
 			if (requester.VpcId === vpcId || accepter.VpcId === vpcId) {
@@ -267,6 +310,17 @@ export function importAwsCli(docs: readonly Json[]): ImportResult {
 		}
 		drafts.push(draft);
 	}
+	if (multi) {
+		for (const p of get('VpcPeeringConnections')) {
+			const id = str(p.VpcPeeringConnectionId) ?? 'pcx';
+			const ends = [(p.RequesterVpcInfo ?? {}) as Json, (p.AccepterVpcInfo ?? {}) as Json].map((e) => str(e.VpcId) ?? '?');
+			const vpcNames = ends.map((e) => drafts.find((d) => d.source === e)?.name ?? null);
+			const status = str((p.Status as Json | undefined)?.Code) ?? 'active';
+			if (vpcNames[0] && vpcNames[1]) network.peerings.push({ name: names.name(id, label(p, id), undefined, 'pcx'), vpcs: [vpcNames[0], vpcNames[1]], status });
+			else notes.push(`VPC peering ${id} between ${ends.join(' and ')} (one end is not in the input)`);
+		}
+		for (const g of get('VpnGateways')) if (!arr(g.VpcAttachments).some((a) => a.State === 'attached')) notes.push(`VPN gateway ${str(g.VpnGatewayId) ?? '?'} is attached to no VPC`);
+	}
 	const orphanInstances = get('Instances').filter((i) => !str(i.VpcId));
 	if (orphanInstances.length) notes.push(`${orphanInstances.length} instance(s) outside any VPC (EC2-Classic) not represented`);
 	for (const d of get('DBInstances')) {
@@ -274,7 +328,9 @@ export function importAwsCli(docs: readonly Json[]): ImportResult {
 		if (!str(group.VpcId) || !vpcIds.has(str(group.VpcId) as string)) notes.push(`database ${str(d.DBInstanceIdentifier) ?? '?'} is in no VPC of the input`);
 	}
 	void subnetVpc;
-	return { drafts, notes };
+	if (!multi) return { drafts, notes };
+	// The network block holds the VPN gateways and endpoints: they are no longer "not represented".
+	return { drafts, notes: notes.filter((n) => !LINK_KEYS.some((k) => n.startsWith(`${k}:`))), network };
 }
 
 function targetKind(id: string): string {

@@ -121,6 +121,58 @@ export function toVpcBlock(draft: VpcDraft, origin: string, inputNotes: readonly
 		for (const note of inputNotes) out.push(comment(`- ${note}`));
 	}
 	out.push(`name: ${yamlText(draft.name)}`);
+	out.push(...vpcFields(draft));
+	return out.join('\n') + '\n';
+}
+
+/** What links the VPCs of one import (the AWS CLI's describe-vpc-peering-connections, describe-vpn-gateways, ...). */
+export interface NetworkDraft {
+	peerings: { name: string; vpcs: [string, string]; status: string }[];
+	vpnGateways: { name: string; vpc: string; propagateTo: string[] }[];
+	endpoints: { name: string; vpc: string; service: string; type: 'gateway' | 'interface'; routeTables: string[]; subnets: string[]; securityGroups: string[] }[];
+}
+
+/** Several VPCs of one input as ONE `vpc` block with `vpcs:` (they can reach each other only in one block). */
+export function toNetworkBlock(name: string, drafts: readonly VpcDraft[], links: NetworkDraft, origin: string, inputNotes: readonly string[] = []): string {
+	const out: string[] = [comment(`Imported by cloudnotes import from ${origin} (${drafts.map((d) => d.source).join(', ')}).`)];
+	const notes = drafts.flatMap((d) => d.notes.map((n) => `${d.name}: ${n}`));
+	if (notes.length > 0) {
+		out.push(comment(`Not represented in this block (${notes.length}):`));
+		for (const note of notes) out.push(comment(`- ${note}`));
+	}
+	if (inputNotes.length > 0) {
+		out.push(comment(`Not represented from the input as a whole (${inputNotes.length}):`));
+		for (const note of inputNotes) out.push(comment(`- ${note}`));
+	}
+	out.push(`name: ${yamlText(name)}`, 'vpcs:');
+	for (const d of drafts) {
+		out.push(`  ${yamlText(d.name)}:`);
+		for (const line of vpcFields(d)) out.push(`    ${line}`);
+	}
+	if (links.peerings.length) {
+		out.push('peerings:');
+		for (const p of links.peerings) out.push(`  ${yamlText(p.name)}: { vpcs: ${list(p.vpcs)}${p.status === 'active' ? '' : `, status: ${yamlText(p.status)}`} }`);
+	}
+	if (links.vpnGateways.length) {
+		out.push('vpn-gateways:');
+		for (const g of links.vpnGateways) out.push(`  ${yamlText(g.name)}: { vpc: ${yamlText(g.vpc)}${g.propagateTo.length ? `, propagate-to: ${list(g.propagateTo)}` : ''} }`);
+	}
+	if (links.endpoints.length) {
+		out.push('endpoints:');
+		for (const e of links.endpoints) {
+			const fields = [`vpc: ${yamlText(e.vpc)}`, `service: ${yamlText(e.service)}`, `type: ${e.type}`];
+			if (e.routeTables.length) fields.push(`route-tables: ${list(e.routeTables)}`);
+			if (e.subnets.length) fields.push(`subnets: ${list(e.subnets)}`);
+			if (e.securityGroups.length) fields.push(`security-groups: ${list(e.securityGroups)}`);
+			out.push(`  ${yamlText(e.name)}: { ${fields.join(', ')} }`);
+		}
+	}
+	return out.join('\n') + '\n';
+}
+
+/** A VPC's fields from `cidr:` on, unindented. */
+function vpcFields(draft: VpcDraft): string[] {
+	const out: string[] = [];
 	out.push(`cidr: ${draft.cidr ?? '"" # not in the input: write the VPC\'s IPv4 CIDR here'}`);
 	if (draft.region) out.push(`region: ${yamlText(draft.region)}`);
 	if (draft.internetGateway) out.push(`internet-gateway: ${yamlText(draft.internetGateway)}`);
@@ -197,5 +249,5 @@ export function toVpcBlock(draft: VpcDraft, origin: string, inputNotes: readonly
 			rules('outbound', n.outbound);
 		}
 	}
-	return out.join('\n') + '\n';
+	return out;
 }

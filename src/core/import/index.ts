@@ -7,7 +7,7 @@ import { cloudFormationLanguage } from '../topology/cloudformation';
 import { composeYaml } from '../topology/yaml/yaml-compose';
 import { isMap, isScalar } from '../topology/yaml/yaml-nodes';
 import { AWS_CLI_KEYS, importAwsCli, type ImportResult } from './aws-cli';
-import { toVpcBlock } from './draft';
+import { toNetworkBlock, toVpcBlock } from './draft';
 import { importCloudFormation } from './from-cloudformation';
 import { importTerraform, isTerraformJson } from './terraform';
 
@@ -144,6 +144,11 @@ export function importVpcBlocks(inputs: readonly ImportInput[], from?: ImportFor
 	const notes: string[] = [];
 	for (const { result, origin } of results) {
 		notes.push(...result.notes);
+		if (result.network && result.drafts.length > 1) {
+			const yaml = toNetworkBlock('imported-network', result.drafts, result.network, origin, result.notes);
+			blocks.push({ name: 'imported-network', yaml, fenced: '```vpc\n' + yaml + '```\n', notes: result.drafts.flatMap((d) => d.notes.map((n) => `${d.name}: ${n}`)) });
+			continue;
+		}
 		for (const draft of result.drafts) {
 			// Notes about the input as a whole go into every block too: each block is pasted alone.
 			const yaml = toVpcBlock(draft, origin, result.notes);

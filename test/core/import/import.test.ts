@@ -15,11 +15,12 @@ const json = (doc: unknown) => JSON.stringify(doc, null, 2);
 describe('import from AWS CLI output', () => {
 	const files = AWS_CLI_OUTPUTS.map((doc, i) => ({ name: `out${i}.json`, text: json(doc) }));
 
-	it('gives one vpc block per VPC, with names from Name tags, the main table as `main`, the default group as `default`', () => {
+	it('gives one vpc block holding every VPC (issue 26: one network), with names from Name tags, the main table as `main`, the default group as `default`', () => {
 		const out = importVpcBlocks(files);
 		expect(out.formats.every((f) => f === 'aws-cli')).toBe(true);
-		expect(out.blocks.map((b) => b.name)).toEqual(['lab', 'vpc-2']);
+		expect(out.blocks.map((b) => b.name)).toEqual(['imported-network']);
 		const lab = readBack(out.blocks[0]?.yaml ?? '');
+		expect(lab.network.vpcs.map((v) => v.name)).toEqual(['lab', 'vpc-2']);
 		expect(lab.cidr?.text).toBe('10.0.0.0/16');
 		expect([...lab.subnets.values()].map((s) => [s.name, s.cidr?.text, s.zone, s.routeTable?.name ?? null, s.nacl?.name ?? null])).toEqual([
 			['public-a', '10.0.1.0/24', 'ap-northeast-2a', 'public', 'default-nacl'],
@@ -34,8 +35,8 @@ describe('import from AWS CLI output', () => {
 		expect(lab.instances.get('web-instance')).toMatchObject({ publicIp: true, instanceType: 't3.micro' });
 		expect(lab.loadBalancers.get('front')).toMatchObject({ targetPort: 8080, scheme: 'internet-facing' });
 		expect(trace(lab, { from: 'internet', to: 'web-instance', proto: 'tcp', port: 443 }).allowed).toBe(true);
-		const other = readBack(out.blocks[1]?.yaml ?? '');
-		expect(other.securityGroups.get('default')?.inbound.map((r) => r.text)).toEqual(['all from default']);
+		const other = lab.network.vpcs[1];
+		expect(other?.securityGroups.get('default')?.inbound.map((r) => r.text)).toEqual(['all from default']);
 	});
 
 	it('drops nothing silently: each dropped item is a comment at the top of its block', () => {
@@ -47,7 +48,7 @@ describe('import from AWS CLI output', () => {
 		expect(header).toContain('NACL default-nacl: rule 101 outbound (IPv6 is not modelled)');
 		expect(header).toContain('instance i-old is terminated');
 		expect(header).toContain('its listeners and targets are not in describe-load-balancers');
-		expect(header).toContain('VpnGateways: 1 item not represented');
+		expect(header).toContain('VPN gateway vgw-1 is attached to no VPC');
 		expect(header.split('\n').every((l) => l.startsWith('#'))).toBe(true);
 	});
 

@@ -108,16 +108,24 @@ describe('cloudformation blocks: a JSON template with long forms', () => {
 		expect(bastion && [bastion.subnet?.name, bastion.publicIp, bastion.securityGroups.map((g) => g.name), bastion.instanceType]).toEqual(['Public', true, ['BastionSG'], 't3.micro']);
 	});
 
-	it('draws one VPC of two, reports the other, and draws the peering without tracing across it', () => {
+	it('draws both VPCs and the peering between them (issue 26: one network, traced across the peering)', () => {
 		const d = analysis.diagnostics;
-		expect(find(d, 'unsupported-resource', '`MainVpc` is drawn, not `PeerVpc`')?.line).toBe(lineOf(JSON_TEMPLATE, '"PeerVpc": {'));
-		expect(find(d, 'unsupported-resource', '`PeerSubnet`')).toBeDefined();
-		expect(find(d, 'unsupported-resource', 'route `ToPeer` leads to peering `Peering`')).toBeDefined();
+		expect(find(d, 'unsupported-resource', '`MainVpc` is drawn, not `PeerVpc`')).toBeUndefined();
+		expect(model.vpc.network.vpcs.map((v) => v.name)).toEqual(['MainVpc', 'PeerVpc']);
+		expect(model.vpc.network.vpcs[1]?.subnets.has('PeerSubnet')).toBe(true);
+		expect(model.vpc.routeTables.get('Rt')?.routes.find((r) => r.target === 'Peering')?.destination.text).toBe('10.99.0.0/16');
 		expect(find(d, 'unresolved-value', 'Fn::ImportValue')?.line).toBe(lineOf(JSON_TEMPLATE, '"Imported": {') + 2);
 		const diagram = toMermaid(model);
 		expect(diagram.text).toContain('r_Peering{{"Peering<br/>VPC peering"}}');
 		expect(diagram.text).toContain('r_Public -->|"10.99.0.0/16"| r_Peering');
+		expect(diagram.text).toContain('subgraph r_PeerVpc[');
 		expect(analysis.resources.find((r) => r.name === 'Peering')?.type).toBe('vpc-peering');
+	});
+
+	it('keeps the one-VPC reading when `# cloudnotes vpc:` names one', () => {
+		const one = analyzeTopology('cloudformation', `# cloudnotes vpc: MainVpc\n${JSON_TEMPLATE}`, 1);
+		expect(find(one.diagnostics, 'unsupported-resource', '`MainVpc` is drawn, not `PeerVpc`')).toBeDefined();
+		expect(find(one.diagnostics, 'unsupported-resource', '`PeerSubnet`')).toBeDefined();
 	});
 
 	it('checks flows given as a comment option: a blocked one is a flow-blocked warning on its line', () => {

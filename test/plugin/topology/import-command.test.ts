@@ -18,16 +18,16 @@ function editorWith(text: string, cursor: number): Editor {
 describe('Insert VPC block from clipboard', () => {
 	beforeEach(() => shownNotices.splice(0));
 
-	it('inserts one fenced vpc block per VPC at the cursor and says how many', async () => {
+	it('inserts the VPCs of one account as one fenced vpc block (issue 26) at the cursor and says how many', async () => {
 		const editor = editorWith('# 내 계정\n\n끝\n', '# 내 계정\n\n'.length);
 		const clipboard = JSON.stringify(DESCRIBE_VPCS) + '\n' + JSON.stringify(DESCRIBE_SUBNETS);
 		expect(await insertFromClipboard(editor, () => Promise.resolve(clipboard))).toBe(true);
 		const text = editor.getValue();
-		expect(text.startsWith('# 내 계정\n\n```vpc\n# Imported by cloudnotes import from AWS CLI output clipboard (vpc-1).')).toBe(true);
-		expect(text.match(/```vpc\n/g)?.length).toBe(2);
-		expect(text).toContain('  public-a: { cidr: 10.0.1.0/24, zone: ap-northeast-2a }');
+		expect(text.startsWith('# 내 계정\n\n```vpc\n# Imported by cloudnotes import from AWS CLI output clipboard (vpc-1, vpc-2).')).toBe(true);
+		expect(text.match(/```vpc\n/g)?.length).toBe(1);
+		expect(text).toContain('      public-a: { cidr: 10.0.1.0/24, zone: ap-northeast-2a }');
 		expect(text.endsWith('```\n끝\n')).toBe(true);
-		expect(shownNotices.at(-1)).toBe('Inserted 2 VPC block(s) from aws-cli.');
+		expect(shownNotices.at(-1)).toBe('Inserted 1 VPC block(s) from aws-cli.');
 	});
 
 	it('leaves the note alone and says why when the clipboard holds nothing it can read', async () => {

@@ -17,6 +17,7 @@ import type { Entry, YamlSource } from '../yaml/yaml-source';
 import { awsPorts, awsProto, naclRuleLine, sgRuleLine } from './aws-rules';
 import { looksLikeRegion, Resolver, type Value } from './intrinsics';
 import type { CloudFormationModel } from './model';
+import { LINK_TYPES, readNetworkLinks, type LinkReader } from './network-links';
 import { readTemplate, type Template, type TemplateResource } from './template';
 
 const EC2 = 'AWS::EC2::';
@@ -41,6 +42,7 @@ const MODELLED = new Set([
 	`${EC2}Instance`,
 	`${EC2}LaunchTemplate`,
 	`${EC2}VPCPeeringConnection`,
+	...LINK_TYPES,
 	'AWS::ElasticLoadBalancingV2::LoadBalancer',
 	'AWS::ElasticLoadBalancingV2::TargetGroup',
 	'AWS::ElasticLoadBalancingV2::Listener',
@@ -55,10 +57,18 @@ const OTHER_TARGETS = ['VpcPeeringConnectionId', 'TransitGatewayId', 'InstanceId
 
 export function buildModel(src: YamlSource): CloudFormationModel {
 	const vpc = emptyVpc(src.start);
-	const model: CloudFormationModel = { kind: 'cloudformation', vpc, flows: vpc.flows, tooLarge: false, types: new Map(), peerings: [], declared: 0 };
+	const model: CloudFormationModel = { kind: 'cloudformation', vpc, flows: vpc.flows, tooLarge: false, types: new Map(), declared: 0 };
 	const template = readTemplate(src);
 	if (!template) return model;
-	new TemplateReader(src, template, model).read();
+	const first = new TemplateReader(src, template, model, null);
+	first.read();
+	// Every other VPC of the template is read the same way into the same network (unless
+	// `# cloudnotes vpc:` picks one); what they report twice is said once by the sink.
+	for (const other of first.otherVpcs()) {
+		const more: CloudFormationModel = { ...model, vpc: emptyVpc(src.start, vpc.network), flows: [], types: new Map() };
+		new TemplateReader(src, template, more, other).read();
+	}
+	readNetworkLinks(first.links(), template);
 	return model;
 }
 
@@ -70,12 +80,16 @@ class TemplateReader {
 	/** Logical id of the VPC drawn (or null when the template creates none). */
 	private primary: string | null = null;
 	private readonly others = new Set<string>();
+	/** `# cloudnotes vpc:` names one VPC: the others are reported, not drawn (the one-VPC behaviour). */
+	private single = true;
 	private readonly reported = new Set<string>();
 
 	constructor(
 		private readonly src: YamlSource,
 		private readonly t: Template,
 		private readonly model: CloudFormationModel,
+		/** The VPC this reader reads (a later pass of a several-VPC template), else chosen as before. */
+		private readonly forced: string | null,
 	) {
 		this.r = new Resolver(src, t);
 		this.vpc = model.vpc;
@@ -144,6 +158,8 @@ class TemplateReader {
 	/** Whether a resource's VpcId puts it in the drawn VPC (an unknown VPC counts as the drawn one). */
 	private inVpc(res: TemplateResource, property = 'VpcId'): boolean {
 		const v = this.prop(res, property);
+		// A later pass takes only what names its VPC; the first pass keeps what names none.
+		if (this.forced) return v.k === 'res' && v.id === this.primary;
 		if (v.k === 'res' && this.others.has(v.id)) {
 			this.notDrawn(res, `it belongs to VPC \`${v.id}\``);
 			return false;
@@ -152,6 +168,7 @@ class TemplateReader {
 	}
 
 	private notDrawn(res: TemplateResource, why: string): void {
+		if (!this.single) return;
 		this.src.report(res.pos, 'unsupported-resource', `\`${res.id}\` (${res.type}) is not drawn: ${why}; draw that VPC with \`# cloudnotes vpc: <its logical id>\``);
 	}
 
@@ -199,8 +216,10 @@ class TemplateReader {
 
 	private chooseVpc(): void {
 		const vpcs = this.ofType(`${EC2}VPC`);
-		const chosen = this.option('vpc');
+		const chosen = this.forced ? null : this.option('vpc');
+		this.single = !!chosen || vpcs.length < 2;
 		let primary = vpcs[0] ?? null;
+		const forced = this.forced ? vpcs.find((v) => v.id === this.forced) : undefined;
 		if (chosen) {
 			const found = vpcs.find((v) => v.id === chosen.value);
 			if (found) primary = found;
@@ -210,6 +229,7 @@ class TemplateReader {
 			const count = (id: string): number => this.ofType(`${EC2}Subnet`).filter((s) => this.prop(s, 'VpcId').k === 'res' && (this.prop(s, 'VpcId') as { id: string }).id === id).length;
 			primary = vpcs.reduce((best, v) => (count(v.id) > count(best.id) ? v : best), vpcs[0]);
 		}
+		if (forced) primary = forced;
 		for (const v of vpcs) if (v !== primary) this.others.add(v.id);
 		if (primary) {
 			this.primary = primary.id;
@@ -224,7 +244,7 @@ class TemplateReader {
 				this.src.report(primary.pos, 'unresolved-value', `the CIDR of \`${primary.id}\` comes from an IPAM pool, which is not known offline`);
 			}
 			for (const other of this.others) {
-				const res = this.t.resources.get(other);
+				const res = this.single ? this.t.resources.get(other) : undefined;
 				if (res) this.src.report(res.pos, 'unsupported-resource', `this template has ${vpcs.length} VPCs; \`${primary.id}\` is drawn, not \`${other}\` (draw it with \`# cloudnotes vpc: ${other}\`)`);
 			}
 		} else {
@@ -273,9 +293,8 @@ class TemplateReader {
 			const igw = this.prop(res, 'InternetGatewayId');
 			if (igw.k === 'res') attached.set(igw.id, res.pos);
 			else if (igw.k === 'unknown') this.unresolved(igw, `the gateway of \`${res.id}\``);
-			else if (this.prop(res, 'VpnGatewayId').k !== 'none') this.src.report(res.pos, 'unsupported-resource', `\`${res.id}\` attaches a VPN gateway, which is not modelled`);
 		}
-		const igws = this.ofType(`${EC2}InternetGateway`).filter((g) => attached.has(g.id) || attached.size === 0);
+		const igws = this.ofType(`${EC2}InternetGateway`).filter((g) => attached.has(g.id) || (attached.size === 0 && !this.forced));
 		const igw = igws.find((g) => attached.has(g.id)) ?? igws[0];
 		if (igw) {
 			this.vpc.internetGateway = { name: igw.id, pos: igw.pos };
@@ -283,24 +302,28 @@ class TemplateReader {
 				this.src.report(igw.pos, 'unused-resource', `internet gateway \`${igw.id}\` is not attached to \`${this.primary}\`: add an AWS::EC2::VPCGatewayAttachment, or AWS drops what is routed to it`);
 			}
 		}
-		for (const other of this.ofType(`${EC2}InternetGateway`)) {
-			if (other !== igw && !attached.has(other.id)) this.src.report(other.pos, 'unused-resource', `internet gateway \`${other.id}\` is not attached to the drawn VPC`);
+		for (const other of this.forced ? [] : this.ofType(`${EC2}InternetGateway`)) {
+			if (other !== igw && !attached.has(other.id) && this.single) this.src.report(other.pos, 'unused-resource', `internet gateway \`${other.id}\` is not attached to the drawn VPC`);
 			else if (other !== igw) this.notDrawn(other, 'a VPC has one internet gateway');
 		}
 		for (const res of this.ofType(`${EC2}NatGateway`)) {
 			const subnet = this.refId(res, 'SubnetId', 'the subnet');
 			if (subnet && !this.vpc.subnets.has(subnet.name) && this.t.resources.has(subnet.name) && !this.inVpc(this.t.resources.get(subnet.name) as TemplateResource)) continue;
+			if (this.forced && !this.vpc.subnets.has(subnet?.name ?? '')) continue;
 			if (!subnet) this.src.report(res.pos, 'missing-field', `NAT gateway \`${res.id}\` needs \`SubnetId\`: the public subnet it sits in`);
 			this.vpc.natGateways.set(res.id, { name: res.id, pos: res.pos, subnet });
 		}
 		for (const res of this.ofType(`${EC2}VPCPeeringConnection`)) {
+			if (this.vpc.network.peerings.has(res.id)) continue;
 			const own = this.prop(res, 'VpcId');
 			const peer = this.prop(res, 'PeerVpcId');
-			const ownId = own.k === 'res' ? own.id : null;
-			const peerId = peer.k === 'res' ? peer.id : peer.k === 'str' ? peer.v : 'a VPC not known offline';
-			// The drawn VPC is at one end; the other end is the peer.
-			const other = ownId && ownId !== this.primary ? ownId : peerId;
-			this.model.peerings.push({ name: res.id, pos: res.pos, peer: other, routes: [] });
+			const name = (v: Value, fallback: string): string => (v.k === 'res' ? v.id : v.k === 'str' ? v.v : fallback);
+			const ownName = name(own, 'a VPC not known offline');
+			const peerName = name(peer, 'a VPC not known offline');
+			const inTemplate = (id: string): boolean => this.t.resources.get(id)?.type === `${EC2}VPC`;
+			const outside = !inTemplate(peerName) ? peerName : !inTemplate(ownName) ? ownName : undefined;
+			const peering = { name: res.id, pos: res.pos, vpcs: [{ name: ownName, pos: own.pos }, { name: peerName, pos: peer.pos }] as [Ref, Ref], status: 'active' as const, statusPos: res.pos };
+			this.vpc.network.peerings.set(res.id, outside === undefined ? peering : { ...peering, outside });
 		}
 	}
 
@@ -334,10 +357,10 @@ class TemplateReader {
 			if (target.k === 'none') {
 				const other = OTHER_TARGETS.find((key) => this.prop(res, key).k !== 'none');
 				const value = other ? this.prop(res, other) : null;
-				const peering = value?.k === 'res' ? this.model.peerings.find((p) => p.name === value.id) : undefined;
-				if (peering) {
-					for (const subnet of vpc.subnets.values()) if (this.associations().get(subnet.name)?.name === table.name) peering.routes.push({ subnet: subnet.name, destination: destination.text });
-					this.src.report(res.pos, 'unsupported-resource', `route \`${res.id}\` leads to peering \`${peering.name}\`: drawn, not traced (trace across peering is not modelled yet)`);
+				// Peerings and transit gateways are links of the network: the route is traced across them.
+				const linkType = value?.k === 'res' ? this.t.resources.get(value.id)?.type : undefined;
+				if (value?.k === 'res' && (linkType === `${EC2}VPCPeeringConnection` || linkType === `${EC2}TransitGateway`)) {
+					owner.routes.push({ destination, target: value.id, pos: res.pos });
 				} else this.src.report(res.pos, 'unsupported-resource', `route \`${res.id}\` leads to a ${other ? other.replace(/Id$|Arn$/, '') : 'target'}, which is not modelled; trace ignores it`);
 				continue;
 			}
@@ -345,7 +368,7 @@ class TemplateReader {
 			if (!ref) continue;
 			const name = ref.name === 'local' ? 'local' : ref.name;
 			const targetType = this.t.resources.get(name)?.type;
-			if (name !== 'local' && targetType && targetType !== `${EC2}InternetGateway` && targetType !== `${EC2}NatGateway`) {
+			if (name !== 'local' && targetType && targetType !== `${EC2}InternetGateway` && targetType !== `${EC2}NatGateway` && targetType !== `${EC2}VPNGateway`) {
 				this.src.report(res.pos, 'unsupported-resource', `route \`${res.id}\` leads to \`${name}\` (${targetType}), which is not modelled; trace ignores it`);
 				continue;
 			}
@@ -355,6 +378,24 @@ class TemplateReader {
 			const s = vpc.subnets.get(subnet);
 			if (s) s.routeTable = table;
 		}
+	}
+
+	/** VPCs of the template this reader did not read (read by later passes). */
+	otherVpcs(): string[] {
+		return this.single ? [] : [...this.others];
+	}
+
+	/** What readNetworkLinks needs of this reader: values by logical id, resolved. */
+	links(): LinkReader {
+		return {
+			network: this.vpc.network,
+			ofType: (type) => this.ofType(type),
+			prop: (res, name) => this.prop(res, name),
+			ref: (v, what) => this.refOf(v, what),
+			refs: (v, what) => this.refList(v, what),
+			cidr: (text, pos) => this.cidr(text, pos),
+			region: () => this.r.region,
+		};
 	}
 
 	private assoc: Map<string, Ref> | null = null;
@@ -605,7 +646,7 @@ class TemplateReader {
 		const eips = this.publicIps();
 		for (const res of this.ofType(`${EC2}Instance`)) {
 			const p = this.placement(res);
-			if (this.subnetElsewhere(p.subnet)) continue;
+			if (this.subnetElsewhere(p.subnet) || (this.forced && !this.vpc.subnets.has(p.subnet?.name ?? ''))) continue;
 			if (!p.subnet) this.src.report(res.pos, 'unresolved-value', `instance \`${res.id}\` names no subnet (SubnetId, NetworkInterfaces or its launch template): it would go to the default VPC`);
 			const subnet = p.subnet ? this.t.resources.get(p.subnet.name) : undefined;
 			const mapPublic = subnet ? this.prop(subnet, 'MapPublicIpOnLaunch') : null;
@@ -641,7 +682,7 @@ class TemplateReader {
 				const groupRef = this.refId(res, 'DBSubnetGroupName', 'the DB subnet group');
 				const subnets = groupRef ? groups.get(groupRef.name) : undefined;
 				const subnet = subnets?.[0] ?? null;
-				if (this.subnetElsewhere(subnet)) continue;
+				if (this.subnetElsewhere(subnet) || (this.forced && !this.vpc.subnets.has(subnet?.name ?? ''))) continue;
 				if (!groupRef) this.src.report(res.pos, 'unresolved-value', `database \`${res.id}\` names no DBSubnetGroupName: it would go to the default VPC`);
 				const sgs = this.prop(res, type === 'AWS::RDS::DBCluster' ? 'VpcSecurityGroupIds' : 'VPCSecurityGroups');
 				const pub = this.prop(res, 'PubliclyAccessible');
@@ -716,7 +757,7 @@ class TemplateReader {
 					if (ref) subnets.push(ref);
 				}
 			}
-			if (subnets.some((s) => this.subnetElsewhere(s))) continue;
+			if (subnets.some((s) => this.subnetElsewhere(s)) || (this.forced && subnets.length === 0)) continue;
 			subnets = subnets.filter((s) => !this.subnetElsewhere(s));
 			const scheme = this.prop(res, 'Scheme');
 			const type = this.prop(res, 'Type');

@@ -9,20 +9,5 @@ export function cloudFormationResources(model: CloudFormationModel): ResourceInf
 		const type = model.types.get(info.name);
 		return type ? { ...info, details: [{ label: 'CloudFormation type', value: type }, ...info.details] } : info;
 	});
-	for (const peering of model.peerings) {
-		const routes = peering.routes.map((r) => `${r.subnet}: ${r.destination}`);
-		out.push({
-			name: peering.name,
-			type: 'vpc-peering',
-			line: peering.pos.line,
-			drawn: true,
-			details: [
-				{ label: 'CloudFormation type', value: 'AWS::EC2::VPCPeeringConnection' },
-				{ label: 'Peer VPC', value: peering.peer },
-				{ label: 'Routes to it', value: routes.length ? routes.join('; ') : 'none' },
-				{ label: 'Trace', value: 'not traced across yet: a trace stops at the peering' },
-			],
-		});
-	}
 	return out;
 }

@@ -64,6 +64,12 @@ export const DIAGNOSTIC_SEVERITY = {
 	'host-network': 'warning',
 	'unsupported-resource': 'info',
 	'unresolved-value': 'warning',
+	'peering-overlap': 'error',
+	'tgw-overlap': 'error',
+	'peering-one-sided': 'warning',
+	'peering-not-active': 'warning',
+	'tgw-no-attachment': 'error',
+	'endpoint-unused': 'info',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITY;

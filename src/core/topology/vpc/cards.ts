@@ -2,6 +2,8 @@
 import { markdownCode, markdownText as text } from '../../markdown/escape';
 import { ENGLISH_FLOWS, escapeFlow, escapeResult, flowKey, flowsOf, flowTraceQuery, KOREAN_FLOWS, lineOf, type CardBlock, type Flow, type FlowPhrases, type TopologyCard } from '../shared/cards';
 import type { TraceResult } from '../shared/trace-types';
+import { isNetwork } from './network';
+import { networkCards } from './network-cards';
 import { internetRouteOf, routeTableOf, type VpcModel } from './model';
 
 interface VpcPhrases {
@@ -46,18 +48,22 @@ export function vpcCards(model: VpcModel, block: CardBlock, trace: (model: VpcMo
 	const name = model.name || `#${block.block}`;
 	const cards: TopologyCard[] = [];
 	const at = (line: number) => lineOf(line, block);
-	for (const subnet of model.subnets.values()) {
-		const table = routeTableOf(model, subnet);
-		const igwRoute = internetRouteOf(model, subnet);
-		const natRoute = table?.routes.find((r) => model.natGateways.has(r.target));
-		const back = igwRoute
-			? say.publicVia(text(table?.name ?? ''), text(igwRoute.destination.text), text(igwRoute.target))
-			: natRoute
-				? say.privateViaNat(text(table?.name ?? ''), text(natRoute.destination.text), text(natRoute.target))
-				: table
-					? say.privateNoRoute(text(table.name))
-					: say.privateNoTable();
-		cards.push({ line: at(subnet.pos.line), front: say.subnetQuestion(text(name), text(subnet.name)), back, key: `vpc ${name} subnet ${subnet.name}` });
+	// Every VPC of the block (one, in a block without `vpcs:`).
+	for (const vpc of model.network.vpcs) {
+		const vpcName = vpc === model ? name : vpc.name;
+		for (const subnet of vpc.subnets.values()) {
+			const table = routeTableOf(vpc, subnet);
+			const igwRoute = internetRouteOf(vpc, subnet);
+			const natRoute = table?.routes.find((r) => vpc.natGateways.has(r.target));
+			const back = igwRoute
+				? say.publicVia(text(table?.name ?? ''), text(igwRoute.destination.text), text(igwRoute.target))
+				: natRoute
+					? say.privateViaNat(text(table?.name ?? ''), text(natRoute.destination.text), text(natRoute.target))
+					: table
+						? say.privateNoRoute(text(table.name))
+						: say.privateNoTable();
+			cards.push({ line: at(subnet.pos.line), front: say.subnetQuestion(text(vpcName), text(subnet.name)), back, key: `vpc ${vpcName} subnet ${subnet.name}` });
+		}
 	}
 	for (const flow of flowsOf(model)) {
 		const result = trace(model, flowTraceQuery(flow));
@@ -76,5 +82,6 @@ export function vpcCards(model: VpcModel, block: CardBlock, trace: (model: VpcMo
 			cards.push({ line: at(flow.line), front: say.whichNat(shown), back: say.viaNat(text(natHop.resource), text(routeHop?.resource ?? ''), routeHop?.rule ?? ''), key });
 		}
 	}
+	if (isNetwork(model.network)) cards.push(...networkCards(model.network, name, block));
 	return cards;
 }

@@ -8,10 +8,11 @@ import { vpcDiagram } from './mermaid';
 import { resourceCount, type VpcModel } from './model';
 import { parseVpc } from './parse';
 import { vpcResources } from './resources';
-import { traceVpc } from './trace';
 import { vpcOcclusionFacts } from './occlusion';
+import { isNetworkEndpoint, networkTitle } from './network';
+import { traceNetwork } from './network-trace';
 
-const trace = guardedTrace(traceVpc);
+const trace = guardedTrace(traceNetwork);
 
 export const vpcLanguage: TopologyLanguage<VpcModel> = {
 	id: 'vpc',
@@ -21,14 +22,14 @@ export const vpcLanguage: TopologyLanguage<VpcModel> = {
 	resourceCount,
 	lint: lintVpc,
 	resources: vpcResources,
-	title: (model) => model.name,
+	title: networkTitle,
 	endpointTypes: new Set(['internet', 'instance', 'load-balancer', 'nat-gateway', 'subnet']),
 	isEndpoint: (model, name) =>
-		model.instances.has(name) || model.loadBalancers.has(name) || model.natGateways.has(name) || model.subnets.has(name) || parseCidr(name, { allowBareAddress: true }).ok,
-	endpointHint: 'an instance, load balancer, NAT gateway, subnet, `internet` or an IP',
+		model.instances.has(name) || model.loadBalancers.has(name) || model.natGateways.has(name) || model.subnets.has(name) || parseCidr(name, { allowBareAddress: true }).ok || isNetworkEndpoint(model, name),
+	endpointHint: 'an instance, load balancer, NAT gateway, subnet, interface endpoint, on-premises site, `s3`, `dynamodb`, `internet` or an IP',
 	trace,
 	mermaid: (model, options) => vpcDiagram(model, options.colors, options.direction ?? 'TB', options.icons ?? false),
-	vpcs: (model) => [model],
+	vpcs: (model) => model.network.vpcs,
 	cards: (model, block) => vpcCards(model, block, trace),
 	occlusionFacts: vpcOcclusionFacts,
 };

@@ -10,9 +10,17 @@ import { evaluateNacl, EPHEMERAL_SAMPLES, type Nacl, type NaclRule } from './nac
 import type { Direction } from './rule-text';
 import type { SecurityGroup } from './security-group';
 import { coversPacket, formatPorts, type Proto } from '../shared/traffic';
+import { isNetwork, linkNames, linkTarget } from './network';
+import { lintNetwork } from './network-lint';
 import { isPublicSubnet, type Ref, type Subnet, type VpcModel } from './model';
 
+/** Each VPC of the block on its own, then what links them (network-lint.ts). */
 export function lintVpc(model: VpcModel, sink: DiagnosticSink): void {
+	for (const vpc of model.network.vpcs) lintOneVpc(vpc, sink);
+	if (isNetwork(model.network)) lintNetwork(model.network, sink);
+}
+
+function lintOneVpc(model: VpcModel, sink: DiagnosticSink): void {
 	checkReferences(model, sink);
 	checkSubnets(model, sink);
 	checkPlacement(model, sink);
@@ -37,8 +45,8 @@ function checkReferences(model: VpcModel, sink: DiagnosticSink): void {
 	const igw = model.internetGateway?.name;
 	for (const table of model.routeTables.values()) {
 		for (const route of table.routes) {
-			if (route.target === 'local' || route.target === igw || model.natGateways.has(route.target)) continue;
-			const gateways = [igw, ...model.natGateways.keys()].filter((n): n is string => !!n);
+			if (route.target === 'local' || route.target === igw || model.natGateways.has(route.target) || linkTarget(model.network, route.target)) continue;
+			const gateways = [igw, ...model.natGateways.keys(), ...linkNames(model)].filter((n): n is string => !!n);
 			const hint = gateways.length ? `; targets are ${gateways.join(', ')} or local` : '; declare `internet-gateway:` or a NAT gateway first';
 			sink.add(route.pos, 'unknown-reference', `route ${route.destination.text} -> \`${route.target}\`: \`${route.target}\` is not a declared gateway${hint}`);
 		}

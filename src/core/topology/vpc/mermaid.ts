@@ -5,6 +5,8 @@ import { Builder, MERMAID_CAPS, OPTIONAL_EDGE_BUDGET, type DiagramColors, type M
 import { labelLines, mermaidIdFor } from '../shared/mermaid-text';
 import { formatPorts } from '../shared/traffic';
 import type { SecurityGroup } from './security-group';
+import { drawEdgeOfVpc, drawLinkEdges, drawLinkNodes, isDrawnLink } from './network-mermaid';
+import { isNetwork } from './network';
 import { groupsOf, isInternetFacing, isPublicSubnet, routeTableOf, type Instance, type LoadBalancer, type Subnet, type VpcModel } from './model';
 
 export function vpcDrawsInternet(model: VpcModel): boolean {
@@ -55,12 +57,31 @@ function outsideLabel(model: VpcModel, groups: readonly SecurityGroup[]): string
  */
 export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, direction: 'TB' | 'LR', icons = false): MermaidDiagram {
 	const b = new Builder(direction, colors, icons);
+	const network = model.network;
+	const vpcs = network.vpcs;
+	if (vpcs.some(vpcDrawsInternet)) b.node('internet', mermaidIdFor('internet'), 'circle', 'internet', 'cnInternet', { id: 'internet', category: 'general' });
+	// One region group around every VPC when they share it (AWS Cloud > Region > VPC).
+	const region = model.region;
+	const regionGroup = icons && region !== null && region !== '' && vpcs.every((v) => v.region === region);
+	if (regionGroup) b.open(null, 'z_region', labelLines(`Region ${region ?? ''}`), b.groupStyle('none', 'regionBorder', true), 'region');
+	// VPCs side by side as sibling groups, in the block's order (a layout can take the same list).
+	vpcs.forEach((vpc, i) => drawVpcGroup(b, vpc, icons, regionGroup, i === 0 ? 'z_' : `z_${i}_`));
+	if (regionGroup) b.close();
+	const linked = isNetwork(network);
+	if (linked) drawLinkNodes(b, network);
+	for (const vpc of vpcs) drawStructuralEdges(b, vpc);
+	if (linked) drawLinkEdges(b, network);
+	// Reference edges are the first to go: structural ones must fit under Mermaid's edge cap.
+	const budget = { left: Math.min(OPTIONAL_EDGE_BUDGET, MERMAID_CAPS.maxEdges - 50 - b.edgeCount) };
+	for (const vpc of vpcs) drawReferenceEdges(b, vpc, budget);
+	return b.finish({ cnInternet: 'internet', cnGateway: 'gateway', cnNode: 'node', cnDb: 'database' });
+}
+
+/** One VPC as a group: gateways and load balancers on its edge, zones as groups, subnets inside them. */
+function drawVpcGroup(b: Builder, model: VpcModel, icons: boolean, inRegion: boolean, zonePrefix: string): void {
 	const igw = model.internetGateway;
-	if (vpcDrawsInternet(model)) b.node('internet', mermaidIdFor('internet'), 'circle', 'internet', 'cnInternet', { id: 'internet', category: 'general' });
 	const vpcId = model.name ? mermaidIdFor(model.name) : 'z_vpc';
-	const regionGroup = icons && model.region !== null && model.region !== '';
-	if (regionGroup) b.open(null, 'z_region', labelLines(`Region ${model.region}`), b.groupStyle('none', 'regionBorder', true), 'region');
-	const vpcLabel = `VPC ${model.name}${model.cidr ? ` · ${model.cidr.text}` : ''}${model.region && !regionGroup ? ` · ${model.region}` : ''}`;
+	const vpcLabel = `VPC ${model.name}${model.cidr ? ` · ${model.cidr.text}` : ''}${model.region && !inRegion ? ` · ${model.region}` : ''}`;
 	b.open(model.name || null, vpcId, labelLines(vpcLabel), icons ? b.groupStyle('vpc', 'vpcBorder', false) : b.fill('vpc'), 'vpc');
 	if (igw) b.node(igw.name, mermaidIdFor(igw.name), 'hexagon', labelLines(igw.name, 'internet gateway'), 'cnGateway', { id: 'internet-gateway', category: 'networking' });
 	for (const lb of model.loadBalancers.values()) {
@@ -68,6 +89,7 @@ export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, d
 		b.node(lb.name, mermaidIdFor(lb.name), 'parallelogram', labelLines(lb.name, `${lb.scheme === 'internal' ? 'internal ' : ''}${lb.type === 'network' ? 'NLB' : 'ALB'}`), 'cnGateway', lbIcon);
 		securityBadge(b, model, lb);
 	}
+	drawEdgeOfVpc(b, model);
 
 	const inSubnet = new Map<string, { nats: string[]; instances: Instance[] }>();
 	const homeless: Instance[] = [];
@@ -113,37 +135,36 @@ export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, d
 			b.node(instance.name, mermaidIdFor(instance.name), shape, labelLines(instance.name, instance.role ?? (instance.publicIp ? 'public IP' : null)), shape === 'cylinder' ? 'cnDb' : 'cnNode', instanceIcon(instance));
 			securityBadge(b, model, instance);
 		}
+		for (const endpoint of model.network.endpoints.values()) {
+			if (endpoint.type === 'interface' && endpoint.vpc?.name === model.name && endpoint.subnets[0]?.name === subnet.name) {
+				b.node(endpoint.name, mermaidIdFor(endpoint.name), 'box', labelLines(endpoint.name, `interface endpoint ${endpoint.service}`), 'cnGateway');
+			}
+		}
 		b.close();
 	};
 	let zoneIndex = 0;
 	for (const [zone, subnets] of zones) {
-		b.open(null, `z_${zoneIndex++}`, labelLines(zone), icons ? b.groupStyle('zone', 'zoneBorder', true) : b.fill('zone', ',stroke-dasharray:2 3'));
+		b.open(null, `${zonePrefix}${zoneIndex++}`, labelLines(zone), icons ? b.groupStyle('zone', 'zoneBorder', true) : b.fill('zone', ',stroke-dasharray:2 3'));
 		for (const subnet of subnets) drawSubnet(subnet);
 		b.close();
 	}
 	for (const subnet of zoneless) drawSubnet(subnet);
 	b.close();
-	if (regionGroup) b.close();
+}
 
-	// Structural edges first (internet, routes, load balancers), references last within a budget.
+
+/** Edges of routes, load balancers and public instances inside one VPC. */
+function drawStructuralEdges(b: Builder, model: VpcModel): void {
+	const igw = model.internetGateway;
 	if (igw) b.edge('internet', igw.name, '', '<-->');
 	for (const subnet of model.subnets.values()) {
 		for (const route of routeTableOf(model, subnet)?.routes ?? []) {
 			if (route.target === 'local') continue;
-			if (route.target !== igw?.name && !model.natGateways.has(route.target)) continue;
+			if (route.target !== igw?.name && !model.natGateways.has(route.target) && !isDrawnLink(model.network, route.target)) continue;
 			b.edge(subnet.name, route.target, route.destination.text);
 		}
 	}
-	const members = new Map<string, string[]>();
-	const addMember = (holder: Instance | LoadBalancer): void => {
-		for (const group of groupsOf(model, holder.securityGroups)) {
-			const list = members.get(group.name);
-			if (list) list.push(holder.name);
-			else members.set(group.name, [holder.name]);
-		}
-	};
 	for (const lb of model.loadBalancers.values()) {
-		addMember(lb);
 		if (igw && isInternetFacing(model, lb)) {
 			const label = lb.listeners ? `tcp ${lb.listeners.join(',')}` : outsideLabel(model, groupsOf(model, lb.securityGroups));
 			b.edge(igw.name, lb.name, label);
@@ -154,31 +175,41 @@ export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, d
 		}
 	}
 	for (const instance of model.instances.values()) {
-		addMember(instance);
 		const subnet = instance.subnet && model.subnets.get(instance.subnet.name);
 		if (igw && instance.publicIp && subnet && isPublicSubnet(model, subnet)) {
 			const label = outsideLabel(model, groupsOf(model, instance.securityGroups));
 			if (label) b.edge(igw.name, instance.name, label);
 		}
 	}
+}
+
+/** Security group references between members, within what is left of the edge budget. */
+function drawReferenceEdges(b: Builder, model: VpcModel, budget: { left: number }): void {
+	const members = new Map<string, string[]>();
+	const addMember = (holder: Instance | LoadBalancer): void => {
+		for (const group of groupsOf(model, holder.securityGroups)) {
+			const list = members.get(group.name);
+			if (list) list.push(holder.name);
+			else members.set(group.name, [holder.name]);
+		}
+	};
+	for (const lb of model.loadBalancers.values()) addMember(lb);
+	for (const instance of model.instances.values()) addMember(instance);
 	const groups = [...model.securityGroups.values(), model.defaultSecurityGroup];
-	// Reference edges are the first to go: structural ones must fit under Mermaid's edge cap.
-	let budget = Math.min(OPTIONAL_EDGE_BUDGET, MERMAID_CAPS.maxEdges - 50 - b.edgeCount);
 	for (const group of groups) {
 		for (const rule of group.inbound) {
 			if (rule.peer.kind !== 'sg' || rule.peer.name === group.name) continue;
 			const label = rule.proto === 'all' || rule.proto === 'icmp' ? rule.proto : `${rule.proto} ${formatPorts(rule.ports)}`;
 			for (const from of members.get(rule.peer.name) ?? []) {
 				for (const to of members.get(group.name) ?? []) {
-					if (from === to || budget <= 0) continue;
+					if (from === to || budget.left <= 0) continue;
 					const before = b.edgeCount;
 					b.edge(from, to, label);
-					if (b.edgeCount > before) budget--;
+					if (b.edgeCount > before) budget.left--;
 				}
 			}
 		}
 	}
-	return b.finish({ cnInternet: 'internet', cnGateway: 'gateway', cnNode: 'node', cnDb: 'database' });
 }
 
 /** The shield badge on a holder of security groups, naming them (its groups' rules are what trace checks). */

@@ -11,11 +11,9 @@ import { defaultNacl, type Nacl } from './nacl';
 import { lookupRoute, type RouteTable } from './route-table';
 import { defaultSecurityGroup, type SecurityGroup } from './security-group';
 import { ANYWHERE } from '../shared/cidr';
+import type { OnPremises, Peering, Ref, TransitGateway, VpcEndpoint, VpnConnection, VpnGateway } from './links';
 
-export interface Ref {
-	name: string;
-	pos: Pos;
-}
+export type { Ref } from './links';
 
 export interface Subnet {
 	name: string;
@@ -87,7 +85,24 @@ export interface VpcModel {
 	defaultNacl: Nacl;
 	/** More resources than TOPOLOGY_LIMITS allows: no diagram is drawn. */
 	tooLarge: boolean;
+	/** The VPCs of the block and what links them; shared by every VPC of it (network.ts reads it). */
+	network: Network;
 }
+
+/** Several VPCs and what connects them. */
+export interface Network {
+	/** The network's own name (a vpc block with `vpcs:`), else null (then the VPC's name titles it). */
+	name: string | null;
+	/** Every VPC; the first is the model the language hands around. */
+	vpcs: VpcModel[];
+	peerings: Map<string, Peering>;
+	transitGateways: Map<string, TransitGateway>;
+	endpoints: Map<string, VpcEndpoint>;
+	vpnGateways: Map<string, VpnGateway>;
+	onPremises: Map<string, OnPremises>;
+	vpnConnections: Map<string, VpnConnection>;
+}
+
 
 /** `route-table:` if set, else the table named `main`, else none (local route only). */
 export function routeTableOf(model: VpcModel, subnet: Subnet): RouteTable | null {
@@ -138,7 +153,15 @@ export function isInternetFacing(model: VpcModel, lb: LoadBalancer): boolean {
 	return subnets.length > 0 && subnets.every((s) => isPublicSubnet(model, s));
 }
 
+/** Every resource of the block: each VPC's, and the links between them. */
 export function resourceCount(model: VpcModel): number {
+	const network = model.network;
+	let links = network.peerings.size + network.endpoints.size + network.vpnGateways.size + network.onPremises.size + network.vpnConnections.size;
+	for (const tgw of network.transitGateways.values()) links += 1 + tgw.attachments.size + tgw.routeTables.size;
+	return network.vpcs.reduce((n, vpc) => n + vpcResourceCount(vpc), links);
+}
+
+function vpcResourceCount(model: VpcModel): number {
 	return (
 		1 +
 		(model.internetGateway ? 1 : 0) +
@@ -153,8 +176,8 @@ export function resourceCount(model: VpcModel): number {
 }
 
 /** A VPC with nothing declared yet: what a parser starts from (the vpc block, a CloudFormation template). */
-export function emptyVpc(pos: Pos): VpcModel {
-	return {
+export function emptyVpc(pos: Pos, network?: Network): VpcModel {
+	const model: VpcModel = {
 		kind: 'vpc',
 		name: '',
 		pos,
@@ -173,5 +196,19 @@ export function emptyVpc(pos: Pos): VpcModel {
 		defaultSecurityGroup: defaultSecurityGroup(pos),
 		defaultNacl: defaultNacl(pos),
 		tooLarge: false,
+		network: network as Network,
 	};
+	if (network) network.vpcs.push(model);
+	else
+		model.network = {
+			name: null,
+			vpcs: [model],
+			peerings: new Map(),
+			transitGateways: new Map(),
+			endpoints: new Map(),
+			vpnGateways: new Map(),
+			onPremises: new Map(),
+			vpnConnections: new Map(),
+		};
+	return model;
 }

@@ -13,9 +13,14 @@ import type { Route, RouteTable } from './route-table';
 import { parsePeer, parseTraffic, splitNaclRule, splitSgRule, type Direction, type RuleParts } from './rule-text';
 import type { SecurityGroup, SgRule } from './security-group';
 import type { Entry, YamlSource } from '../yaml/yaml-source';
-import { emptyVpc, type Instance, type LoadBalancer, type NatGateway, type Ref, type Subnet, type VpcModel } from './model';
+import { GATEWAY_SERVICES, PEERING_STATUSES, type PeeringStatus, type TgwAttachment, type TgwRouteTable, type TransitGateway } from './links';
+import { emptyVpc, type Network, type Instance, type LoadBalancer, type NatGateway, type Ref, type Subnet, type VpcModel } from './model';
+
+/** What joins VPCs: top-level sections in either form of the block. */
+const LINK_SECTIONS = ['peerings', 'transit-gateways', 'endpoints', 'vpn-gateways', 'on-premises', 'vpn-connections'] as const;
 
 const TOP_FIELDS = [
+	// (one-VPC form; with `vpcs:` only name, region, flows, description and the links)
 	'name',
 	'cidr',
 	'region',
@@ -29,7 +34,12 @@ const TOP_FIELDS = [
 	'nacls',
 	'flows',
 	'description',
+	'vpcs',
+	...LINK_SECTIONS,
 ] as const;
+
+/** A VPC's own fields: the top of a one-VPC block, or one entry of `vpcs:`. */
+const VPC_FIELDS = ['cidr', 'region', 'internet-gateway', 'subnets', 'route-tables', 'nat-gateways', 'instances', 'load-balancers', 'security-groups', 'nacls', 'description'] as const;
 
 const KIND_LABEL: Record<string, string> = {
 	vpc: 'the VPC',
@@ -41,6 +51,15 @@ const KIND_LABEL: Record<string, string> = {
 	'load-balancers': 'a load balancer',
 	'security-groups': 'a security group',
 	nacls: 'a NACL',
+	vpcs: 'a VPC',
+	peerings: 'a VPC peering',
+	'transit-gateways': 'a transit gateway',
+	'tgw-attachment': 'a transit gateway attachment',
+	'tgw-route-table': 'a transit gateway route table',
+	endpoints: 'a VPC endpoint',
+	'vpn-gateways': 'a virtual private gateway',
+	'on-premises': 'an on-premises site',
+	'vpn-connections': 'a VPN connection',
 };
 
 /** One namespace per block: a trace or a diagram node is addressed by name alone. */
@@ -81,14 +100,54 @@ export function parseVpc(src: YamlSource): VpcModel {
 	}
 	const names = new Namespace(src);
 	const top = src.fields(root, 'vpc', TOP_FIELDS);
+	const vpcsEntry = top.get('vpcs');
+	if (!vpcsEntry) {
+		readVpc(src, model, top, names, start, true);
+	} else {
+		// Several VPCs: the block's name is the network's; each VPC's fields sit under its name.
+		for (const key of VPC_FIELDS) {
+			const misplaced = top.get(key);
+			if (key !== 'region' && key !== 'description' && misplaced) src.report(misplaced.keyPos, 'unknown-field', `with \`vpcs:\`, \`${key}\` belongs to each VPC: move it under the VPC it describes`);
+		}
+		const name = top.get('name');
+		const networkName = name ? (src.text(name.value)?.trim() ?? '') : '';
+		if (networkName) model.network.name = networkName;
+		const region = top.get('region');
+		const defaultRegion = region ? src.text(region.value) : null;
+		let first = true;
+		if (src.expectMap(vpcsEntry, '`vpcs`')) {
+			for (const item of src.entries(vpcsEntry.value, '`vpcs`')) {
+				if (!names.claim(item.key, 'vpcs', item.keyPos)) continue;
+				if (!src.isMap(item.value)) {
+					src.report(item.valuePos, 'invalid-value', `\`${item.key}\`: a VPC's settings go in a mapping, e.g. \`{ cidr: 10.1.0.0/16, subnets: ... }\``);
+					continue;
+				}
+				const vpc = first ? model : emptyVpc(item.keyPos, model.network);
+				first = false;
+				vpc.name = item.key;
+				vpc.pos = item.keyPos;
+				vpc.region = defaultRegion;
+				readVpc(src, vpc, src.fields(item.value, 'VPC', VPC_FIELDS), names, item.keyPos, false);
+			}
+		}
+		if (first) src.report(vpcsEntry.keyPos, 'missing-field', '`vpcs` lists the VPCs by name, e.g. `vpcs: { app: { cidr: 10.1.0.0/16 } }`');
+	}
+	readLinks(src, model.network, top, names);
 
-	const name = src.requireText(top, 'name', 'the vpc', start);
+	const flows = top.get('flows');
+	if (flows) model.flows = parseFlows(src, flows);
+	return model;
+}
+
+function readVpc(src: YamlSource, model: VpcModel, top: Map<string, Entry>, names: Namespace, start: Pos, named: boolean): void {
+
+	const name = named ? src.requireText(top, 'name', 'the vpc', start) : null;
 	// A refused name (`internet`) is not kept: it would be the internet's node in the diagram and trace.
 	if (name && names.claim(name.value, 'vpc', name.pos)) {
 		model.name = name.value;
 		model.pos = name.pos;
 	}
-	const cidr = src.requireText(top, 'cidr', 'the vpc', start);
+	const cidr = src.requireText(top, 'cidr', named ? 'the vpc' : `VPC \`${model.name}\``, start);
 	if (cidr) {
 		model.cidrPos = cidr.pos;
 		const parsed = parseCidr(cidr.value);
@@ -246,9 +305,141 @@ export function parseVpc(src: YamlSource): VpcModel {
 		model.nacls.set(naclName, nacl);
 	});
 
-	const flows = top.get('flows');
-	if (flows) model.flows = parseFlows(src, flows);
-	return model;
+}
+
+/** The links between VPCs (and to on-premises), read into the network every VPC of the block shares. */
+function readLinks(src: YamlSource, network: Network, top: Map<string, Entry>, names: Namespace): void {
+	// In a one-VPC block `vpc:` may be left out: it is that VPC.
+	const only = network.vpcs.length === 1 ? network.vpcs[0].name : null;
+	const vpcRef = (f: Map<string, Entry>, pos: Pos): ReturnType<typeof ref> => ref(src, f, 'vpc') ?? (only ? { name: only, pos } : null);
+	const section = (key: (typeof LINK_SECTIONS)[number], read: (name: string, item: Entry, f: (known: readonly string[], what: string) => Map<string, Entry>) => void): void => {
+		const entry = top.get(key);
+		if (!entry || !src.expectMap(entry, `\`${key}\``)) return;
+		for (const item of src.entries(entry.value, `\`${key}\``)) {
+			if (!names.claim(item.key, key, item.keyPos)) continue;
+			if (!src.isNull(item.value) && !src.isMap(item.value)) {
+				src.report(item.valuePos, 'invalid-value', `\`${item.key}\`: settings go in a mapping, e.g. \`{ ${exampleFor(key)} }\``);
+				continue;
+			}
+			read(item.key, item, (known, what) => src.fields(item.value, what, [...known, 'description']));
+		}
+	};
+
+	section('peerings', (name, item, fields) => {
+		const f = fields(['vpcs', 'status'], 'peering');
+		const ends = refs(src, f, 'vpcs');
+		if (ends.length !== 2) {
+			src.report(f.get('vpcs')?.valuePos ?? item.keyPos, 'missing-field', `peering \`${name}\` joins two VPCs: \`vpcs: [requester, accepter]\``);
+			return;
+		}
+		const status = f.get('status');
+		let value: PeeringStatus = 'active';
+		if (status) {
+			const text = src.text(status.value)?.trim() ?? '';
+			if ((PEERING_STATUSES as readonly string[]).includes(text)) value = text as PeeringStatus;
+			else src.report(status.valuePos, 'invalid-value', `\`status\` is one of ${PEERING_STATUSES.join(', ')}`);
+		}
+		network.peerings.set(name, { name, pos: item.keyPos, vpcs: [ends[0], ends[1]], status: value, statusPos: status?.valuePos ?? item.keyPos });
+	});
+
+	section('transit-gateways', (name, item, fields) => {
+		const f = fields(['attachments', 'route-tables'], 'transit gateway');
+		const tgw: TransitGateway = { name, pos: item.keyPos, attachments: new Map(), routeTables: new Map() };
+		const attachments = f.get('attachments');
+		if (attachments && src.expectMap(attachments, '`attachments`')) {
+			for (const a of src.entries(attachments.value, '`attachments`')) {
+				if (!names.claim(a.key, 'tgw-attachment', a.keyPos)) continue;
+				const af = src.fields(a.value, 'attachment', ['vpc', 'vpn', 'subnets', 'description']);
+				const attachment: TgwAttachment = { name: a.key, pos: a.keyPos, vpc: ref(src, af, 'vpc'), vpn: ref(src, af, 'vpn'), subnets: refs(src, af, 'subnets') };
+				if (!attachment.vpc === !attachment.vpn) src.report(a.keyPos, 'missing-field', `attachment \`${a.key}\` names either \`vpc:\` (with \`subnets:\`) or \`vpn:\``);
+				tgw.attachments.set(a.key, attachment);
+			}
+		}
+		const tables = f.get('route-tables');
+		if (tables && src.expectMap(tables, '`route-tables`')) {
+			for (const t of src.entries(tables.value, '`route-tables`')) {
+				if (!names.claim(t.key, 'tgw-route-table', t.keyPos)) continue;
+				const tf = src.fields(t.value, 'transit gateway route table', ['associations', 'propagations', 'routes', 'description']);
+				const table: TgwRouteTable = { name: t.key, pos: t.keyPos, associations: refs(src, tf, 'associations'), propagations: refs(src, tf, 'propagations'), routes: [] };
+				const routes = tf.get('routes');
+				if (routes && src.expectMap(routes, '`routes`')) {
+					for (const r of src.entries(routes.value, '`routes`')) {
+						const destination = cidrOrReport(src, r.key, r.keyPos);
+						const target = src.text(r.value)?.trim() ?? '';
+						if (target === '') src.report(r.valuePos, 'missing-field', `route ${r.key} needs a target: an attachment or \`blackhole\``);
+						else if (destination) table.routes.push({ destination, target, pos: r.valuePos });
+					}
+				}
+				tgw.routeTables.set(t.key, table);
+			}
+		}
+		network.transitGateways.set(name, tgw);
+	});
+
+	section('endpoints', (name, item, fields) => {
+		const f = fields(['vpc', 'service', 'type', 'route-tables', 'subnets', 'security-groups', 'policy'], 'endpoint');
+		const service = src.requireText(f, 'service', `endpoint \`${name}\``, item.keyPos);
+		const short = (service?.value ?? '').replace(/^com\.amazonaws\.[a-z0-9-]+\./, '');
+		const typeEntry = f.get('type');
+		const typeText = typeEntry ? (src.text(typeEntry.value)?.trim() ?? '') : (GATEWAY_SERVICES as readonly string[]).includes(short) && !f.has('subnets') ? 'gateway' : 'interface';
+		if (typeText !== 'gateway' && typeText !== 'interface') src.report(typeEntry?.valuePos ?? item.keyPos, 'invalid-value', '`type` is `gateway` (S3, DynamoDB) or `interface`');
+		const type = typeText === 'gateway' ? 'gateway' : 'interface';
+		if (type === 'gateway' && service && !(GATEWAY_SERVICES as readonly string[]).includes(short)) {
+			src.report(service.pos, 'invalid-value', `gateway endpoints serve ${GATEWAY_SERVICES.join(' and ')}; \`${short}\` takes an interface endpoint (\`subnets:\`)`);
+		}
+		const policy = f.get('policy');
+		network.endpoints.set(name, {
+			name,
+			pos: item.keyPos,
+			vpc: vpcRef(f, item.keyPos),
+			service: short,
+			type,
+			routeTables: refs(src, f, 'route-tables'),
+			subnets: refs(src, f, 'subnets'),
+			securityGroups: refs(src, f, 'security-groups'),
+			policy: !!policy && !src.isNull(policy.value),
+		});
+	});
+
+	section('vpn-gateways', (name, item, fields) => {
+		const f = fields(['vpc', 'propagate-to'], 'VPN gateway');
+		network.vpnGateways.set(name, { name, pos: item.keyPos, vpc: vpcRef(f, item.keyPos), propagates: refs(src, f, 'propagate-to') });
+	});
+
+	section('on-premises', (name, item, fields) => {
+		const f = fields(['cidrs', 'ip'], 'on-premises site');
+		const cidrs: Cidr[] = [];
+		const entry = f.get('cidrs');
+		for (const node of entry ? src.items(entry.value) : []) {
+			const c = cidrOrReport(src, src.text(node)?.trim() ?? '', src.posOf(node, entry?.valuePos));
+			if (c) cidrs.push(c);
+		}
+		if (cidrs.length === 0) src.report(item.keyPos, 'missing-field', `on-premises site \`${name}\` needs \`cidrs:\`, the ranges behind its customer gateway`);
+		network.onPremises.set(name, { name, pos: item.keyPos, cidrs, ip: optionalText(src, f, 'ip') });
+	});
+
+	section('vpn-connections', (name, item, fields) => {
+		const f = fields(['customer-gateway', 'vpn-gateway', 'transit-gateway', 'routing', 'static-routes'], 'VPN connection');
+		const routing = optionalText(src, f, 'routing') ?? (f.has('static-routes') ? 'static' : 'bgp');
+		if (routing !== 'static' && routing !== 'bgp') src.report(f.get('routing')?.valuePos ?? item.keyPos, 'invalid-value', '`routing` is `static` or `bgp`');
+		const routes: Cidr[] = [];
+		const entry = f.get('static-routes');
+		for (const node of entry ? src.items(entry.value) : []) {
+			const c = cidrOrReport(src, src.text(node)?.trim() ?? '', src.posOf(node, entry?.valuePos));
+			if (c) routes.push(c);
+		}
+		const vpn = {
+			name,
+			pos: item.keyPos,
+			customerGateway: ref(src, f, 'customer-gateway'),
+			vpnGateway: ref(src, f, 'vpn-gateway'),
+			transitGateway: ref(src, f, 'transit-gateway'),
+			staticRoutes: routing === 'static' ? routes : null,
+		};
+		if (!vpn.customerGateway) src.report(item.keyPos, 'missing-field', `VPN connection \`${name}\` needs \`customer-gateway:\`, an on-premises site`);
+		if (!vpn.vpnGateway && !vpn.transitGateway) src.report(item.keyPos, 'missing-field', `VPN connection \`${name}\` ends on a \`vpn-gateway:\` or a \`transit-gateway:\``);
+		network.vpnConnections.set(name, vpn);
+	});
 }
 
 function exampleFor(section: string): string {
@@ -263,6 +454,18 @@ function exampleFor(section: string): string {
 			return 'subnets: [public-a, public-c], targets: [web]';
 		case 'route-tables':
 			return '0.0.0.0/0: igw';
+		case 'peerings':
+			return 'vpcs: [app, shared]';
+		case 'transit-gateways':
+			return 'attachments: { app-att: { vpc: app, subnets: [app-a] } }';
+		case 'endpoints':
+			return 'service: s3, route-tables: [private-rt]';
+		case 'vpn-gateways':
+			return 'vpc: app, propagate-to: [private-rt]';
+		case 'on-premises':
+			return 'cidrs: [192.168.0.0/16]';
+		case 'vpn-connections':
+			return 'customer-gateway: office, vpn-gateway: vgw';
 		default:
 			return 'inbound: ["tcp 443 from 0.0.0.0/0"]';
 	}

@@ -5,6 +5,8 @@ import { vpcDrawsInternet } from './mermaid';
 import { describeNaclRule, type Nacl } from './nacl';
 import type { RouteTable } from './route-table';
 import { describeSgRule, type SecurityGroup } from './security-group';
+import { isNetwork } from './network';
+import { linkResources } from './network-resources';
 import { groupsOf, internetRouteOf, naclOf, routeTableOf, type Subnet, type VpcModel } from './model';
 
 function groupDetails(groups: readonly SecurityGroup[]): ResourceDetail[] {
@@ -67,7 +69,17 @@ function vpcIndex(model: VpcModel) {
 }
 
 
+/** Every VPC's resources (the internet once), then the links between them. */
 export function vpcResources(model: VpcModel): ResourceInfo[] {
+	const network = model.network;
+	if (!isNetwork(network)) return oneVpcResources(model);
+	const out: ResourceInfo[] = [];
+	for (const vpc of network.vpcs) for (const info of oneVpcResources(vpc)) if (info.name !== 'internet' || !out.some((o) => o.name === 'internet')) out.push(info);
+	out.push(...linkResources(network));
+	return out;
+}
+
+function oneVpcResources(model: VpcModel): ResourceInfo[] {
 	const out: ResourceInfo[] = [];
 	const igw = model.internetGateway;
 	const index = vpcIndex(model);

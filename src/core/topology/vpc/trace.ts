@@ -24,9 +24,9 @@ import {
 	type VpcModel,
 } from './model';
 
-type EndpointKind = 'internet' | 'external' | 'instance' | 'load-balancer' | 'nat-gateway' | 'subnet' | 'address';
+export type EndpointKind = 'internet' | 'external' | 'instance' | 'load-balancer' | 'nat-gateway' | 'subnet' | 'address';
 
-interface Endpoint {
+export interface Endpoint {
 	kind: EndpointKind;
 	name: string;
 	subnet: Subnet | null;
@@ -38,7 +38,7 @@ interface Endpoint {
 	lb?: LoadBalancer;
 }
 
-function identity(endpoint: Endpoint): PeerIdentity {
+export function identity(endpoint: Endpoint): PeerIdentity {
 	return { ranges: [endpoint.range], groups: new Set((endpoint.groups ?? []).map((g) => g.name)) };
 }
 
@@ -46,7 +46,7 @@ function isOutside(endpoint: Endpoint): boolean {
 	return endpoint.kind === 'internet' || endpoint.kind === 'external';
 }
 
-function resolve(model: VpcModel, name: string): Endpoint | string {
+export function resolve(model: VpcModel, name: string): Endpoint | string {
 	if (name === 'internet') return { kind: 'internet', name, subnet: null, range: ANYWHERE, groups: null, publicIp: true };
 	const inSubnet = (subnetName: string | undefined, owner: string): Subnet | string => {
 		const subnet = subnetName === undefined ? undefined : model.subnets.get(subnetName);
@@ -107,9 +107,12 @@ function otherKind(model: VpcModel, name: string): string | null {
 	return null;
 }
 
-class VpcTracer {
-	readonly log = new HopLog();
-	constructor(private readonly model: VpcModel) {}
+/** One VPC's checks; several tracers share one log when a path crosses VPCs (network-trace.ts). */
+export class VpcTracer {
+	constructor(
+		private readonly model: VpcModel,
+		readonly log = new HopLog(),
+	) {}
 
 	private naclName(subnet: Subnet, nacl: Nacl): string {
 		return nacl.implicit ? subnet.name : nacl.name;
@@ -242,7 +245,7 @@ class VpcTracer {
 		return this.arrive(dst);
 	}
 
-	private arrive(dst: Endpoint): boolean {
+	arrive(dst: Endpoint): boolean {
 		return this.log.add(dst.name, 'destination', true, `reaches ${dst.name === 'internet' ? 'the internet' : dst.name}`);
 	}
 
@@ -272,7 +275,7 @@ class VpcTracer {
 }
 
 /** Packets worth trying when the query names no port: what the destination admits. */
-function candidatePackets(model: VpcModel, dst: Endpoint, query: TraceQuery): Packet[] {
+export function candidatePackets(model: VpcModel, dst: Endpoint, query: TraceQuery): Packet[] {
 	if (query.port !== undefined) return [{ proto: query.proto && query.proto !== 'all' ? query.proto : 'tcp', port: query.port }];
 	if (query.proto === 'all' || query.proto === 'icmp') return [{ proto: query.proto }];
 	const wanted = query.proto;

@@ -2,6 +2,7 @@
  * The icon pack as Mermaid takes it (our glyphs and the bundled image logos in one set under our
  * prefix), and which logo a container image gets.
  */
+import { KUBERNETES_ICONS } from './kubernetes.generated';
 import { LOGO_ICONS, IMAGE_LOGOS } from './logos.generated';
 import { ICON_PACK_PREFIX, OWN_ICONS, iconRef, type IconifySet } from './pack';
 
@@ -14,11 +15,11 @@ export function logoIconId(logo: string): string {
 
 let pack: IconifySet | null = null;
 
-/** The whole pack: our glyphs and every bundled logo. Built once; callers must not change it. */
+/** The whole pack: our glyphs, the Kubernetes icons and every bundled logo. Built once; callers must not change it. */
 export function iconPack(): IconifySet {
 	pack ??= {
 		...OWN_ICONS,
-		icons: { ...OWN_ICONS.icons, ...Object.fromEntries(Object.entries(LOGO_ICONS).map(([name, icon]) => [logoIconId(name), icon])) },
+		icons: { ...OWN_ICONS.icons, ...KUBERNETES_ICONS, ...Object.fromEntries(Object.entries(LOGO_ICONS).map(([name, icon]) => [logoIconId(name), icon])) },
 	};
 	return pack;
 }

@@ -1,5 +1,5 @@
 // npm run bench: every performance scenario, medians of several runs after warm-up, written to
-// bench/results.json and to the README's performance table. Not part of npm test: these machines
+// bench/results.json and to the performance table in docs/performance.md. Not part of npm test: these machines
 // are shared and noisy, so no test asserts a time.
 import { promises as fs } from "node:fs";
 import os from "node:os";
@@ -17,6 +17,7 @@ import { reviewOpen } from "./scenarios/review-open.mjs";
 import { gradeDurable, reviewJournal } from "./scenarios/review-journal.mjs";
 import { startFromCache } from "./scenarios/start-from-cache.mjs";
 import { cliStream } from "./scenarios/cli-stream.mjs";
+import { longTask } from "./scenarios/long-task.mjs";
 import { buildBenchPage, removePage } from "./browser.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -28,8 +29,8 @@ if (!global.gc) {
 	process.exit(r.status ?? 1);
 }
 
-// A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, icons, start, review, durable and cache).
-const GROUPS = { browser: ["render", "icons", "start", "review", "durable", "cache"] };
+// A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, icons, longtask, start, review, durable and cache).
+const GROUPS = { browser: ["render", "icons", "longtask", "start", "review", "durable", "cache"] };
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--")).flatMap((a) => GROUPS[a] ?? [a]);
 
 let core = null;
@@ -79,8 +80,8 @@ function table(rows) {
 	return lines.join("\n");
 }
 
-async function updateReadme(rows, meta) {
-	const readmePath = path.join(root, "README.md");
+async function updatePerformancePage(rows, meta) {
+	const readmePath = path.join(root, "docs", "performance.md");
 	const readme = await fs.readFile(readmePath, "utf8");
 	const start = "<!-- bench:start -->";
 	const end = "<!-- bench:end -->";
@@ -108,6 +109,7 @@ const scenarios = [
 	{ name: "core", run: async () => topologyCore(await loadCore()) },
 	{ name: "render", run: async () => diagramRender(await benchPage()) },
 	{ name: "icons", run: async () => iconRender(await benchPage()) },
+	{ name: "longtask", run: async () => longTask(await benchPage()) },
 	{ name: "start", run: async () => pluginStart(await benchPage(), root) },
 	{ name: "review", run: async () => reviewOpen(await benchPage({ bigVault: true })) },
 	{ name: "journal", run: async () => reviewJournal(await loadCore()) },
@@ -142,4 +144,4 @@ const meta = { date: new Date().toISOString().slice(0, 10), machine: `${os.cpus(
 const resultsFile = only.length ? "bench/results.local.json" : "bench/results.json";
 await fs.writeFile(path.join(root, resultsFile), JSON.stringify(rows, null, 2) + "\n");
 console.log(`\nWrote ${resultsFile} (${rows.length} rows).`);
-if (!only.length && (await updateReadme(rows, meta))) console.log("Updated the performance table in README.md.");
+if (!only.length && (await updatePerformancePage(rows, meta))) console.log("Updated the performance table in docs/performance.md.");

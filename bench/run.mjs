@@ -9,10 +9,12 @@ import { fileURLToPath } from "node:url";
 import { spawnSync } from "node:child_process";
 import esbuild from "esbuild";
 import { vaultIndex } from "./scenarios/vault-index.mjs";
+import { vaultIndexPaired } from "./scenarios/vault-index-paired.mjs";
 import { topologyCore } from "./scenarios/topology-core.mjs";
 import { diagramRender } from "./scenarios/diagram-render.mjs";
 import { iconRender } from "./scenarios/icon-render.mjs";
 import { pluginStart } from "./scenarios/plugin-start.mjs";
+import { pluginEval } from "./scenarios/plugin-eval.mjs";
 import { reviewOpen } from "./scenarios/review-open.mjs";
 import { gradeDurable, reviewJournal } from "./scenarios/review-journal.mjs";
 import { startFromCache } from "./scenarios/start-from-cache.mjs";
@@ -29,8 +31,8 @@ if (!global.gc) {
 	process.exit(r.status ?? 1);
 }
 
-// A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, icons, longtask, start, review, durable and cache).
-const GROUPS = { browser: ["render", "icons", "longtask", "start", "review", "durable", "cache"] };
+// A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, icons, longtask, start, eval, review, durable and cache).
+const GROUPS = { browser: ["render", "icons", "longtask", "start", "eval", "review", "durable", "cache"] };
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--")).flatMap((a) => GROUPS[a] ?? [a]);
 
 let core = null;
@@ -49,6 +51,7 @@ function formatBudget(budget) {
 	if (!budget) return "";
 	if (budget.max !== undefined) return `< ${budget.max}`;
 	if (budget.maxRatio !== undefined) return `< ${budget.maxRatio}`;
+	if (budget.minRatio !== undefined) return `>= ${budget.minRatio}`;
 	return "";
 }
 
@@ -56,6 +59,7 @@ function withinBudget(r) {
 	if (!r.budget) return "";
 	if (r.budget.max !== undefined) return r.median < r.budget.max ? "yes" : "**no**";
 	if (r.budget.maxRatio !== undefined) return r.median < r.budget.maxRatio ? "yes" : "**no**";
+	if (r.budget.minRatio !== undefined) return r.median >= r.budget.minRatio ? "yes" : "**no**";
 	return "";
 }
 
@@ -106,11 +110,13 @@ async function benchPage({ bigVault = false } = {}) {
 
 const scenarios = [
 	{ name: "vault", run: async () => vaultIndex(await loadCore()) },
+	{ name: "paired", run: async () => vaultIndexPaired(await loadCore(), root) },
 	{ name: "core", run: async () => topologyCore(await loadCore()) },
 	{ name: "render", run: async () => diagramRender(await benchPage()) },
 	{ name: "icons", run: async () => iconRender(await benchPage()) },
 	{ name: "longtask", run: async () => longTask(await benchPage()) },
 	{ name: "start", run: async () => pluginStart(await benchPage(), root) },
+	{ name: "eval", run: async () => pluginEval(await benchPage()) },
 	{ name: "review", run: async () => reviewOpen(await benchPage({ bigVault: true })) },
 	{ name: "journal", run: async () => reviewJournal(await loadCore()) },
 	{ name: "durable", run: async () => gradeDurable(await benchPage()) },

@@ -54,6 +54,39 @@ export const standInCounters = {
 	reads: 0,
 };
 
+/**
+ * Stand-in only: a latency per read (vault.read, vault.cachedRead, adapter.read), for the start
+ * benchmark's phone-like device. Reads overlap as a real device's do; the delay is kept with a
+ * message loop rather than timers, which the browser stretches to 4 ms once they nest.
+ */
+export const standInIo = { readLatencyMs: 0 };
+const delayed: { until: number; resolve: () => void }[] = [];
+let delayChannel: MessageChannel | null = null;
+
+function releaseDelayed(): void {
+	const now = performance.now();
+	for (let i = delayed.length - 1; i >= 0; i--) {
+		const entry = delayed[i];
+		if (entry.until > now) continue;
+		delayed.splice(i, 1);
+		entry.resolve();
+	}
+	if (delayed.length > 0) delayChannel?.port2.postMessage(0);
+}
+
+function readLatency(): Promise<void> {
+	const ms = standInIo.readLatencyMs;
+	if (!(ms > 0)) return Promise.resolve();
+	if (!delayChannel) {
+		delayChannel = new MessageChannel();
+		delayChannel.port1.onmessage = releaseDelayed;
+	}
+	return new Promise((resolve) => {
+		delayed.push({ until: performance.now() + ms, resolve });
+		if (delayed.length === 1) delayChannel?.port2.postMessage(0);
+	});
+}
+
 /** Bytes of the text in UTF-8, as Obsidian's TFile.stat.size counts them. */
 function utf8Size(text: string): number {
 	let n = text.length;
@@ -205,6 +238,7 @@ export class DataAdapter {
 	}
 	async read(path: string): Promise<string> {
 		standInCounters.reads++;
+		await readLatency();
 		const v = this.storage.get(this.key(path));
 		if (v === null) throw new Error(`ENOENT: no such file, open '${path}'`);
 		return v;
@@ -363,6 +397,7 @@ export class Vault extends Events {
 	}
 	async read(file: TFile): Promise<string> {
 		standInCounters.reads++;
+		await readLatency();
 		return this.storage.get('vault:' + file.path) ?? '';
 	}
 	cachedRead(file: TFile): Promise<string> {
@@ -499,9 +534,22 @@ export interface EditorPosition {
 	ch: number;
 }
 
-/** An Editor over a textarea: the demo's source mode. */
+/**
+ * What an Editor edits: a textarea (unit tests), or the demo's CodeMirror editor
+ * (source-editor.ts), which offers the same few members.
+ */
+export interface TextSurface {
+	value: string;
+	readonly selectionStart: number;
+	readonly selectionEnd: number;
+	setSelectionRange(start: number, end: number): void;
+	focus(): void;
+	dispatchEvent(event: Event): boolean;
+}
+
+/** An Editor over a text surface: the demo's source mode. */
 export class Editor {
-	constructor(public textarea: HTMLTextAreaElement) {}
+	constructor(public textarea: TextSurface) {}
 	getValue(): string {
 		return this.textarea.value;
 	}
@@ -601,7 +649,7 @@ export abstract class ItemView extends View {
 export class MarkdownView extends ItemView {
 	editor: Editor;
 	file: TFile | null = null;
-	constructor(leaf: WorkspaceLeaf, textarea?: HTMLTextAreaElement) {
+	constructor(leaf: WorkspaceLeaf, textarea?: TextSurface) {
 		super(leaf);
 		this.editor = new Editor(textarea ?? this.contentEl.createEl('textarea'));
 	}
@@ -673,6 +721,8 @@ export class Workspace extends Events {
 		this.activeFile = file;
 	};
 	editorExtensions: unknown[] = [];
+	/** Stand-in only: the open editors, reconfigured by updateOptions. */
+	readonly editorsToUpdate = new Set<() => void>();
 
 	constructor(public app: App) {
 		super();
@@ -691,6 +741,10 @@ export class Workspace extends Events {
 	}
 	getActiveFile(): TFile | null {
 		return this.activeFile;
+	}
+	/** As Obsidian's: every open editor takes the registered editor extensions again. */
+	updateOptions(): void {
+		for (const update of this.editorsToUpdate) update();
 	}
 	getActiveViewOfType<T>(type: abstract new (...args: any[]) => T): T | null {
 		const view = this.activeMarkdownView;
@@ -723,7 +777,6 @@ export class Workspace extends Events {
 		const file = this.app.metadataCache.getFirstLinkpathDest(linktext, sourcePath);
 		if (file) this.openFileHandler(file, openState?.eState?.line);
 	}
-	updateOptions(): void {}
 	iterateAllLeaves(cb: (leaf: WorkspaceLeaf) => unknown): void {
 		for (const leaf of this.leaves) cb(leaf);
 	}
@@ -862,7 +915,11 @@ export abstract class Plugin extends Component {
 	}
 	registerEditorExtension(extension: unknown): void {
 		this.app.workspace.editorExtensions.push(extension);
-		this.register(() => (this.app.workspace.editorExtensions = this.app.workspace.editorExtensions.filter((e) => e !== extension)));
+		this.app.workspace.updateOptions();
+		this.register(() => {
+			this.app.workspace.editorExtensions = this.app.workspace.editorExtensions.filter((e) => e !== extension);
+			this.app.workspace.updateOptions();
+		});
 	}
 	registerHoverLinkSource(): void {}
 	private dataPath(): string {

@@ -3,7 +3,8 @@
  * prefix), and which logo a container image gets.
  */
 import { KUBERNETES_ICONS } from './kubernetes.generated';
-import { LOGO_ICONS, IMAGE_LOGOS } from './logos.generated';
+import { IMAGE_LOGOS } from './logos.generated';
+import { logoIcons } from './logos';
 import { ICON_PACK_PREFIX, OWN_ICONS, iconRef, type IconifySet } from './pack';
 
 export { ICON_PACK_PREFIX, iconRef, type IconData, type IconifySet } from './pack';
@@ -19,7 +20,7 @@ let pack: IconifySet | null = null;
 export function iconPack(): IconifySet {
 	pack ??= {
 		...OWN_ICONS,
-		icons: { ...OWN_ICONS.icons, ...KUBERNETES_ICONS, ...Object.fromEntries(Object.entries(LOGO_ICONS).map(([name, icon]) => [logoIconId(name), icon])) },
+		icons: { ...OWN_ICONS.icons, ...KUBERNETES_ICONS, ...Object.fromEntries(Object.entries(logoIcons()).map(([name, icon]) => [logoIconId(name), icon])) },
 	};
 	return pack;
 }

@@ -79,7 +79,7 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-const ICON_LANGUAGES = new Set(['vpc', 'containers', 'cloudformation', 'kubernetes']);
+const ICON_LANGUAGES = new Set(['vpc', 'containers', 'cloudformation', 'terraform', 'kubernetes']);
 const GROUP_TYPES = ['vpc', 'subnet', 'host', 'namespace'];
 
 describe.each([
@@ -105,7 +105,7 @@ describe.each([
 				const shown = diagrams[i] ?? [];
 				const drawn = block.analysis.resources.filter((r) => r.drawn);
 				expect(shown.map((n) => n.id).sort()).toEqual(drawn.map((r) => r.name).sort());
-				// Icons are drawn for every language (cloudformation through the vpc diagram).
+				// Icons are drawn for every language (cloudformation and terraform through the vpc diagram).
 				expect(ICON_LANGUAGES).toContain(block.kind);
 				for (const node of shown) {
 					const own = `${block.kind}:${node.type}`;

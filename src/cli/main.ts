@@ -31,10 +31,12 @@ Commands:
       The flashcards the notes make (json: an array of id, file, line, kind, front, back, context,
       one card per line, --pretty indents it; jsonl: one card object per line; tsv: for Anki).
       Written as the files are read: large vaults stream.
-  render <note> [--out FILE] [--svg] [--direction TB|LR]
+  render <note> [--out FILE] [--svg] [--icons] [--direction TB|LR]
       The note with each topology block replaced by a mermaid block, for publishers that run no
       plugin (Quartz, Obsidian Publish, static sites). --svg writes SVG files beside FILE instead
-      (needs playwright-core, mermaid and a Chromium). Exit 1 when a block stayed as written.
+      (needs playwright-core, mermaid and a Chromium), drawn with the icons. --icons draws the mermaid
+      blocks with icons too (the site must register the pack that \`mermaid --icon-pack\` prints).
+      Exit 1 when a block stayed as written.
   import <file>... [--from aws-cli|terraform|cloudformation]
       A vpc block per VPC from \`aws ec2 describe-*\` JSON (files one by one or concatenated),
       \`terraform show -json\` (state or plan) or a CloudFormation template (detected when --from

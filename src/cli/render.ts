@@ -4,21 +4,24 @@ import { parseArgs, UsageError, type CliIO } from './io';
 import { chromiumSvgRenderer, type SvgRenderer } from './svg-renderer';
 
 /**
- * `cloudnotes render <note.md> [--out FILE] [--svg] [--direction TB|LR]`: the note for publishers
- * that run no plugin (Quartz, Obsidian Publish, static site generators). Each topology block
- * becomes a ```mermaid block; with --svg, an SVG file beside the output and an image link to it.
+ * `cloudnotes render <note.md> [--out FILE] [--svg] [--icons] [--direction TB|LR]`: the note for
+ * publishers that run no plugin (Quartz, Obsidian Publish, static site generators). Each topology
+ * block becomes a ```mermaid block (with --icons, drawn with our icon pack, which the site must
+ * register); with --svg, an SVG file beside the output, drawn with our icons, and an image link.
  * Blocks that cannot be drawn stay as written, and each is reported on stderr with its line.
  * Exit 0 when every block was converted, 1 when some stayed as written.
  */
 export async function runRender(args: readonly string[], io: CliIO, svgRenderer: () => SvgRenderer | string = chromiumSvgRenderer): Promise<number> {
-	const { positionals, flags } = parseArgs(args, { out: 'string', svg: 'boolean', direction: 'string' });
+	const { positionals, flags } = parseArgs(args, { out: 'string', svg: 'boolean', icons: 'boolean', direction: 'string' });
 	if (positionals.length !== 1) throw new UsageError('render takes exactly one note');
 	const direction = flags.direction;
 	if (direction !== undefined && direction !== 'TB' && direction !== 'LR') throw new UsageError(`--direction is TB or LR, not "${String(direction)}"`);
 	const file = positionals[0];
 	const out = typeof flags.out === 'string' ? flags.out : null;
 	if (flags.svg && !out) throw new UsageError('--svg writes image files next to the output: give --out FILE');
-	const rendered = renderNoteWithMermaid(await io.readText(file), direction ? { direction } : {});
+	// SVGs are drawn here with our pack registered, so they always carry the icons.
+	const icons = flags.svg === true || flags.icons === true;
+	const rendered = renderNoteWithMermaid(await io.readText(file), { ...(direction ? { direction } : {}), ...(icons ? { icons } : {}) });
 	let status = 0;
 	for (const block of rendered.blocks) {
 		if (block.replaced) continue;

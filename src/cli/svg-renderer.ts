@@ -6,6 +6,7 @@
  */
 import * as path from 'path';
 import { existsSync } from 'fs';
+import { iconPackLoaders } from '../core/topology/shared/icons';
 
 export interface SvgRenderer {
 	render(texts: readonly string[]): Promise<string[]>;
@@ -43,14 +44,16 @@ export function chromiumSvgRenderer(): SvgRenderer | string {
 			try {
 				const page = await browser.newPage();
 				await page.addScriptTag({ path: path.resolve(mermaidBundle) });
-				return await page.evaluate(async (all: readonly string[]) => {
-					const mermaid = (window as unknown as { mermaid: { initialize(c: object): void; render(id: string, t: string): Promise<{ svg: string }> } }).mermaid;
+				return await page.evaluate(async ({ all, pack }: { all: readonly string[]; pack: ReturnType<typeof iconPackLoaders> }) => {
+					const mermaid = (window as unknown as { mermaid: { initialize(c: object): void; registerIconPacks?(p: unknown): void; render(id: string, t: string): Promise<{ svg: string }> } }).mermaid;
+					// Our icons, drawn into the SVG (an SVG shown as an image loads nothing later).
+					mermaid.registerIconPacks?.(pack);
 					// SVG text labels, not HTML ones: an SVG shown as an image (<img>, Markdown) does not draw foreignObject HTML everywhere.
 					mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', htmlLabels: false, flowchart: { htmlLabels: false } });
 					const out: string[] = [];
 					for (let i = 0; i < all.length; i++) out.push((await mermaid.render(`cloudnotes-${i}`, all[i] ?? '')).svg);
 					return out;
-				}, texts);
+				}, { all: texts, pack: iconPackLoaders() });
 			} finally {
 				await browser.close();
 			}

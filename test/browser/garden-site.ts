@@ -42,6 +42,19 @@ export function templateFilters(html: string): string {
 	});
 }
 
+/** The template's search index text of a page (.eleventy.js `stripForSearch` over `templateContent | link`). */
+export function stripForSearch(html: string): string {
+	return html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A garden theme as Digital Garden's themes are: Obsidian's variables on `body.theme-light` and
+ * `body.theme-dark` (obsidian-base.css and the chosen theme's CSS), with a dark default theme.
+ */
+const THEME_CSS = `
+body.theme-light { --background-primary: #ffffff; --background-primary-alt: #f7f7f7; --background-secondary: #f2f3f5; --background-modifier-border: #dcddde; --text-normal: #2e3338; --text-muted: #888888; --interactive-accent: #7b6cd9; background: var(--background-primary); color: var(--text-normal); }
+body.theme-dark { --background-primary: #202020; --background-primary-alt: #1a1a1a; --background-secondary: #161616; --background-modifier-border: #333333; --text-normal: #dcddde; --text-muted: #999999; --interactive-accent: #8b6cef; background: var(--background-primary); color: var(--text-normal); }`;
+
 /** Installs the built plugin into a garden's src/plugins/ and applies its markdown hook like the loader. */
 export function installedGardenMarkdown(settings: Record<string, unknown> = {}) {
 	const garden = fs.mkdtempSync(path.join(os.tmpdir(), 'garden-'));
@@ -71,9 +84,9 @@ export interface GardenPage {
 }
 
 /** A note page as the garden's layout writes it (head scripts, plugin assets, filtered content). */
-export function gardenPage(markdown: string, options: { siteMermaid?: boolean; settings?: Record<string, unknown>; lang?: string } = {}): string {
+export function gardenPage(markdown: string, options: { siteMermaid?: boolean; settings?: Record<string, unknown>; lang?: string; theme?: 'light' | 'dark'; env?: Record<string, unknown> } = {}): string {
 	const { md, manifest } = installedGardenMarkdown(options.settings);
-	const content = templateFilters(md.render(markdown));
+	const content = templateFilters((md as unknown as { render(src: string, env?: unknown): string }).render(markdown, options.env ?? {}));
 	const siteMermaid = options.siteMermaid !== false
 		? `<script async type="module">\n    import mermaid from 'https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs';\n    mermaid.initialize({ startOnLoad: true });\n</script>`
 		: '';
@@ -83,7 +96,8 @@ export function gardenPage(markdown: string, options: { siteMermaid?: boolean; s
 ${siteMermaid}
 ${styles}
 ${scripts}
-</head><body class="theme-light"><main class="content">${content}</main></body></html>`;
+<style>${THEME_CSS}</style>
+</head><body class="theme-${options.theme ?? 'light'}"><main class="content">${content}</main></body></html>`;
 }
 
 /** Answers the page, the plugin's files and the Mermaid CDN from this machine. `mermaidDir` picks the Mermaid version. */

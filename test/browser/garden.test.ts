@@ -9,7 +9,7 @@ import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { analyzeNote, mermaidIdFor } from '../../src/core/topology';
 import { launchBrowser } from './demo-page';
-import { gardenPage, serveGarden } from './garden-site';
+import { gardenPage, installedGardenMarkdown, serveGarden, stripForSearch, templateFilters } from './garden-site';
 import { TEST_CONTAINERS, TEST_VPC } from './topology-fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -151,6 +151,79 @@ describe.each([
 		expect(await page.evaluate(() => document.querySelectorAll('.cloudnotes-garden[data-kind="vpc"] svg .is-highlighted[data-node-id]').length)).toBeGreaterThanOrEqual(2);
 		expect(errors).toEqual([]);
 		await page.close();
+	});
+});
+
+/** Relative luminance of a computed `rgb(...)` colour. */
+function luminance(css: string): number {
+	const [r = 0, g = 0, b = 0] = (css.match(/[\d.]+/g) ?? []).map(Number).map((v) => v / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+	return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+describe.each([
+	['newest Mermaid 11', MERMAID_NEWEST],
+	['Mermaid 11.4.1', MERMAID_11_4],
+])('a published garden page in the site\'s theme (%s)', (_name, mermaidDir) => {
+	it('draws with our icons in the site\'s dark colours, and again in light ones when the site switches', async () => {
+		const { page, errors } = await open(gardenPage(NOTE, { theme: 'dark' }), mermaidDir);
+		await waitInteractive(page, 3);
+		const look = () =>
+			page.evaluate(() => {
+				const vpc = document.querySelector('.cloudnotes-garden[data-kind="vpc"]')!;
+				const group = vpc.querySelector('svg [data-node-id="test-vpc"] > rect') ?? vpc.querySelector('svg g.cluster rect');
+				const label = vpc.querySelector('svg [data-node-id="web-a"] .label, svg [data-node-id="web-a"] foreignObject div');
+				return {
+					theme: vpc.getAttribute('data-theme'),
+					groupFill: group ? getComputedStyle(group).fill : '',
+					labelColor: label ? getComputedStyle(label).color : '',
+					icons: [...vpc.querySelectorAll('svg .cloudnotes-icon')].map((g) => [...g.classList].find((c) => c.startsWith('cloudnotes-icon-'))),
+					logos: [...document.querySelectorAll('.cloudnotes-garden[data-kind="containers"] svg .cloudnotes-logo')].length,
+					groupIcons: vpc.querySelectorAll('svg .cloudnotes-group-icon').length,
+				};
+			});
+		const dark = await look();
+		expect(dark.theme).toBe('dark');
+		expect(luminance(dark.groupFill)).toBeLessThan(0.2);
+		expect(luminance(dark.labelColor)).toBeGreaterThan(0.5);
+		expect(dark.icons).toEqual(expect.arrayContaining(['cloudnotes-icon-ec2-instance', 'cloudnotes-icon-internet-gateway', 'cloudnotes-icon-database']));
+		expect(dark.groupIcons).toBeGreaterThan(0);
+		expect(dark.logos).toBeGreaterThan(0);
+		await page.locator('.cloudnotes-garden[data-kind="vpc"] .cloudnotes-garden-diagram').screenshot({ path: path.join(os.tmpdir(), `cloudnotes-garden-dark${mermaidDir === MERMAID_11_4 ? '-11.4' : ''}.png`) });
+
+		await page.evaluate(() => document.body.classList.replace('theme-dark', 'theme-light'));
+		await page.waitForFunction(() => document.querySelector('.cloudnotes-garden[data-kind="vpc"]')?.getAttribute('data-theme') === 'light');
+		await page.waitForFunction(() => document.querySelector('.cloudnotes-garden[data-kind="vpc"] svg [data-node-id="web-a"]') !== null);
+		const light = await look();
+		expect(luminance(light.groupFill)).toBeGreaterThan(0.6);
+		expect(luminance(light.labelColor)).toBeLessThan(0.2);
+		expect(light.icons).toEqual(dark.icons);
+		// Still interactive after the redraw.
+		await page.hover('.cloudnotes-garden[data-kind="vpc"] svg [data-node-id="web-a"]');
+		await page.waitForFunction(() => document.querySelector('.cloudnotes-garden[data-kind="vpc"] svg .is-dimmed') !== null);
+		await page.locator('.cloudnotes-garden[data-kind="vpc"] .cloudnotes-garden-diagram').screenshot({ path: path.join(os.tmpdir(), `cloudnotes-garden-light${mermaidDir === MERMAID_11_4 ? '-11.4' : ''}.png`) });
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+});
+
+describe('what the garden keeps of a published block', () => {
+	it('keeps diagrams out of the search text: the block\'s own source stays, no Mermaid text', () => {
+		const { md } = installedGardenMarkdown();
+		// (The note's own ```mermaid block is the author's text and stays, as the site writes it.)
+		const text = stripForSearch(templateFilters(md.render(NOTE.replace(/```mermaid\n[\s\S]*?```\n/, ''))));
+		for (const noise of ['flowchart', 'classDef', 'r_internet', 'linkStyle', '%%', '&#40;&#40;']) expect(text).not.toContain(noise);
+		// The source is there (entities decode where the search shows it), and the checks' words.
+		const decoded = text.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+		expect(decoded).toContain('internet-gateway: igw');
+		expect(decoded).toContain('No problems found.');
+	});
+
+	it('numbers lint lines as the note does when Eleventy reports its front matter', () => {
+		const frontMatter = ['---', '{"dg-publish":true,"permalink":"/net/"}', '---'];
+		const brokenAt = [...frontMatter, ...NOTE.split('\n')].indexOf('cidr: 10.0.0.0/99') + 1;
+		const { md } = installedGardenMarkdown();
+		const html = (md as unknown as { render(s: string, env: unknown): string }).render(NOTE, { cloudnotesFrontMatterLines: frontMatter.length });
+		expect(html).toContain(`line ${brokenAt}&#58;`);
 	});
 });
 

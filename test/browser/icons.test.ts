@@ -7,6 +7,7 @@
  * the same with the pack, and the setting turns it all off.
  */
 import { readdirSync, readFileSync, statSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
 import { analyzeNote, toMermaid } from '../../src/core/topology';
@@ -42,6 +43,11 @@ const ICON_FOR_TYPE: Record<string, RegExp> = {
 	vpc: /^cloudnotes-icon-vpc$/,
 	subnet: /^cloudnotes-icon-(public|private)-subnet$/,
 	host: /^cloudnotes-icon-container-host$/,
+	// Kubernetes: the community icons, by kind.
+	workload: /^cloudnotes-icon-k8s-(pod|deployment|statefulset|daemonset|replicaset|job|cronjob)$/,
+	ingress: /^cloudnotes-icon-k8s-ingress$/,
+	namespace: /^cloudnotes-icon-k8s-namespace$/,
+	'kubernetes:service': /^cloudnotes-icon-k8s-service$/,
 };
 
 /** For every [data-node-id] of the diagrams under `sel`: its type and the icon classes inside it. */
@@ -73,7 +79,8 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-const ICON_LANGUAGES = new Set(['vpc', 'containers', 'cloudformation', 'terraform']);
+const ICON_LANGUAGES = new Set(['vpc', 'containers', 'cloudformation', 'terraform', 'kubernetes']);
+const GROUP_TYPES = ['vpc', 'subnet', 'host', 'namespace'];
 
 describe.each([
 	['newest Mermaid 11', ''],
@@ -98,16 +105,16 @@ describe.each([
 				const shown = diagrams[i] ?? [];
 				const drawn = block.analysis.resources.filter((r) => r.drawn);
 				expect(shown.map((n) => n.id).sort()).toEqual(drawn.map((r) => r.name).sort());
-				// Icons are drawn for the AWS and Docker languages (vpc, containers, and cloudformation and
-				// terraform through the vpc diagram); kubernetes diagrams have no icons yet.
-				if (!ICON_LANGUAGES.has(block.kind)) return;
+				// Icons are drawn for every language (cloudformation and terraform through the vpc diagram).
+				expect(ICON_LANGUAGES).toContain(block.kind);
 				for (const node of shown) {
-					seenTypes.add(node.type);
-					const rule = ICON_FOR_TYPE[node.type];
+					const own = `${block.kind}:${node.type}`;
+					seenTypes.add(own in ICON_FOR_TYPE ? own : node.type);
+					const rule = ICON_FOR_TYPE[own] ?? ICON_FOR_TYPE[node.type];
 					// An empty subnet is drawn by Mermaid as a plain box, not a group: no corner to put an icon in.
 					if (node.type === 'subnet' && !node.icons.length) continue;
 					expect({ id: node.id, type: node.type, ok: !!rule && node.icons.some((c) => rule.test(c)) }).toEqual({ id: node.id, type: node.type, ok: true });
-					if (!['vpc', 'subnet', 'host'].includes(node.type)) expect(node.iconShape).toBe(true);
+					if (!GROUP_TYPES.includes(node.type)) expect(node.iconShape).toBe(true);
 				}
 			});
 		}
@@ -134,6 +141,64 @@ describe.each([
 		const logoPaths = await demo.page.locator(`${diagramsOf('Icons/logos.md')} [data-node-id="proxy"] .cloudnotes-logo-nginx path`).count();
 		expect(logoPaths).toBeGreaterThan(0);
 		expect(await pageErrors(demo)).toEqual([]);
+	});
+
+	test('kubernetes kinds are drawn with the Kubernetes community icons, isolated workloads carry the network-policy badge', async () => {
+		const note = '클라우드/Kubernetes 네트워크 정책.md';
+		const sel = diagramsOf(note);
+		await waitForDiagrams(demo.page, note, analyzeNote(readFileSync(path.join(VAULT, note), 'utf8')).length);
+		// The note's second block is the whole shop (the first is a small recipe).
+		const seen = await demo.page.evaluate((s) => {
+			const svg = document.querySelectorAll<SVGSVGElement>(`${s} svg.cloudnotes-svg`)[1];
+			if (!svg) return { nodes: [], namespaceIcons: 0 };
+			// In the diagram's own units (the view may be zoomed to fit).
+			const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+			const nodes = [...svg.querySelectorAll('[data-node-id].icon-shape')].map((node) => {
+				const icon = node.querySelector('.cloudnotes-icon[class*="cloudnotes-icon-k8s-"]');
+				// The heptagon is drawn (not Mermaid's placeholder), at the icon's size, on no tile.
+				const heptagon = icon?.querySelector('path[fill="#326ce5"]');
+				const box = heptagon?.getBoundingClientRect();
+				const tile = node.querySelector(':scope > g > path, :scope > path');
+				return {
+					id: node.getAttribute('data-node-id'),
+					icon: [...(icon?.classList ?? [])].find((c) => c.startsWith('cloudnotes-icon-k8s-')) ?? null,
+					heptagonWidth: Math.round((box?.width ?? 0) / scale),
+					tileFill: tile ? getComputedStyle(tile).fill : null,
+					badge: node.querySelector('.cloudnotes-badge-icon title')?.textContent ?? null,
+				};
+			});
+			const namespaceIcons = [...svg.querySelectorAll('g.cluster > .cloudnotes-group-icon .cloudnotes-icon-k8s-namespace')].length;
+			return { nodes, namespaceIcons };
+		}, sel);
+		const k8s = seen.nodes.filter((n) => n.icon !== null);
+		expect(k8s.length).toBeGreaterThan(3);
+		for (const n of k8s) {
+			expect(n.heptagonWidth).toBeGreaterThan(30);
+			expect(n.tileFill).toBe('none');
+		}
+		expect(k8s.map((n) => n.icon)).toEqual(expect.arrayContaining(['cloudnotes-icon-k8s-deployment', 'cloudnotes-icon-k8s-service', 'cloudnotes-icon-k8s-ingress']));
+		expect(seen.namespaceIcons).toBeGreaterThan(0);
+		// `default-deny` selects every pod of shop; `api-ingress` only the api.
+		const badges = k8s.filter((n) => n.badge !== null);
+		expect(badges.length).toBeGreaterThan(0);
+		for (const n of badges) expect(n.badge).toMatch(/^network policies: .*default-deny/);
+		expect(badges.some((n) => /api-ingress/.test(n.badge ?? ''))).toBe(true);
+		expect(k8s.filter((n) => n.icon !== 'cloudnotes-icon-k8s-deployment' && n.icon !== 'cloudnotes-icon-k8s-statefulset' && n.icon !== 'cloudnotes-icon-k8s-pod' && n.icon !== 'cloudnotes-icon-k8s-daemonset').every((n) => n.badge === null)).toBe(true);
+		const diagram = demo.page.locator(sel).nth(1);
+		await diagram.locator('button[data-action="legend"]').click();
+		const entries = await diagram.locator('.cloudnotes-legend li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-icon')));
+		expect(entries).toEqual(expect.arrayContaining(['k8s-namespace', 'k8s-service', 'k8s-ingress', 'k8s-deployment', 'k8s-network-policy']));
+		await diagram.locator('button[data-action="legend"]').click();
+		await diagram.locator('svg.cloudnotes-svg').screenshot({ path: path.join(tmpdir(), `cloudnotes-icons-kubernetes${query ? '-11.4' : ''}.png`) });
+		expect(await pageErrors(demo)).toEqual([]);
+	});
+
+	test('a Compose port bound to 127.0.0.1 points from the host machine icon', async () => {
+		await createNote(demo.page, 'Icons/localhost.md', noteWith('containers', 'services:\n  admin:\n    image: adminer\n    ports: ["127.0.0.1:8080:8080"]'));
+		const sel = diagramsOf('Icons/localhost.md');
+		await demo.page.waitForFunction((s) => !!document.querySelector(`${s} svg.cloudnotes-svg`), sel);
+		const icons = await demo.page.evaluate((s) => [...document.querySelectorAll(`${s} g.icon-shape`)].filter((g) => /z_localhost/.test(g.id)).map((g) => !!g.querySelector('.cloudnotes-icon-container-host')), sel);
+		expect(icons).toEqual([true]);
 	});
 
 	test('AWS groups: Region > VPC > zone > subnet, public green and private blue borders, labels in the corner, and a legend', async () => {

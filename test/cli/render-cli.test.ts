@@ -25,9 +25,21 @@ describe('cloudnotes render', () => {
 		}));
 		expect(code).toBe(0);
 		expect(rendered).toHaveLength(1);
+		// SVGs are drawn with our pack registered: the text names our icons.
+		expect(rendered[0]).toContain('cloudnotes:logo-nginx');
 		expect(files['out/page-1.svg']).toBe('<svg id="d0"></svg>');
 		expect(files['out/page.md']).toContain('![containers host](page-1.svg)');
 		expect(files['out/page.md']).not.toContain('```mermaid');
+	});
+
+	it('writes mermaid blocks without icons unless --icons asks (a site without our pack would show placeholders)', async () => {
+		const plain = fakeIO({ 'n.md': NOTE });
+		await main(['render', 'n.md'], plain.io);
+		expect(plain.stdout()).not.toContain('cloudnotes:');
+		const withIcons = fakeIO({ 'n.md': NOTE });
+		await main(['render', 'n.md', '--icons'], withIcons.io);
+		expect(withIcons.stdout()).toContain('icon: "cloudnotes:logo-nginx"');
+		expect(withIcons.stdout()).toContain('%% Icons: this diagram uses the Cloudnotes icon pack');
 	});
 
 	it('says what --svg needs when it cannot run, and refuses bad usage', async () => {

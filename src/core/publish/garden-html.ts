@@ -1,7 +1,10 @@
 /**
- * A published topology block as HTML for a Digital Garden page (or any markdown-it site): the
- * diagram as `<pre class="mermaid">` for the site's Mermaid, the lint results and flow verdicts as
- * static HTML, and the block's source in an attribute for the client script's trace panel.
+ * A published topology block as HTML for a Digital Garden page (or any markdown-it site): a
+ * place for the diagram, which the page script draws with the site's Mermaid in the site's theme
+ * colours and with our icons, the lint results and flow verdicts as static HTML, and the block's
+ * source in an attribute for the script. The page's text holds no Mermaid text: the garden builds
+ * its search index from the page's text (tags stripped), so the only diagram text there is the
+ * block's own source, inside `<noscript>` (what a reader without scripts sees).
  *
  * The garden runs its own filters over the finished HTML: `#word` after a space or `>` becomes a
  * tag link, `[[a|b]]` a wikilink, `(key:: value)` is taken for Dataview. Every text we write is
@@ -66,7 +69,8 @@ export function gardenBlockHtml(block: PublishedBlock, settings: GardenSettings)
 	if (block.direction) attrs.push(`data-direction="${block.direction}"`);
 	parts.push(`<div ${attrs.join(' ')}>`);
 	if (block.mermaid !== null) {
-		parts.push(`<pre class="mermaid cloudnotes-garden-diagram">${gardenText(block.mermaid)}</pre>`);
+		parts.push('<div class="cloudnotes-garden-diagram" data-pending="true"></div>');
+		parts.push(`<noscript><pre class="cloudnotes-garden-source"><code>${gardenText(block.source)}</code></pre></noscript>`);
 	} else {
 		// A broken block publishes as what the author wrote, with what is wrong under it.
 		parts.push(`<p class="cloudnotes-garden-refusal">${gardenText(block.refusal ?? '')}</p>`);

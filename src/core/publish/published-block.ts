@@ -31,6 +31,8 @@ export interface PublishedBlock {
 
 export interface PublishOptions {
 	direction?: 'TB' | 'LR';
+	/** Draw with our icon pack (the renderer must register it: see iconPackLoaders). */
+	icons?: boolean;
 }
 
 export function publishBlock(kind: string, source: string, firstLine: number, options: PublishOptions = {}): PublishedBlock {
@@ -40,7 +42,7 @@ export function publishBlock(kind: string, source: string, firstLine: number, op
 	let mermaid: string | null = null;
 	let refusal: string | null = null;
 	if (model && !hasErrors) {
-		const diagram = toMermaid(model, options.direction ? { direction: options.direction } : {});
+		const diagram = toMermaid(model, { ...(options.direction ? { direction: options.direction } : {}), ...(options.icons ? { icons: true } : {}) });
 		if (diagram.text !== '') mermaid = diagram.text;
 		else refusal = diagram.refusal ?? 'nothing to draw';
 	} else {

@@ -111,11 +111,15 @@ function decorateBadges(svg: SVGSVGElement, renderId: string, badges: DiagramDec
 		if (!g) continue;
 		g.classList.add('cloudnotes-badge-icon');
 		g.setAttribute('color', colors.badge);
-		// A disc of the background behind the glyph keeps it readable over the tile's colour.
+		// A disc of the background behind the glyph keeps it readable over the tile's colour
+		// (in the icon's own units: our glyphs are 48 wide, the Kubernetes icons 18).
+		const pack = iconPack();
+		const width = pack.icons[badge.icon]?.width ?? pack.width;
+		const height = pack.icons[badge.icon]?.height ?? pack.height;
 		const disc = svg.ownerDocument.createElementNS(SVG_NS, 'circle');
-		disc.setAttribute('cx', '24');
-		disc.setAttribute('cy', '24');
-		disc.setAttribute('r', '23');
+		disc.setAttribute('cx', String(width / 2));
+		disc.setAttribute('cy', String(height / 2));
+		disc.setAttribute('r', String((Math.max(width, height) / 2) * 0.96));
 		disc.setAttribute('fill', colors.background);
 		g.prepend(disc);
 		const title = svg.ownerDocument.createElementNS(SVG_NS, 'title');

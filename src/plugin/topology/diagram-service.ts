@@ -4,7 +4,7 @@
  * the theme or the settings change. One instance per plugin load; dropped with the plugin.
  */
 import type { App } from 'obsidian';
-import { analyzeTopology, toMermaid, type DiagramColors, type MermaidDiagram, type TopologyAnalysis, type TopologyKind } from '../../core/topology';
+import { analyzeTopology, toMermaid, type MermaidDiagram, type TopologyAnalysis, type TopologyKind } from '../../core/topology';
 import type { DiagramSettings } from '../settings';
 import type { DiskRenderCache } from './disk-render-cache';
 import { diskRenderKey } from './disk-render-cache';
@@ -13,7 +13,7 @@ import { parseViewBox, type ViewBox } from './pan-zoom';
 import { LruCache, renderCacheKey } from './render-cache';
 import { decorateDiagram } from './diagram-decor';
 import { parseSvg } from './safe-svg';
-import { readDocumentPalette, themeKey, type ThemePalette } from './theme-colors';
+import { diagramColorsFrom, readDocumentPalette, themeKey, type ThemePalette } from './theme-colors';
 
 /** A drawn diagram, kept as a detached template; every block showing it gets a clone. */
 export interface DrawnDiagram {
@@ -38,48 +38,6 @@ export interface DiskCacheOptions {
 
 export interface RedrawTarget {
 	redraw(): void;
-}
-
-/** Diagram colours from the theme palette: soft fills, the theme's text and border colours. */
-export function diagramColorsFrom(palette: ThemePalette): DiagramColors {
-	const tint = (hex: string, amount: number): string => mix(hex, palette.background, amount);
-	return {
-		publicSubnet: tint(palette.green, palette.dark ? 0.2 : 0.12),
-		privateSubnet: tint(palette.blue, palette.dark ? 0.2 : 0.1),
-		vpc: palette.backgroundAlt,
-		zone: palette.background,
-		gateway: tint(palette.orange, palette.dark ? 0.25 : 0.16),
-		node: palette.backgroundSecondary,
-		text: palette.text,
-		line: palette.textMuted,
-		database: tint(palette.purple, palette.dark ? 0.25 : 0.14),
-		internet: tint(palette.cyan, palette.dark ? 0.25 : 0.16),
-		host: palette.backgroundAlt,
-		network: tint(palette.orange, palette.dark ? 0.25 : 0.16),
-		volume: tint(palette.purple, palette.dark ? 0.25 : 0.14),
-		// Icon tiles in the theme's colours, by AWS category; the glyph on them contrasts with the tile.
-		compute: palette.orange,
-		networking: palette.purple,
-		data: palette.blue,
-		storage: palette.green,
-		security: palette.red,
-		general: palette.textMuted,
-		glyph: palette.dark ? palette.background : '#ffffff',
-		logoTile: palette.dark ? mix('#ffffff', palette.background, 0.88) : '#ffffff',
-		regionBorder: palette.cyan,
-		vpcBorder: palette.purple,
-		zoneBorder: palette.cyan,
-		publicBorder: palette.green,
-		privateBorder: palette.blue,
-	};
-}
-
-/** `amount` of `hex` laid over `base` (both `#rrggbb`). */
-export function mix(hex: string, base: string, amount: number): string {
-	const read = (h: string): number[] => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
-	const a = read(hex);
-	const b = read(base);
-	return '#' + a.map((v, i) => Math.round(v * amount + (b[i] ?? 0) * (1 - amount)).toString(16).padStart(2, '0')).join('');
 }
 
 export class DiagramService {

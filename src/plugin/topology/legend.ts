@@ -10,7 +10,7 @@ import { iconElement } from './diagram-decor';
 
 /** Icons in the order a reader meets them: outside in, then what the nodes are. */
 // Icon ids, not a block kind.
-const ORDER = ['region', 'vpc', 'availability-zone', 'public-subnet', 'private-subnet', 'container-host', 'internet', 'internet-gateway', 'nat-gateway', 'load-balancer', 'network-load-balancer', 'ec2-instance', 'bastion', 'database', 'container', 'network', 'volume', 'security-group']; // icon ids: not a block kind
+const ORDER = ['region', 'vpc', 'availability-zone', 'public-subnet', 'private-subnet', 'container-host', 'internet', 'internet-gateway', 'nat-gateway', 'load-balancer', 'network-load-balancer', 'ec2-instance', 'bastion', 'database', 'container', 'network', 'volume', 'security-group', 'k8s-namespace', 'k8s-ingress', 'k8s-service', 'k8s-deployment', 'k8s-statefulset', 'k8s-daemonset', 'k8s-replicaset', 'k8s-pod', 'k8s-job', 'k8s-cronjob', 'k8s-network-policy']; // icon ids: not a block kind
 
 /** The icons a diagram uses (nodes, groups, badges), in legend order; logos last, by name. */
 export function legendIcons(diagram: MermaidDiagram): string[] {

@@ -2,8 +2,10 @@
  * The colours a diagram is drawn with, read from Obsidian's CSS variables on document.body, so
  * diagrams follow the theme (light/dark, accent colour, community themes). Mermaid receives plain
  * `#rrggbb` values inside the diagram text: its style syntax splits on commas (so `rgb(1, 2, 3)`
- * cannot pass) and an exported SVG has no CSS variables to resolve.
+ * cannot pass) and an exported SVG has no CSS variables to resolve. The published garden page
+ * reads the site's theme the same way (Digital Garden themes define Obsidian's variables).
  */
+import type { DiagramColors } from '../../core/topology';
 
 /** The theme as the diagram sees it: opaque `#rrggbb` colours. */
 export interface ThemePalette {
@@ -171,7 +173,7 @@ export type ColorResolver = (css: string) => string | null;
  * `fillStyle` too), so the colour is painted and its pixel read: whatever CSS Color 4 syntax the
  * browser knows comes out as `rgba(r, g, b, a)` (out-of-gamut colours mapped into sRGB).
  */
-export function canvasColorResolver(): ColorResolver {
+export function canvasColorResolver(makeCanvas: () => HTMLCanvasElement = () => createEl('canvas')): ColorResolver {
 	let context: CanvasRenderingContext2D | null | undefined;
 	const accepts = (ctx: CanvasRenderingContext2D, css: string, sentinel: string): boolean => {
 		ctx.fillStyle = sentinel;
@@ -181,7 +183,7 @@ export function canvasColorResolver(): ColorResolver {
 	return (css) => {
 		try {
 			if (context === undefined) {
-				const canvas = createEl('canvas');
+				const canvas = makeCanvas();
 				canvas.width = 1;
 				canvas.height = 1;
 				context = canvas.getContext('2d', { willReadFrequently: true });
@@ -204,4 +206,46 @@ export function canvasColorResolver(): ColorResolver {
 export function readDocumentPalette(doc: Document, resolve: ColorResolver = canvasColorResolver()): ThemePalette {
 	const style = doc.defaultView?.getComputedStyle(doc.body);
 	return readThemePalette((name) => style?.getPropertyValue(name) ?? '', doc.body.classList.contains('theme-dark'), resolve);
+}
+
+/** Diagram colours from the theme palette: soft fills, the theme's text and border colours. */
+export function diagramColorsFrom(palette: ThemePalette): DiagramColors {
+	const tint = (hex: string, amount: number): string => mix(hex, palette.background, amount);
+	return {
+		publicSubnet: tint(palette.green, palette.dark ? 0.2 : 0.12),
+		privateSubnet: tint(palette.blue, palette.dark ? 0.2 : 0.1),
+		vpc: palette.backgroundAlt,
+		zone: palette.background,
+		gateway: tint(palette.orange, palette.dark ? 0.25 : 0.16),
+		node: palette.backgroundSecondary,
+		text: palette.text,
+		line: palette.textMuted,
+		database: tint(palette.purple, palette.dark ? 0.25 : 0.14),
+		internet: tint(palette.cyan, palette.dark ? 0.25 : 0.16),
+		host: palette.backgroundAlt,
+		network: tint(palette.orange, palette.dark ? 0.25 : 0.16),
+		volume: tint(palette.purple, palette.dark ? 0.25 : 0.14),
+		// Icon tiles in the theme's colours, by AWS category; the glyph on them contrasts with the tile.
+		compute: palette.orange,
+		networking: palette.purple,
+		data: palette.blue,
+		storage: palette.green,
+		security: palette.red,
+		general: palette.textMuted,
+		glyph: palette.dark ? palette.background : '#ffffff',
+		logoTile: palette.dark ? mix('#ffffff', palette.background, 0.88) : '#ffffff',
+		regionBorder: palette.cyan,
+		vpcBorder: palette.purple,
+		zoneBorder: palette.cyan,
+		publicBorder: palette.green,
+		privateBorder: palette.blue,
+	};
+}
+
+/** `amount` of `hex` laid over `base` (both `#rrggbb`). */
+export function mix(hex: string, base: string, amount: number): string {
+	const read = (h: string): number[] => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+	const a = read(hex);
+	const b = read(base);
+	return '#' + a.map((v, i) => Math.round(v * amount + (b[i] ?? 0) * (1 - amount)).toString(16).padStart(2, '0')).join('');
 }

@@ -1,24 +1,28 @@
 /**
  * The published page's script (`client.js`, loaded with `defer` on pages with our blocks): it
- * gives the site's Mermaid diagram what the plugin has in Obsidian, from the same core. Hover a
- * resource to light its links, click (or Enter) for its details, and ask "Can it reach?" with
- * the path lit hop by hop. No framework; every text goes in through textContent.
+ * draws each block's diagram and gives it what the plugin has in Obsidian, from the same core.
+ * Hover a resource to light its links, click (or Enter) for its details, and ask "Can it reach?"
+ * with the path lit hop by hop. No framework; every text goes in through textContent.
  *
- * The site renders `<pre class="mermaid">` itself, in its own order (Digital Garden loads Mermaid
- * as an async module). So each block waits for its SVG to appear; when the site's Mermaid has not
- * drawn it by a few seconds after load, the script loads Mermaid from the address the site uses
- * and draws it itself.
+ * The diagram is drawn here, not by the site's `<pre class="mermaid">` pass, because it must carry
+ * what the site's pass cannot: the site's theme colours (read from the Obsidian variables the
+ * garden's theme defines on <body>, light or dark, as the plugin reads Obsidian's) and our icons
+ * (registered on the site's Mermaid). It uses the site's own Mermaid: the template imports Mermaid
+ * 11 as an ES module from SITE_MERMAID, and importing the same address gives the same instance.
+ * When the body's theme class changes, the diagrams are drawn again in the new colours.
  */
 import { publishBlock } from '../../core/publish/published-block';
-import { toMermaid, trace, type ResourceInfo, type TopologyModel, type TraceQuery, type TraceResult } from '../../core/topology';
+import { toMermaid, trace, type MermaidDiagram, type ResourceInfo, type TopologyModel, type TraceQuery, type TraceResult } from '../../core/topology';
+import { decorateDiagram } from '../../plugin/topology/diagram-decor';
 import { neighbourhood, traceHighlight, type Highlight } from '../../plugin/topology/highlight';
+import { ensureIconPack } from '../../plugin/topology/icon-registration';
+import { withDiagramConfig } from '../../plugin/topology/mermaid-renderer';
 import { parseSvg } from '../../plugin/topology/safe-svg';
 import { mapSvg, type SvgMap } from '../../plugin/topology/svg-map';
+import { canvasColorResolver, diagramColorsFrom, readDocumentPalette, themeKey, type ThemePalette } from '../../plugin/topology/theme-colors';
 
 /** The address Digital Garden's template imports Mermaid 11 from (src/site/_includes/components/pageheader.njk). */
 const SITE_MERMAID = 'https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs';
-/** How long after the page's load the site's Mermaid gets before we draw the block ourselves. */
-const SITE_RENDER_GRACE_MS = 3000;
 
 const KOREAN = (document.documentElement.lang || navigator.language || '').toLowerCase().startsWith('ko');
 const TEXT = KOREAN
@@ -29,12 +33,17 @@ interface MermaidLike {
 	render(id: string, text: string): Promise<{ svg: string }>;
 }
 
-let ownMermaid: Promise<MermaidLike> | null = null;
+let siteMermaid: Promise<MermaidLike> | null = null;
 function loadMermaid(): Promise<MermaidLike> {
 	const global = (window as unknown as { mermaid?: MermaidLike }).mermaid;
 	if (global) return Promise.resolve(global);
-	ownMermaid ??= (import(/* webpackIgnore: true */ SITE_MERMAID) as Promise<{ default: MermaidLike }>).then((m) => m.default);
-	return ownMermaid;
+	siteMermaid ??= (import(/* webpackIgnore: true */ SITE_MERMAID) as Promise<{ default: MermaidLike }>).then((m) => m.default);
+	return siteMermaid;
+}
+
+const resolveColor = canvasColorResolver(() => document.createElement('canvas'));
+function sitePalette(): ThemePalette {
+	return readDocumentPalette(document, resolveColor);
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string): HTMLElementTagNameMap[K] {
@@ -65,42 +74,18 @@ function applyHighlight(wrapper: HTMLElement, map: SvgMap, highlight: Highlight 
 	});
 }
 
-/** Waits for an `<svg>` inside the block's diagram; draws it ourselves when the site does not. */
-function diagramSvg(wrapper: HTMLElement, pre: HTMLElement, text: string, index: number): Promise<SVGSVGElement> {
-	// Mermaid lays the diagram out in a temporary element inside the <pre> and then replaces the
-	// <pre>'s content with the finished SVG: only an SVG right under the diagram element is done.
-	const found = (): SVGSVGElement | null => wrapper.querySelector(':scope > .cloudnotes-garden-diagram > svg');
-	return new Promise((resolve, reject) => {
-		const now = found();
-		if (now) return resolve(now);
-		const observer = new MutationObserver(() => {
-			const svg = found();
-			if (svg) {
-				observer.disconnect();
-				resolve(svg);
-			}
-		});
-		observer.observe(wrapper, { childList: true, subtree: true });
-		const drawOurselves = (): void => {
-			if (found() || pre.getAttribute('data-processed') === 'true') return;
-			observer.disconnect();
-			loadMermaid()
-				.then((mermaid) => mermaid.render(`cloudnotes-garden-${index}`, text))
-				.then(({ svg }) => {
-					if (found()) return resolve(found() as SVGSVGElement);
-					const parsed = parseSvg(svg, document);
-					if (!parsed) throw new Error('Mermaid returned no SVG');
-					const holder = el('div', 'cloudnotes-garden-diagram');
-					holder.appendChild(parsed);
-					pre.replaceWith(holder);
-					resolve(found() as SVGSVGElement);
-				})
-				.catch(reject);
-		};
-		const later = (): void => void window.setTimeout(drawOurselves, SITE_RENDER_GRACE_MS);
-		if (document.readyState === 'complete') later();
-		else window.addEventListener('load', later, { once: true });
-	});
+let renders = 0;
+/** The block's diagram in the site's colours, with our icons, drawn by the site's Mermaid. */
+async function drawDiagram(model: TopologyModel, direction: 'TB' | 'LR' | null, palette: ThemePalette): Promise<{ svg: SVGSVGElement; diagram: MermaidDiagram }> {
+	const mermaid = await loadMermaid();
+	const icons = ensureIconPack(mermaid);
+	const diagram = toMermaid(model, { colors: diagramColorsFrom(palette), icons, ...(direction ? { direction } : {}) });
+	const id = `cloudnotes-garden-${++renders}`;
+	const { svg: text } = await mermaid.render(id, withDiagramConfig(diagram.text, palette));
+	const svg = parseSvg(text, document);
+	if (!svg) throw new Error('Mermaid returned no SVG');
+	if (diagram.decor) decorateDiagram(svg, id, diagram.decor, { badge: palette.red, background: palette.background });
+	return { svg, diagram };
 }
 
 function detailsPanel(resource: ResourceInfo): HTMLElement {
@@ -171,23 +156,20 @@ function tracePanel(endpoints: readonly string[], run: (query: TraceQuery) => Tr
 	return form;
 }
 
-async function enhance(wrapper: HTMLElement, index: number): Promise<void> {
-	const pre = wrapper.querySelector<HTMLElement>('pre.mermaid');
+async function enhance(wrapper: HTMLElement): Promise<void> {
+	const holder = wrapper.querySelector<HTMLElement>(':scope > .cloudnotes-garden-diagram');
 	const kind = wrapper.getAttribute('data-kind') ?? '';
 	const source = wrapper.getAttribute('data-source') ?? '';
 	const firstLine = Number(wrapper.getAttribute('data-first-line') ?? '1') || 1;
-	const direction = wrapper.getAttribute('data-direction');
-	if (!pre) return;
-	const published = publishBlock(kind, source, firstLine, direction === 'TB' || direction === 'LR' ? { direction } : {});
+	const attr = wrapper.getAttribute('data-direction');
+	const direction = attr === 'TB' || attr === 'LR' ? attr : null;
+	if (!holder) return;
+	const published = publishBlock(kind, source, firstLine, direction ? { direction } : {});
 	const model: TopologyModel | null = published.analysis.model;
 	if (!model || published.mermaid === null) return;
-	const diagram = toMermaid(model, direction === 'TB' || direction === 'LR' ? { direction } : {});
-	const svg = await diagramSvg(wrapper, pre, published.mermaid, index);
-	const map = mapSvg(svg, svg.id, diagram.nodes, diagram.edges);
-	svg.classList.add('cloudnotes-svg');
-	wrapper.setAttribute('data-interactive', 'true');
-	const drawn = new Set(map.nodes.keys());
 	const resources = new Map(published.analysis.resources.map((r) => [r.name, r]));
+	let map: SvgMap | null = null;
+	let edges: MermaidDiagram['edges'] = [];
 	let pinned: Highlight | null = null;
 	const details = el('div', 'cloudnotes-garden-details-slot');
 	const show = (resource: string): void => {
@@ -195,40 +177,68 @@ async function enhance(wrapper: HTMLElement, index: number): Promise<void> {
 		details.replaceChildren(...(info ? [detailsPanel(info)] : []));
 		wrapper.setAttribute('data-selected', resource);
 	};
-	for (const [resource, node] of map.nodes) {
-		node.classList.add('cloudnotes-node');
-		node.setAttribute('tabindex', '0');
-		node.setAttribute('role', 'button');
-		node.setAttribute('aria-label', resource);
-		node.addEventListener('mouseenter', () => applyHighlight(wrapper, map, neighbourhood(resource, diagram.edges), 'hover'));
-		node.addEventListener('mouseleave', () => applyHighlight(wrapper, map, pinned, 'trace'));
-		node.addEventListener('focus', () => applyHighlight(wrapper, map, neighbourhood(resource, diagram.edges), 'hover'));
-		node.addEventListener('blur', () => applyHighlight(wrapper, map, pinned, 'trace'));
-		node.addEventListener('click', () => show(resource));
-		node.addEventListener('keydown', (event) => {
-			if ((event as KeyboardEvent).key === 'Enter' || (event as KeyboardEvent).key === ' ') {
-				event.preventDefault();
-				show(resource);
-			}
-		});
-	}
+	const highlight = (h: Highlight | null, mode: 'hover' | 'trace'): void => {
+		if (map) applyHighlight(wrapper, map, h, mode);
+	};
+
+	let drawnTheme = '';
+	/** Draws (or draws again, in new colours) the diagram and wires its nodes. */
+	const draw = async (): Promise<void> => {
+		const palette = sitePalette();
+		drawnTheme = themeKey(palette);
+		const { svg, diagram } = await drawDiagram(model, direction, palette);
+		svg.classList.add('cloudnotes-svg');
+		holder.replaceChildren(svg);
+		holder.removeAttribute('data-pending');
+		wrapper.setAttribute('data-theme', palette.dark ? 'dark' : 'light');
+		edges = diagram.edges;
+		map = mapSvg(svg, svg.id, diagram.nodes, diagram.edges);
+		for (const [resource, node] of map.nodes) {
+			node.classList.add('cloudnotes-node');
+			node.setAttribute('tabindex', '0');
+			node.setAttribute('role', 'button');
+			node.setAttribute('aria-label', resource);
+			node.addEventListener('mouseenter', () => highlight(neighbourhood(resource, edges), 'hover'));
+			node.addEventListener('mouseleave', () => highlight(pinned, 'trace'));
+			node.addEventListener('focus', () => highlight(neighbourhood(resource, edges), 'hover'));
+			node.addEventListener('blur', () => highlight(pinned, 'trace'));
+			node.addEventListener('click', () => show(resource));
+			node.addEventListener('keydown', (event) => {
+				if ((event as KeyboardEvent).key === 'Enter' || (event as KeyboardEvent).key === ' ') {
+					event.preventDefault();
+					show(resource);
+				}
+			});
+		}
+		highlight(pinned, 'trace');
+	};
+	await draw();
+	wrapper.setAttribute('data-interactive', 'true');
+
 	const panel = tracePanel(
 		published.analysis.endpoints,
 		(query) => trace(model, query),
 		(result) => {
-			pinned = result ? traceHighlight(result, diagram.edges, drawn) : null;
+			pinned = result && map ? traceHighlight(result, edges, new Set(map.nodes.keys())) : null;
 			wrapper.classList.toggle('is-trace-refused', result !== null && !result.allowed);
-			applyHighlight(wrapper, map, pinned, 'trace');
+			highlight(pinned, 'trace');
 		},
 	);
 	const lint = wrapper.querySelector('.cloudnotes-garden-lint');
 	wrapper.insertBefore(details, lint);
 	wrapper.insertBefore(panel, lint);
+
+	// A theme switch (the body's class, or a style the site changes) redraws in the new colours.
+	let redrawing: Promise<void> = Promise.resolve();
+	new MutationObserver(() => {
+		if (themeKey(sitePalette()) === drawnTheme) return;
+		redrawing = redrawing.then(draw).catch((e: unknown) => console.warn('[cloudnotes] could not redraw the diagram:', e));
+	}).observe(document.body, { attributes: true, attributeFilter: ['class', 'style'] });
 }
 
 function start(): void {
-	document.querySelectorAll<HTMLElement>('.cloudnotes-garden[data-state="ok"]').forEach((wrapper, index) => {
-		enhance(wrapper, index).catch((e: unknown) => {
+	document.querySelectorAll<HTMLElement>('.cloudnotes-garden[data-state="ok"]').forEach((wrapper) => {
+		enhance(wrapper).catch((e: unknown) => {
 			wrapper.setAttribute('data-interactive', 'failed');
 			console.warn('[cloudnotes] could not make the diagram interactive:', e);
 		});

@@ -26,6 +26,56 @@ export interface GardenHookContext {
 
 const truthy = (value: unknown, fallback: boolean): boolean => (value === undefined ? fallback : value === true || value === 'true');
 
+/** The data key our front matter engine hook writes: how many lines the page's front matter takes. */
+export const FRONT_MATTER_LINES = 'cloudnotesFrontMatterLines';
+
+/**
+ * Lines the note's front matter takes before the Markdown Eleventy hands markdown-it (it strips the
+ * front matter first), so lint lines are the note's own: from the page data (`env` is Eleventy's
+ * data) where setupEleventy recorded it, else 0.
+ */
+export function frontMatterLines(env: unknown): number {
+	const value = env && typeof env === 'object' ? (env as Record<string, unknown>)[FRONT_MATTER_LINES] : undefined;
+	return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
+}
+
+/** What gray-matter hands a front matter `excerpt` function: the raw front matter and the parsed data. */
+interface GrayMatterFile {
+	matter?: string;
+	data?: Record<string, unknown> | null;
+}
+type ExcerptOption = boolean | string | ((file: GrayMatterFile, options: unknown) => unknown) | undefined;
+export interface EleventyConfigLike {
+	frontMatterParsingOptions?: { excerpt?: ExcerptOption } & Record<string, unknown>;
+	setFrontMatterParsingOptions(options: Record<string, unknown>): void;
+}
+
+/** Records in the page data how many lines a file's front matter takes (`---`, its lines, `---`). */
+export function recordFrontMatterLines(file: GrayMatterFile): void {
+	if (typeof file.matter !== 'string') return;
+	file.data ??= {};
+	file.data[FRONT_MATTER_LINES] = file.matter.split('\n').length + 1;
+}
+
+/**
+ * The garden's Eleventy hook: Eleventy parses front matter with gray-matter, which calls an
+ * `excerpt` function with the raw front matter; ours counts its lines into the page data (and
+ * calls a function the site set before). A site that uses gray-matter's own excerpts (`excerpt:
+ * true`) is left alone: its lint lines then count from after the front matter, as before.
+ */
+export function setupEleventy(config: EleventyConfigLike): void {
+	const options = config.frontMatterParsingOptions ?? {};
+	const previous = options.excerpt;
+	if (previous !== undefined && previous !== false && typeof previous !== 'function') return;
+	config.setFrontMatterParsingOptions({
+		...options,
+		excerpt: (file: GrayMatterFile, opts: unknown) => {
+			recordFrontMatterLines(file);
+			return typeof previous === 'function' ? previous(file, opts) : undefined;
+		},
+	});
+}
+
 export function setupMarkdown(md: MarkdownItLike, context: GardenHookContext = {}): void {
 	const settings: GardenSettings = {
 		showLint: truthy(context.settings?.showLint, true),
@@ -39,7 +89,7 @@ export function setupMarkdown(md: MarkdownItLike, context: GardenHookContext = {
 		const language = languageForFence(fence);
 		if (!token || !language) return previous(tokens, idx, options, env, self);
 		try {
-			const firstLine = token.map ? token.map[0] + 2 : 1;
+			const firstLine = frontMatterLines(env) + (token.map ? token.map[0] + 2 : 1);
 			return gardenBlockHtml(publishBlock(language.id, token.content.replace(/\n$/, ''), firstLine, direction ? { direction } : {}), settings);
 		} catch (e) {
 			// Never break the page or the build: publish the block as code, with why.

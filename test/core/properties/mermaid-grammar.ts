@@ -18,8 +18,8 @@ const ID = '([A-Za-z0-9_]+)';
 const LABEL = '((?:[^"<>\\[\\]{}()|`\\\\%#;\\u0000-\\u001f\\u007f\\u0080-\\u009f\\u2028\\u2029]|<br/>|#(?:quot|amp|lt|gt|\\d{1,6});)*)';
 
 const NODE_LINE = new RegExp(`^\\t+${ID}(\\[|\\[\\(|\\(\\(|\\{\\{|\\[/)"${LABEL}"(\\]|\\)\\]|\\)\\)|\\}\\}|/\\])$`);
-/** An icon shape (icons on): our pack's prefix, an icon id, one of the forms we use, and a label. */
-const ICON_NODE_LINE = new RegExp(`^\\t+${ID}@\\{ icon: "cloudnotes:[a-z0-9-]+", form: "(?:square|rounded)", label: "${LABEL}" \\}$`);
+/** An icon shape (icons on): our pack's prefix, an icon id, one of the forms we use (or none: a bare icon), and a label. */
+const ICON_NODE_LINE = new RegExp(`^\\t+${ID}@\\{ icon: "cloudnotes:[a-z0-9-]+",(?: form: "(?:square|rounded)",)? label: "${LABEL}" \\}$`);
 /** The one comment the generator writes (icons on), right after the header. */
 export const ICON_COMMENT_LINE = /^%% Icons: this diagram uses the Cloudnotes icon pack \("cloudnotes:\*"\)\. Register it before rendering \(mermaid\.registerIconPacks\), or export with icons off\.$/;
 const SUBGRAPH_LINE = new RegExp(`^\\t+subgraph ${ID}\\["${LABEL}"\\]$`);

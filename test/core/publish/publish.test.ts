@@ -2,6 +2,7 @@ import { gardenBlockHtml, gardenText } from '../../../src/core/publish/garden-ht
 import { publishBlock } from '../../../src/core/publish/published-block';
 import { renderNoteWithMermaid } from '../../../src/core/publish/render-note';
 import { analyzeNote } from '../../../src/core/topology';
+import { frontMatterLines, recordFrontMatterLines, setupEleventy, setupMarkdown, type EleventyConfigLike } from '../../../src/publish/garden/hook';
 
 const VPC = 'name: v\ncidr: 10.0.0.0/16\ninternet-gateway: igw\nsubnets:\n  pub: { cidr: 10.0.1.0/24, route-table: rt }\nroute-tables:\n  rt: { 0.0.0.0/0: igw }\ninstances:\n  web: { subnet: pub, public-ip: true, security-groups: [sg] }\nsecurity-groups:\n  sg: { inbound: ["tcp 443 from 0.0.0.0/0"] }\nflows:\n  - internet -> web tcp/443';
 
@@ -46,7 +47,12 @@ describe('garden HTML', () => {
 
 	it('publishes a block with its flows and lint, and a broken block with its source and errors', () => {
 		const ok = gardenBlockHtml(publishBlock('vpc', VPC, 5), { showLint: true, showFlows: true });
-		expect(ok).toContain('<pre class="mermaid cloudnotes-garden-diagram">flowchart');
+		// The page script draws the diagram; the page's own text holds no Mermaid text (the garden's
+		// search index is that text), only the block's source for readers without scripts.
+		expect(ok).toContain('<div class="cloudnotes-garden-diagram" data-pending="true"></div>');
+		expect(ok).not.toContain('flowchart');
+		expect(ok).not.toContain('class="mermaid');
+		expect(ok).toContain(`<noscript><pre class="cloudnotes-garden-source"><code>${gardenText(VPC)}</code></pre></noscript>`);
 		expect(ok).toContain('data-allowed="true"');
 		expect(ok).toContain('No problems found.');
 		const hidden = gardenBlockHtml(publishBlock('vpc', VPC, 5), { showLint: false, showFlows: false });
@@ -56,5 +62,43 @@ describe('garden HTML', () => {
 		expect(broken).toContain('data-state="broken"');
 		expect(broken).toContain('data-code="invalid-cidr"');
 		expect(broken).not.toContain('class="mermaid');
+	});
+
+	it('counts lint lines from the top of the note: the front matter Eleventy strips is added back', () => {
+		// gray-matter hands an excerpt function the raw front matter (between the `---` lines).
+		const file: { matter: string; data: Record<string, unknown> | null } = { matter: '\n{"dg-publish":true,"permalink":"/vpc/"}', data: null };
+		const config: EleventyConfigLike & { set?: Record<string, unknown> } = { setFrontMatterParsingOptions: (o) => (config.set = o) };
+		setupEleventy(config);
+		const excerpt = config.set?.excerpt as (f: typeof file, o: unknown) => unknown;
+		excerpt(file, {});
+		expect(file.data?.cloudnotesFrontMatterLines).toBe(3);
+		recordFrontMatterLines({ matter: '\ntitle: x\ntags: [a, b]\ndg-publish: true', data: file.data });
+		expect(file.data?.cloudnotesFrontMatterLines).toBe(5);
+		// A site function runs too; a site that uses gray-matter's own excerpts is left alone.
+		const calls: unknown[] = [];
+		const chained: EleventyConfigLike & { set?: Record<string, unknown> } = { frontMatterParsingOptions: { excerpt: (f) => calls.push(f) }, setFrontMatterParsingOptions: (o) => (chained.set = o) };
+		setupEleventy(chained);
+		(chained.set?.excerpt as (f: unknown, o: unknown) => unknown)({ matter: '\na: 1', data: {} }, {});
+		expect(calls).toHaveLength(1);
+		let touched = false;
+		setupEleventy({ frontMatterParsingOptions: { excerpt: true }, setFrontMatterParsingOptions: () => (touched = true) });
+		expect(touched).toBe(false);
+		expect(frontMatterLines({ cloudnotesFrontMatterLines: 3 })).toBe(3);
+		expect(frontMatterLines({})).toBe(0);
+		expect(frontMatterLines(undefined)).toBe(0);
+
+		// The note as written (front matter, then a block with an error on its note line 7), and the
+		// Markdown Eleventy hands markdown-it (without the front matter), with the page data as env.
+		const note = ['---', '{"dg-publish":true}', '---', '# VPC', '', '```vpc', 'name: b', 'cidr: 10.0.0.0/99', '```', ''].join('\n');
+		const errorLine = note.split('\n').indexOf('cidr: 10.0.0.0/99') + 1;
+		const body = note.split('\n').slice(3).join('\n');
+		const MarkdownIt = require('markdown-it') as new () => { renderer: { rules: Record<string, unknown> }; render(src: string, env?: unknown): string };
+		const md = new MarkdownIt();
+		setupMarkdown(md);
+		const html = md.render(body, { cloudnotesFrontMatterLines: 3 });
+		expect(html).toContain(`data-first-line="${errorLine - 1}"`);
+		expect(html).toContain(`line ${errorLine}&#58;`);
+		// Without the page data (another markdown-it site) lines count from the Markdown's top, as before.
+		expect(md.render(body)).toContain(`line ${errorLine - 3}&#58;`);
 	});
 });

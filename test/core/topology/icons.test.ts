@@ -4,6 +4,7 @@
  * that the bundled logos are what the build script picks.
  */
 import { execFileSync } from 'child_process';
+import { readFileSync } from 'fs';
 import * as path from 'path';
 import { analyzeTopology, toMermaid } from '../../../src/core/topology';
 import { ICON_PACK_COMMENT, iconPack, iconPackLoaders, logoForImage } from '../../../src/core/topology/shared/icons';
@@ -60,10 +61,28 @@ describe('the icon pack', () => {
 	it('draws our glyphs in currentColor only (the theme colours them), with nothing active inside', () => {
 		for (const [id, icon] of Object.entries(iconPack().icons)) {
 			expect(icon.body).not.toMatch(/<script|on[a-z]+=|href|<foreignObject/i);
-			if (id.startsWith('logo-')) continue;
+			// Logos and the Kubernetes icons keep their own colours (see the next test).
+			if (id.startsWith('logo-') || id.startsWith('k8s-')) continue;
 			const colours = [...icon.body.matchAll(/(?:fill|stroke)="([^"]+)"/g)].map((m) => m[1]);
 			expect(colours.every((c) => c === 'currentColor' || c === 'none')).toBe(true);
 		}
+	});
+
+	it('carries a Kubernetes community icon for every kind the kubernetes language draws, in their blue and white, credited', () => {
+		const pack = iconPack();
+		const kinds = ['pod', 'deployment', 'statefulset', 'daemonset', 'replicaset', 'job', 'cronjob', 'service', 'ingress', 'namespace', 'network-policy'];
+		for (const kind of kinds) {
+			const icon = pack.icons[`k8s-${kind}`];
+			expect(icon?.body).toContain(`cloudnotes-icon-k8s-${kind}`);
+			// Each stands on the set's heptagon; colours are the set's own blue and white only.
+			expect(icon?.body).toContain('fill="#326ce5"');
+			const colours = new Set([...(icon?.body ?? '').matchAll(/(?:fill|stroke)="([^"]+)"/g)].map((m) => m[1]));
+			for (const c of colours) expect(['#326ce5', '#fff', 'none']).toContain(c);
+			expect(icon?.body.length).toBeLessThan(2200);
+		}
+		const generated = readFileSync(path.resolve(__dirname, '../../../src/core/topology/shared/icons/kubernetes.generated.ts'), 'utf8');
+		expect(generated).toMatch(/The Kubernetes Authors, licensed CC-BY-4\.0/);
+		expect(readFileSync(path.resolve(__dirname, '../../../docs/diagrams.md'), 'utf8')).toMatch(/Kubernetes Icons Set.*CC-BY-4\.0/s);
 	});
 
 	it('bundles exactly the logos scripts/build-logos.mjs picks from @iconify-json/logos (the generated file is up to date)', () => {

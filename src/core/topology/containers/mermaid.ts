@@ -55,7 +55,8 @@ export function containersDiagram(model: ContainersModel, colors: DiagramColors 
 	const hostLabel = model.host ? `${model.host.name}${model.host.os ? ` · ${model.host.os}` : ''}` : 'Docker host';
 	b.open(host, mermaidIdFor(host), labelLines(hostLabel), b.fill('host'), 'container-host');
 	const loopbackOnly = [...model.services.values()].some((s) => s.ports.some((p) => isLoopback(p.hostIp)));
-	if (loopbackOnly) b.node(null, 'z_localhost', 'circle', 'localhost', 'cnInternet');
+	// Ports bound to 127.0.0.1 reach the host itself: drawn as the host's machine.
+	if (loopbackOnly) b.node(null, 'z_localhost', 'circle', 'localhost', 'cnInternet', { id: 'container-host', category: 'general' });
 	for (const service of model.services.values()) {
 		const shape = serviceShape(service);
 		const detail = service.image ?? (service.build ? 'build' : null);

@@ -28,7 +28,7 @@ export const kubernetesLanguage: TopologyLanguage<KubernetesModel> = {
 	isEndpoint: (model, name) => typeof resolveEnd(model, name, 'destination') !== 'string' || typeof resolveEnd(model, name, 'source') !== 'string',
 	endpointHint: 'a workload (`name` or `namespace/name`), a Service (`svc/name`), an Ingress host and path, or `internet`',
 	trace,
-	mermaid: (model, options) => kubernetesDiagram(model, options.colors, options.direction ?? 'LR', options.showDenied === true),
+	mermaid: (model, options) => kubernetesDiagram(model, options.colors, options.direction ?? 'LR', options.showDenied === true, options.icons ?? false),
 	occlusionFacts: kubernetesOcclusionFacts,
 	cards: (model, block) => kubernetesCards(model, block, trace),
 };

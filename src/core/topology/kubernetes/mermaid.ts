@@ -5,17 +5,35 @@
  * `showDenied`, pairs a policy isolates and nothing allows are drawn too, crossed out.
  */
 
-import { Builder, OPTIONAL_EDGE_BUDGET, type DiagramColors, type MermaidDiagram, type Shape } from '../shared/mermaid-builder';
+import { Builder, OPTIONAL_EDGE_BUDGET, type DiagramColors, type MermaidDiagram, type NodeIcon, type Shape } from '../shared/mermaid-builder';
 import { labelLines, mermaidIdFor } from '../shared/mermaid-text';
-import { findService, selectedBy, type KubernetesModel, type Workload } from './model';
+import { findService, selectedBy, type KubernetesModel, type Workload, type WorkloadKind } from './model';
 import { policyPairs } from './pairs';
-import type { Packet } from './policy';
+import { isolatingPolicies, podParty, type Packet } from './policy';
 import { targetPortOn } from './trace';
 
 const DATABASE_IMAGES = /(^|\/)(postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|cassandra|elasticsearch|opensearch|clickhouse|etcd)(:|$)/i;
 
 function workloadShape(w: Workload): Shape {
 	return w.kind === 'StatefulSet' || w.containers.some((c) => c.image && DATABASE_IMAGES.test(c.image)) ? 'cylinder' : 'box';
+}
+
+/** Each kind's icon from the Kubernetes community set (see shared/icons/kubernetes.generated.ts). */
+const KIND_ICONS: Record<WorkloadKind, string> = {
+	Pod: 'k8s-pod',
+	Deployment: 'k8s-deployment',
+	StatefulSet: 'k8s-statefulset',
+	DaemonSet: 'k8s-daemonset',
+	ReplicaSet: 'k8s-replicaset',
+	Job: 'k8s-job',
+	CronJob: 'k8s-cronjob',
+};
+const k8sIcon = (id: string): NodeIcon => ({ id, category: 'bare' });
+
+/** The policies that select a workload (it is isolated by them), for its badge's tooltip. */
+function policiesOn(model: KubernetesModel, w: Workload): string[] {
+	const pod = podParty(w);
+	return [...new Set([...isolatingPolicies(model, pod, 'ingress'), ...isolatingPolicies(model, pod, 'egress')].map((p) => p.name))];
 }
 
 function replicasText(w: Workload): string {
@@ -31,25 +49,28 @@ function packetLabel(packet: Packet): string {
 	return packet.port === null ? 'any port' : `${packet.proto === 'TCP' ? '' : `${packet.proto} `}${packet.port}`;
 }
 
-export function kubernetesDiagram(model: KubernetesModel, colors: DiagramColors | undefined, direction: 'TB' | 'LR', showDenied = false): MermaidDiagram {
-	const b = new Builder(direction, colors);
-	if (kubernetesDrawsInternet(model)) b.node('internet', mermaidIdFor('internet'), 'circle', 'internet', 'cnInternet');
+export function kubernetesDiagram(model: KubernetesModel, colors: DiagramColors | undefined, direction: 'TB' | 'LR', showDenied = false, icons = false): MermaidDiagram {
+	const b = new Builder(direction, colors, icons);
+	if (kubernetesDrawsInternet(model)) b.node('internet', mermaidIdFor('internet'), 'circle', 'internet', 'cnInternet', { id: 'internet', category: 'general' });
 	for (const ns of model.namespaces.values()) {
 		const workloads = model.workloads.filter((w) => w.namespace === ns.name);
 		const services = model.services.filter((s) => s.namespace === ns.name);
 		const ingresses = model.ingresses.filter((i) => i.namespace === ns.name);
 		if (!ns.declared && workloads.length + services.length + ingresses.length === 0) continue;
-		b.open(ns.resource, mermaidIdFor(ns.resource), labelLines(ns.resource), b.fill('vpc'));
+		b.open(ns.resource, mermaidIdFor(ns.resource), labelLines(ns.resource), b.fill('vpc'), 'k8s-namespace');
 		for (const w of workloads) {
 			const shape = workloadShape(w);
-			b.node(w.resource, mermaidIdFor(w.resource), shape, labelLines(w.resource, replicasText(w)), shape === 'cylinder' ? 'cnDb' : 'cnNode');
+			b.node(w.resource, mermaidIdFor(w.resource), shape, labelLines(w.resource, replicasText(w)), shape === 'cylinder' ? 'cnDb' : 'cnNode', k8sIcon(KIND_ICONS[w.kind]));
+			const policies = policiesOn(model, w);
+			// The policies that isolate it, as a badge (they are not nodes: their effect is the edges).
+			if (policies.length) b.badge(mermaidIdFor(w.resource), 'k8s-network-policy', `network policies: ${policies.join(', ')}`);
 		}
 		for (const s of services) {
 			const ports = s.ports.map((p) => String(p.port)).join(', ');
-			b.node(s.resource, mermaidIdFor(s.resource), 'hexagon', labelLines(s.resource, `${s.headless ? 'headless' : s.type}${ports ? ` · ${ports}` : ''}`), 'cnNetwork');
+			b.node(s.resource, mermaidIdFor(s.resource), 'hexagon', labelLines(s.resource, `${s.headless ? 'headless' : s.type}${ports ? ` · ${ports}` : ''}`), 'cnNetwork', k8sIcon('k8s-service'));
 		}
 		for (const i of ingresses) {
-			b.node(i.resource, mermaidIdFor(i.resource), 'parallelogram', labelLines(i.resource, i.paths[0] ? `${i.paths[0].host ?? '*'}${i.paths[0].path}` : null), 'cnGateway');
+			b.node(i.resource, mermaidIdFor(i.resource), 'parallelogram', labelLines(i.resource, i.paths[0] ? `${i.paths[0].host ?? '*'}${i.paths[0].path}` : null), 'cnGateway', k8sIcon('k8s-ingress'));
 		}
 		b.close();
 	}

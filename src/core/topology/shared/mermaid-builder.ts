@@ -49,7 +49,7 @@ export interface DiagramColors {
 }
 
 /** Icon tile colours: which DiagramColors key paints an icon's tile. */
-export type IconCategory = 'compute' | 'networking' | 'data' | 'storage' | 'security' | 'general' | 'logo';
+export type IconCategory = 'compute' | 'networking' | 'data' | 'storage' | 'security' | 'general' | 'logo' | 'bare';
 
 /** An icon for a node: a pack icon id (ours, or `logo-<name>`) and its category. */
 export interface NodeIcon {
@@ -119,7 +119,14 @@ const ICON_CLASSES: Record<IconCategory, string> = {
 	security: 'cnIconSecurity',
 	general: 'cnIconGeneral',
 	logo: 'cnIconLogo',
+	bare: 'cnIconBare',
 };
+
+/**
+ * Mermaid's icon forms by category: AWS-style glyphs on a square tile, logos on a rounded one,
+ * `bare` icons on none (icons that bring their own shape, such as the Kubernetes heptagons).
+ */
+const ICON_FORMS: Record<IconCategory, string | null> = { compute: 'square', networking: 'square', data: 'square', storage: 'square', security: 'square', general: 'square', logo: 'rounded', bare: null };
 
 export type Shape = 'box' | 'cylinder' | 'circle' | 'hexagon' | 'parallelogram';
 const SHAPES: Record<Shape, [string, string]> = {
@@ -229,8 +236,8 @@ export class Builder {
 		this.noteMasked(resource);
 		const drawIcon = this.icons && icon !== undefined;
 		if (drawIcon) {
-			// Logos keep their proportions on a rounded tile; our glyphs sit on AWS-style squares.
-			this.push(`${id}@{ icon: "${iconRef(icon.id)}", form: "${icon.category === 'logo' ? 'rounded' : 'square'}", label: "${label}" }`);
+			const form = ICON_FORMS[icon.category];
+			this.push(`${id}@{ icon: "${iconRef(icon.id)}",${form ? ` form: "${form}",` : ''} label: "${label}" }`);
 			this.iconCount++;
 		} else {
 			const [open, close] = SHAPES[shape];
@@ -366,7 +373,8 @@ export class Builder {
 			const ids = this.classes.get(cls);
 			if (!ids?.length) continue;
 			// An icon shape paints its tile with `fill` and its glyph with `stroke`; `color` is the label's.
-			const tile = this.colors[category === 'logo' ? 'logoTile' : category];
+			// A bare icon (no form) would paint its bounding square with `fill`: none keeps it bare.
+			const tile = category === 'bare' ? 'none' : this.colors[category === 'logo' ? 'logoTile' : category];
 			this.lines.push(`\tclassDef ${cls} fill:${tile},stroke:${this.colors.glyph},color:${this.colors.text}`);
 			this.lines.push(`\tclass ${ids.join(',')} ${cls}`);
 		}

@@ -2,9 +2,11 @@
  * The icon pack as Mermaid takes it (our glyphs and the bundled image logos in one set under our
  * prefix), and which logo a container image gets.
  */
+import { unpackJson } from '../../../packed-json';
+import { PACKED_KUBERNETES_ICONS } from './kubernetes.generated';
 import { IMAGE_LOGOS } from './logos.generated';
 import { logoIcons } from './logos';
-import { ICON_PACK_PREFIX, OWN_ICONS, iconRef, type IconifySet } from './pack';
+import { ICON_PACK_PREFIX, OWN_ICONS, iconRef, type IconData, type IconifySet } from './pack';
 
 export { ICON_PACK_PREFIX, iconRef, type IconData, type IconifySet } from './pack';
 
@@ -15,11 +17,17 @@ export function logoIconId(logo: string): string {
 
 let pack: IconifySet | null = null;
 
-/** The whole pack: our glyphs and every bundled logo. Built once; callers must not change it. */
+/** The Kubernetes community icons (kubernetes.generated.ts), unpacked when the pack is first built. */
+function kubernetesIcons(): Record<string, IconData> {
+	const table = unpackJson<Record<string, [number, number, string]>>(PACKED_KUBERNETES_ICONS);
+	return Object.fromEntries(Object.entries(table).map(([id, [width, height, body]]) => [id, { width, height, body }]));
+}
+
+/** The whole pack: our glyphs, the Kubernetes icons and every bundled logo. Built once; callers must not change it. */
 export function iconPack(): IconifySet {
 	pack ??= {
 		...OWN_ICONS,
-		icons: { ...OWN_ICONS.icons, ...Object.fromEntries(Object.entries(logoIcons()).map(([name, icon]) => [logoIconId(name), icon])) },
+		icons: { ...OWN_ICONS.icons, ...kubernetesIcons(), ...Object.fromEntries(Object.entries(logoIcons()).map(([name, icon]) => [logoIconId(name), icon])) },
 	};
 	return pack;
 }

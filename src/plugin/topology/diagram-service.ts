@@ -154,7 +154,7 @@ export class DiagramService {
 		const palette = this.currentPalette();
 		const diagram = toMermaid(analysis.model, { colors: diagramColorsFrom(palette), icons, ...(direction === 'auto' ? {} : { direction }), ...(showDenied ? { showDenied } : {}) });
 		if (diagram.refusal !== undefined || diagram.text === '') return { refusal: diagram.refusal ?? '' };
-		const out = await this.renderer.render(withDiagramConfig(diagram.text, this.currentPalette()));
+		const out = await this.renderer.render(withDiagramConfig(diagram.text, this.currentPalette()), diagram.layout);
 		const svg = parseSvg(out.svg, activeDocument);
 		if (!svg) throw new Error('Mermaid returned something that is not an SVG');
 		if (diagram.decor) decorateDiagram(svg, out.renderId, diagram.decor, { badge: palette.red, background: palette.background });

@@ -56,16 +56,27 @@ function outsideLabel(model: VpcModel, groups: readonly SecurityGroup[]): string
 export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, direction: 'TB' | 'LR', icons = false): MermaidDiagram {
 	const b = new Builder(direction, colors, icons);
 	const igw = model.internetGateway;
-	if (vpcDrawsInternet(model)) b.node('internet', mermaidIdFor('internet'), 'circle', 'internet', 'cnInternet', { id: 'internet', category: 'general' });
+	if (vpcDrawsInternet(model)) {
+		b.node('internet', mermaidIdFor('internet'), 'circle', 'internet', 'cnInternet', { id: 'internet', category: 'general' });
+		b.place(mermaidIdFor('internet'), { role: 'outside' });
+	}
 	const vpcId = model.name ? mermaidIdFor(model.name) : 'z_vpc';
 	const regionGroup = icons && model.region !== null && model.region !== '';
-	if (regionGroup) b.open(null, 'z_region', labelLines(`Region ${model.region}`), b.groupStyle('none', 'regionBorder', true), 'region');
+	if (regionGroup) {
+		b.open(null, 'z_region', labelLines(`Region ${model.region}`), b.groupStyle('none', 'regionBorder', true), 'region');
+		b.place('z_region', { role: 'region' });
+	}
 	const vpcLabel = `VPC ${model.name}${model.cidr ? ` · ${model.cidr.text}` : ''}${model.region && !regionGroup ? ` · ${model.region}` : ''}`;
 	b.open(model.name || null, vpcId, labelLines(vpcLabel), icons ? b.groupStyle('vpc', 'vpcBorder', false) : b.fill('vpc'), 'vpc');
-	if (igw) b.node(igw.name, mermaidIdFor(igw.name), 'hexagon', labelLines(igw.name, 'internet gateway'), 'cnGateway', { id: 'internet-gateway', category: 'networking' });
+	b.place(vpcId, { role: 'network' });
+	if (igw) {
+		b.node(igw.name, mermaidIdFor(igw.name), 'hexagon', labelLines(igw.name, 'internet gateway'), 'cnGateway', { id: 'internet-gateway', category: 'networking' });
+		b.place(mermaidIdFor(igw.name), { role: 'gateway' });
+	}
 	for (const lb of model.loadBalancers.values()) {
 		const lbIcon: NodeIcon = { id: lb.type === 'network' ? 'network-load-balancer' : 'load-balancer', category: 'networking' };
 		b.node(lb.name, mermaidIdFor(lb.name), 'parallelogram', labelLines(lb.name, `${lb.scheme === 'internal' ? 'internal ' : ''}${lb.type === 'network' ? 'NLB' : 'ALB'}`), 'cnGateway', lbIcon);
+		b.place(mermaidIdFor(lb.name), { role: 'spanning', subnets: lb.subnets.filter((r) => model.subnets.has(r.name)).map((r) => mermaidIdFor(r.name)) });
 		securityBadge(b, model, lb);
 	}
 
@@ -83,9 +94,13 @@ export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, d
 		if (slot) slot.instances.push(instance);
 		else homeless.push(instance);
 	}
-	for (const name of homelessNats) b.node(name, mermaidIdFor(name), 'hexagon', labelLines(name, 'NAT gateway'), 'cnGateway', NAT_ICON);
+	for (const name of homelessNats) {
+		b.node(name, mermaidIdFor(name), 'hexagon', labelLines(name, 'NAT gateway'), 'cnGateway', NAT_ICON);
+		b.place(mermaidIdFor(name), { role: 'edge' });
+	}
 	for (const instance of homeless) {
 		b.node(instance.name, mermaidIdFor(instance.name), instanceShape(instance), labelLines(instance.name, instance.role), instanceShape(instance) === 'cylinder' ? 'cnDb' : 'cnNode', instanceIcon(instance));
+		b.place(mermaidIdFor(instance.name), { role: 'edge' });
 		securityBadge(b, model, instance);
 	}
 
@@ -107,6 +122,7 @@ export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, d
 			: b.fill(pub ? 'publicSubnet' : 'privateSubnet', pub ? ',stroke-width:2px' : ',stroke-dasharray:5 4');
 		b.open(subnet.name, mermaidIdFor(subnet.name), labelLines(title), style, pub ? 'public-subnet' : 'private-subnet');
 		const slot = inSubnet.get(subnet.name);
+		b.place(mermaidIdFor(subnet.name), { role: 'subnet', tier: tierOf(subnet, pub, slot?.instances ?? []) });
 		for (const name of slot?.nats ?? []) b.node(name, mermaidIdFor(name), 'hexagon', labelLines(name, 'NAT gateway'), 'cnGateway', NAT_ICON);
 		for (const instance of slot?.instances ?? []) {
 			const shape = instanceShape(instance);
@@ -116,8 +132,10 @@ export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, d
 		b.close();
 	};
 	let zoneIndex = 0;
-	for (const [zone, subnets] of zones) {
-		b.open(null, `z_${zoneIndex++}`, labelLines(zone), icons ? b.groupStyle('zone', 'zoneBorder', true) : b.fill('zone', ',stroke-dasharray:2 3'));
+	// Zones in name order (a, b, c), as architects draw them left to right.
+	for (const [zone, subnets] of [...zones].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))) {
+		b.open(null, `z_${zoneIndex}`, labelLines(zone), icons ? b.groupStyle('zone', 'zoneBorder', true) : b.fill('zone', ',stroke-dasharray:2 3'));
+		b.place(`z_${zoneIndex++}`, { role: 'zone' });
 		for (const subnet of subnets) drawSubnet(subnet);
 		b.close();
 	}
@@ -179,6 +197,20 @@ export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, d
 		}
 	}
 	return b.finish({ cnInternet: 'internet', cnGateway: 'gateway', cnNode: 'node', cnDb: 'database' });
+}
+
+const DATA_NAME = /(^|[-_ ])(db|data|database|rds|cache|redis|storage)([-_ 0-9]|$)/i;
+
+/**
+ * The row of a subnet in the zones' grid, as reference architectures stack tiers: public (routed to
+ * the internet gateway) first, then private application subnets, data subnets (holding databases,
+ * or named for data) last.
+ */
+function tierOf(subnet: Subnet, pub: boolean, instances: readonly Instance[]): number {
+	if (pub) return 0;
+	if (instances.some((i) => instanceShape(i) === 'cylinder')) return 2;
+	if (instances.length > 0) return 1;
+	return DATA_NAME.test(subnet.name) ? 2 : 1;
 }
 
 /** The shield badge on a holder of security groups, naming them (its groups' rules are what trace checks). */

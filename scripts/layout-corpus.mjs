@@ -2,7 +2,8 @@
 // the demo page draws is measured for overlapping boxes, shapes and labels, titles out of their
 // box and stacked zones; prints the counts per folder and the defects found.
 // Usage: npm run build && node scripts/layout-corpus.mjs [--mermaid=11.4] [--theme=dark] [--width=390]
-//          [--sample=N] [--shots=dir] [--verbose] [folder ...]   (default: example-vault/)
+//          [--sample=N] [--shots=dir] [--verbose] [--main=other/main.js] [folder ...]   (default: example-vault/)
+// --main draws with another build of the plugin (e.g. the previous commit's), for before/after counts.
 // Folders of notes, e.g. ../shared/corpora/cloudformation ../shared/corpora/k8s-recipes ../shared/corpora/compose
 import { promises as fs } from "node:fs";
 import os from "node:os";
@@ -44,6 +45,8 @@ try {
 		const vault = await sampled(path.resolve(folder));
 		const out = await fs.mkdtemp(path.join(os.tmpdir(), "layout-demo-"));
 		await buildDemo(vault, out);
+		const otherMain = option("main", "");
+		if (otherMain) await fs.writeFile(path.join(out, "plugin.js"), `window.__cloudnotesMain = function (require, module, exports) {\n${await fs.readFile(otherMain, "utf8")}\n};\n`);
 		const page = await browser.newPage({ viewport: { width, height: 1000 } });
 		await page.goto(pathToFileURL(path.join(out, "index.html")).href + (query ? `?${query}` : ""));
 		await page.waitForFunction(() => window.__demoReady === true, null, { timeout: 120_000 });
@@ -58,7 +61,7 @@ try {
 		let defective = 0;
 		for (const d of diagrams) {
 			if (!d.hasSvg) continue;
-			const report = await page.evaluate((i) => window.__layoutChecker.checkLayout(`[data-layout-check="${i}"] svg`), d.index);
+			const report = await page.evaluate((i) => window.__layoutChecker.checkLayout(`[data-layout-check="${i}"] svg[aria-roledescription]`), d.index);
 			totalDiagrams++;
 			for (const defect of report.defects) totals[defect.kind] = (totals[defect.kind] ?? 0) + 1;
 			if (report.defects.length > 0) {
@@ -69,7 +72,7 @@ try {
 			if (shots) {
 				await fs.mkdir(shots, { recursive: true });
 				const name = `${path.basename(folder)}-${d.index}-${d.note.replace(/[^\w가-힣-]+/g, "_")}.png`;
-				await page.locator(`[data-layout-check="${d.index}"] svg`).screenshot({ path: path.join(shots, name) }).catch(() => undefined);
+				await page.locator(`[data-layout-check="${d.index}"] svg[aria-roledescription]`).screenshot({ path: path.join(shots, name), timeout: 10_000 }).catch((e) => console.log(`  (no screenshot: ${String(e.message).split("\n")[0]})`));
 			}
 		}
 		totalDefective += defective;

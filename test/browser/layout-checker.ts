@@ -108,8 +108,9 @@ export function checkLayout(selector: string): LayoutReport {
 	for (const n of nodes) {
 		for (const b of boxes) {
 			if (contains(b, n) || overlap(b, n) === 0) continue;
-			// A gateway drawn on a box's top edge on purpose (centred on it) is not a defect.
-			if (Math.abs(n.y + n.h / 2 - b.y) <= 2 / scale) continue;
+			// A gateway drawn on a box's top edge on purpose: the edge crosses it, no other side does.
+			const t = TOL / scale;
+			if (n.x >= b.x - t && n.x + n.w <= b.x + b.w + t && n.y < b.y && n.y + n.h > b.y && n.y + n.h <= b.y + b.h) continue;
 			report.defects.push({ kind: 'boxes', what: `${n.name} sits across the border of ${b.name}` });
 		}
 	}

@@ -27,7 +27,7 @@ async function reports(query: string, width: number): Promise<{ kind: string; re
 	const out: { kind: string; report: LayoutReport }[] = [];
 	for (let i = 0; i < count; i++) {
 		const kind = await demo.page.evaluate((n) => document.querySelector(`[data-layout-check="${n}"]`)?.closest('[data-kind]')?.getAttribute('data-kind') ?? '?', i);
-		out.push({ kind, report: await demo.page.evaluate(checkLayout, `[data-layout-check="${i}"] svg`) });
+		out.push({ kind, report: await demo.page.evaluate(checkLayout, `[data-layout-check="${i}"] svg[aria-roledescription]`) });
 	}
 	expect(await pageErrors(demo)).toEqual([]);
 	await context.close();

@@ -84,7 +84,7 @@ describe('cloud layout', () => {
 		const { rects, titles } = shop();
 		for (const [id, title] of titles) expect(inside(rects.get(id) as Rect, title)).toBe(true);
 		const nodes = [...rects.entries()].filter(([id]) => !titles.has(id)).map(([, r]) => r);
-		for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) expect(apart(nodes[i] as Rect, nodes[j] as Rect)).toBe(true);
+		for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) expect(apart(nodes[i], nodes[j])).toBe(true);
 	});
 
 	it('is deterministic: the same block gives the same picture', () => {

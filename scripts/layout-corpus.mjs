@@ -48,7 +48,7 @@ try {
 		const otherMain = option("main", "");
 		if (otherMain) await fs.writeFile(path.join(out, "plugin.js"), `window.__cloudnotesMain = function (require, module, exports) {\n${await fs.readFile(otherMain, "utf8")}\n};\n`);
 		const page = await browser.newPage({ viewport: { width, height: 1000 } });
-		await page.goto(pathToFileURL(path.join(out, "index.html")).href + (query ? `?${query}` : ""));
+		await page.goto(pathToFileURL(path.join(out, "index.html")).href + (query ? `?${query}` : ""), { timeout: 180_000 });
 		await page.waitForFunction(() => window.__demoReady === true, null, { timeout: 120_000 });
 		await page.waitForFunction(() => [...document.querySelectorAll(".cloudnotes-diagram")].every((d) => d.getAttribute("data-state") !== "loading"), null, { timeout: 120_000 });
 		await page.addScriptTag({ content: checkerJs });

@@ -98,22 +98,23 @@ async function render(data: LayoutData, svg: Selection, helpers: Helpers): Promi
 	const edgeLabels = root.insert('g').attr('class', 'edgeLabels');
 	const nodesLayer = root.insert('g').attr('class', 'nodes');
 
-	// Measure: nodes are drawn once (Mermaid sets their size), titles in a scratch group.
+	// Measure: nodes are drawn once (Mermaid sets their size), titles in a scratch group. All at
+	// once, as dagre does: Mermaid 11.17 batches the reads of a round (fastdom), one reflow for all.
 	const drawn = new Map<string, Selection>();
-	const items: LayoutItem[] = [];
 	const scratch = clusters.insert('g');
-	for (const node of data.nodes) {
-		if (node.isGroup) {
-			const probe = { ...node, x: 0, y: 0, width: 1, height: 1, padding: 0 };
-			const { labelBBox } = await helpers.insertCluster(scratch, probe);
-			items.push({ id: node.id, parent: node.parentId ?? null, group: true, width: labelBBox?.width ?? 0, height: labelBBox?.height ?? 0 });
-		} else {
+	const items: LayoutItem[] = await Promise.all(
+		data.nodes.map(async (node): Promise<LayoutItem> => {
+			if (node.isGroup) {
+				const probe = { ...node, x: 0, y: 0, width: 1, height: 1, padding: 0 };
+				const { labelBBox } = await helpers.insertCluster(scratch, probe);
+				return { id: node.id, parent: node.parentId ?? null, group: true, width: labelBBox?.width ?? 0, height: labelBBox?.height ?? 0 };
+			}
 			drawn.set(node.id, await helpers.insertNode(nodesLayer, node, { config: data.config, dir: data.direction }));
-			items.push({ id: node.id, parent: node.parentId ?? null, group: false, width: node.width ?? 0, height: node.height ?? 0 });
-		}
-	}
+			return { id: node.id, parent: node.parentId ?? null, group: false, width: node.width ?? 0, height: node.height ?? 0 };
+		}),
+	);
 	scratch.remove();
-	for (const edge of data.edges) await helpers.insertEdgeLabel(edgeLabels, edge);
+	await Promise.all(data.edges.map((edge) => helpers.insertEdgeLabel(edgeLabels, edge)));
 	const known = new Set(items.map((i) => i.id));
 	const layout = layoutCloud(
 		items,
@@ -134,14 +135,18 @@ async function render(data: LayoutData, svg: Selection, helpers: Helpers): Promi
 		for (let p = n.parentId; p; p = data.nodes.find((m) => m.id === p)?.parentId) d++;
 		return d;
 	};
-	for (const node of data.nodes.filter((n) => n.isGroup).sort((a, b) => depth(a) - depth(b))) {
-		const rect = layout.rects.get(node.id);
-		if (!rect) continue;
-		Object.assign(node, { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2, width: rect.width, height: rect.height, padding: 0 });
-		const { cluster } = await helpers.insertCluster(clusters, node);
-		const title = layout.titles.get(node.id);
-		if (title) cluster.select('.cluster-label').attr('transform', `translate(${title.x}, ${title.y})`);
-	}
+	// Each box is inserted (synchronously, in this order) before any of them awaits its title.
+	const groups = data.nodes.filter((n) => n.isGroup).sort((a, b) => depth(a) - depth(b));
+	await Promise.all(
+		groups.map(async (node) => {
+			const rect = layout.rects.get(node.id);
+			if (!rect) return;
+			Object.assign(node, { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2, width: rect.width, height: rect.height, padding: 0 });
+			const { cluster } = await helpers.insertCluster(clusters, node);
+			const title = layout.titles.get(node.id);
+			if (title) cluster.select('.cluster-label').attr('transform', `translate(${title.x}, ${title.y})`);
+		}),
+	);
 	for (const edge of data.edges) {
 		const routed = layout.edges.get(edge.id);
 		if (!routed) continue;

@@ -11,6 +11,8 @@
  */
 import { publishBlock } from '../../core/publish/published-block';
 import { toMermaid, trace, type ResourceInfo, type TopologyModel, type TraceQuery, type TraceResult } from '../../core/topology';
+import type { LayoutPlan } from '../../core/topology/shared/cloud-layout';
+import { dropPlan, ensureCloudLayout, expectPlan, withCloudLayout } from '../../plugin/topology/cloud-layout-loader';
 import { neighbourhood, traceHighlight, type Highlight } from '../../plugin/topology/highlight';
 import { parseSvg } from '../../plugin/topology/safe-svg';
 import { mapSvg, type SvgMap } from '../../plugin/topology/svg-map';
@@ -63,6 +65,29 @@ function applyHighlight(wrapper: HTMLElement, map: SvgMap, highlight: Highlight 
 			if (highlight) part.classList.add(highlight.edges.has(index) ? 'is-highlighted' : 'is-dimmed');
 		}
 	});
+}
+
+/**
+ * Draws the block with our cloud layout on the site's Mermaid (registered on it by name), in place
+ * of what the site drew with dagre from the same text: the published page shows the plugin's picture.
+ */
+async function drawWithLayout(wrapper: HTMLElement, pre: HTMLElement, text: string, index: number, plan: LayoutPlan): Promise<SVGSVGElement> {
+	const mermaid = await loadMermaid();
+	const id = `cloudnotes-garden-${index}`;
+	const cloud = ensureCloudLayout(mermaid);
+	if (cloud) expectPlan(id, plan);
+	let svg: string;
+	try {
+		svg = (await mermaid.render(id, cloud ? withCloudLayout(text) : text)).svg;
+	} finally {
+		dropPlan(id);
+	}
+	const parsed = parseSvg(svg, document);
+	if (!parsed) throw new Error('Mermaid returned no SVG');
+	const holder = el('div', 'cloudnotes-garden-diagram');
+	holder.appendChild(parsed);
+	(wrapper.querySelector(':scope > .cloudnotes-garden-diagram') ?? pre).replaceWith(holder);
+	return parsed;
 }
 
 /** Waits for an `<svg>` inside the block's diagram; draws it ourselves when the site does not. */
@@ -182,7 +207,7 @@ async function enhance(wrapper: HTMLElement, index: number): Promise<void> {
 	const model: TopologyModel | null = published.analysis.model;
 	if (!model || published.mermaid === null) return;
 	const diagram = toMermaid(model, direction === 'TB' || direction === 'LR' ? { direction } : {});
-	const svg = await diagramSvg(wrapper, pre, published.mermaid, index);
+	const svg = diagram.layout ? await drawWithLayout(wrapper, pre, published.mermaid, index, diagram.layout) : await diagramSvg(wrapper, pre, published.mermaid, index);
 	const map = mapSvg(svg, svg.id, diagram.nodes, diagram.edges);
 	svg.classList.add('cloudnotes-svg');
 	wrapper.setAttribute('data-interactive', 'true');

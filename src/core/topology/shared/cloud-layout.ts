@@ -20,9 +20,10 @@
 export type Placement =
 	| { role: 'region' }
 	| { role: 'network' }
-	| { role: 'zone' }
-	/** `tier`: row of the zones' grid (0 public, 1 private application, 2 data ...). */
-	| { role: 'subnet'; tier: number }
+	/** `order`: the column, left to right (Mermaid hands groups over in no order we can rely on). */
+	| { role: 'zone'; order: number }
+	/** `tier`: row of the zones' grid (0 public, 1 private application, 2 data ...); `order` within a cell or as a column of its own. */
+	| { role: 'subnet'; tier: number; order: number }
 	/** Above everything (the internet). */
 	| { role: 'outside' }
 	/** On the VPC's top edge (the internet gateway). */
@@ -186,6 +187,9 @@ export function layoutCloud(items: readonly LayoutItem[], edgesIn: readonly Layo
 			else if (role === 'spanning') spanning.push(child);
 			else edge.push(child);
 		}
+		const orderOf = (b: Box | null): number => (b?.place?.role === 'zone' || b?.place?.role === 'subnet' ? b.place.order : 0);
+		columns.sort((p, q) => orderOf(p.zone ?? p.subnets[0] ?? null) - orderOf(q.zone ?? q.subnets[0] ?? null));
+		for (const col of columns) col.subnets.sort((p, q) => orderOf(p) - orderOf(q));
 		const tiers = [...new Set(columns.flatMap((c) => c.subnets.map((s) => tierOf(s))))].sort((a, b) => a - b);
 		// Cell (column, tier): the column's subnets of that tier, stacked.
 		const cellHeight = (c: number, t: number): number => {

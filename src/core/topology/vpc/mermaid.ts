@@ -114,6 +114,7 @@ export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, d
 			else zones.set(subnet.zone, [subnet]);
 		}
 	}
+	let subnetOrder = 0;
 	const drawSubnet = (subnet: Subnet): void => {
 		const pub = isPublicSubnet(model, subnet);
 		const title = `${subnet.name}${subnet.cidr ? ` · ${subnet.cidr.text}` : ''} · ${pub ? 'public' : 'private'}`;
@@ -122,7 +123,7 @@ export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, d
 			: b.fill(pub ? 'publicSubnet' : 'privateSubnet', pub ? ',stroke-width:2px' : ',stroke-dasharray:5 4');
 		b.open(subnet.name, mermaidIdFor(subnet.name), labelLines(title), style, pub ? 'public-subnet' : 'private-subnet');
 		const slot = inSubnet.get(subnet.name);
-		b.place(mermaidIdFor(subnet.name), { role: 'subnet', tier: tierOf(subnet, pub, slot?.instances ?? []) });
+		b.place(mermaidIdFor(subnet.name), { role: 'subnet', tier: tierOf(subnet, pub, slot?.instances ?? []), order: subnetOrder++ });
 		for (const name of slot?.nats ?? []) b.node(name, mermaidIdFor(name), 'hexagon', labelLines(name, 'NAT gateway'), 'cnGateway', NAT_ICON);
 		for (const instance of slot?.instances ?? []) {
 			const shape = instanceShape(instance);
@@ -135,7 +136,8 @@ export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, d
 	// Zones in name order (a, b, c), as architects draw them left to right.
 	for (const [zone, subnets] of [...zones].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))) {
 		b.open(null, `z_${zoneIndex}`, labelLines(zone), icons ? b.groupStyle('zone', 'zoneBorder', true) : b.fill('zone', ',stroke-dasharray:2 3'));
-		b.place(`z_${zoneIndex++}`, { role: 'zone' });
+		b.place(`z_${zoneIndex}`, { role: 'zone', order: zoneIndex });
+		zoneIndex++;
 		for (const subnet of subnets) drawSubnet(subnet);
 		b.close();
 	}

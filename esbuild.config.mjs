@@ -1,4 +1,7 @@
 import esbuild from "esbuild";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { deflateRawSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
 import { writeLogos } from "./scripts/build-logos.mjs";
 import { writeGardenPlugin } from "./scripts/garden-plugin.mjs";
@@ -27,6 +30,51 @@ const yamlWithoutSideEffects = {
 			});
 			if (resolved.errors.length > 0 || !/[\\/]node_modules[\\/]yaml[\\/]/.test(resolved.path)) return undefined;
 			return { ...resolved, sideEffects: false };
+		});
+	},
+};
+
+/**
+ * ts-fsrs adds `scheduler`, `diff`, `format` and `dueFormat` to `Date.prototype` when it loads.
+ * Neither it nor we call them, and a plugin must not change a global every other plugin shares
+ * (`Date.prototype.format` is a common name): the assignments are left out, and the helpers only
+ * they used go with them (tree shaking).
+ */
+const fsrsWithoutDatePatches = {
+	name: "fsrs-without-date-patches",
+	setup(build) {
+		build.onLoad({ filter: /[\\/]node_modules[\\/]ts-fsrs[\\/]dist[\\/]index\.mjs$/ }, async (args) => {
+			const text = await fs.readFile(args.path, "utf8");
+			const patched = text.replace(/^Date\.prototype\.\w+ = function\([^)]*\) \{\n[^\n]*\n\};\n/gm, "");
+			if ((text.match(/^Date\.prototype\./gm) ?? []).length !== 4 || (patched.match(/^Date\.prototype\./gm) ?? []).length !== 0) {
+				throw new Error("ts-fsrs: its Date.prototype assignments changed shape; update fsrsWithoutDatePatches in esbuild.config.mjs");
+			}
+			return { contents: patched, loader: "js" };
+		});
+	},
+};
+
+/**
+ * The UI text tables (src/plugin/i18n/<language>/*.ts: plain objects of strings) go into main.js
+ * deflated (src/core/packed-json.ts): 28 KB of text become 13 KB. Each table module is evaluated
+ * here, at build time, and replaced by its packed form; the sources stay readable TypeScript, and
+ * the tests read them as they are.
+ */
+const packedMessages = {
+	name: "packed-messages",
+	setup(build) {
+		build.onLoad({ filter: /[\\/]src[\\/]plugin[\\/]i18n[\\/][a-z]{2}[\\/][\w-]+\.ts$/ }, async (args) => {
+			const { outputFiles } = await esbuild.build({ entryPoints: [args.path], bundle: true, format: "cjs", platform: "neutral", write: false, logLevel: "silent" });
+			const module = { exports: {} };
+			new Function("module", "exports", outputFiles[0].text)(module, module.exports);
+			const unpack = JSON.stringify(path.resolve("src/core/packed-json.ts"));
+			const lines = [`import { unpackJson } from ${unpack};`];
+			for (const [name, table] of Object.entries(module.exports)) {
+				if (typeof table !== "object" || table === null || Object.values(table).some((v) => typeof v !== "string")) throw new Error(`${args.path}: ${name} is not a table of strings`);
+				const packed = deflateRawSync(Buffer.from(JSON.stringify(table), "utf8"), { level: 9 }).toString("base64");
+				lines.push(`export const ${name} = unpackJson(${JSON.stringify(packed)});`);
+			}
+			return { contents: lines.join("\n"), loader: "ts", resolveDir: path.dirname(args.path) };
 		});
 	},
 };
@@ -63,7 +111,7 @@ export const plugin = {
 	minify: production,
 	// Korean UI strings as UTF-8 rather than \uXXXX escapes: smaller, and Obsidian reads main.js as UTF-8.
 	charset: "utf8",
-	plugins: [yamlWithoutSideEffects],
+	plugins: [yamlWithoutSideEffects, fsrsWithoutDatePatches, packedMessages],
 	outfile: "main.js",
 };
 

@@ -30,6 +30,9 @@ export async function buildBenchPage({ bigVault = false } = {}) {
 	const dir = await fs.mkdtemp(path.join(os.tmpdir(), "cloudnotes-bench-"));
 	await buildDemo(path.join(root, "example-vault"), dir);
 	await fs.copyFile(path.join(root, "bench/page-boot.js"), path.join(dir, "page-boot.js"));
+	// main.js as its own script, run on load with the stand-in's require (page-boot.js ?eval=1).
+	const main = await fs.readFile(path.join(root, "main.js"), "utf8");
+	await fs.writeFile(path.join(dir, "main-eval.js"), `(function () {\nconst module = { exports: {} };\n(function (require, module, exports) {\n${main}\n})(window.CloudnotesStandIn.requireShim, module, module.exports);\nwindow.__cloudnotesModule = module;\nwindow.__evalEnd = performance.now();\n})();\n`);
 	await fs.writeFile(path.join(dir, "bench.html"), `<!doctype html>
 <html lang="en">
 <head>
@@ -57,9 +60,9 @@ export async function launch({ extraArgs = [] } = {}) {
 	return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
-/** Opens bench.html with a query and waits until the plugin is enabled; throws on page errors. */
-export async function openPage(context, dir, query = "") {
-	const page = await context.newPage();
+/** Opens bench.html (in `page`, or a new one) with a query and waits until the plugin is enabled; throws on page errors. */
+export async function openPage(context, dir, query = "", page = null) {
+	page ??= await context.newPage();
 	const errors = [];
 	page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
 	page.on("console", (m) => {

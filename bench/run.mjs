@@ -1,5 +1,5 @@
 // npm run bench: every performance scenario, medians of several runs after warm-up, written to
-// bench/results.json and to the README's performance table. Not part of npm test: these machines
+// bench/results.json and to the performance table in docs/performance.md. Not part of npm test: these machines
 // are shared and noisy, so no test asserts a time.
 import { promises as fs } from "node:fs";
 import os from "node:os";
@@ -9,14 +9,17 @@ import { fileURLToPath } from "node:url";
 import { spawnSync } from "node:child_process";
 import esbuild from "esbuild";
 import { vaultIndex } from "./scenarios/vault-index.mjs";
+import { vaultIndexPaired } from "./scenarios/vault-index-paired.mjs";
 import { topologyCore } from "./scenarios/topology-core.mjs";
 import { diagramRender } from "./scenarios/diagram-render.mjs";
 import { iconRender } from "./scenarios/icon-render.mjs";
 import { pluginStart } from "./scenarios/plugin-start.mjs";
+import { pluginEval } from "./scenarios/plugin-eval.mjs";
 import { reviewOpen } from "./scenarios/review-open.mjs";
 import { gradeDurable, reviewJournal } from "./scenarios/review-journal.mjs";
 import { startFromCache } from "./scenarios/start-from-cache.mjs";
 import { cliStream } from "./scenarios/cli-stream.mjs";
+import { longTask } from "./scenarios/long-task.mjs";
 import { buildBenchPage, removePage } from "./browser.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -28,8 +31,8 @@ if (!global.gc) {
 	process.exit(r.status ?? 1);
 }
 
-// A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, icons, start, review, durable and cache).
-const GROUPS = { browser: ["render", "icons", "start", "review", "durable", "cache"] };
+// A subset: `node bench/run.mjs core render` (names below; `browser` stands for render, icons, longtask, start, eval, review, durable and cache).
+const GROUPS = { browser: ["render", "icons", "longtask", "start", "eval", "review", "durable", "cache"] };
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--")).flatMap((a) => GROUPS[a] ?? [a]);
 
 let core = null;
@@ -48,6 +51,7 @@ function formatBudget(budget) {
 	if (!budget) return "";
 	if (budget.max !== undefined) return `< ${budget.max}`;
 	if (budget.maxRatio !== undefined) return `< ${budget.maxRatio}`;
+	if (budget.minRatio !== undefined) return `>= ${budget.minRatio}`;
 	return "";
 }
 
@@ -55,6 +59,7 @@ function withinBudget(r) {
 	if (!r.budget) return "";
 	if (r.budget.max !== undefined) return r.median < r.budget.max ? "yes" : "**no**";
 	if (r.budget.maxRatio !== undefined) return r.median < r.budget.maxRatio ? "yes" : "**no**";
+	if (r.budget.minRatio !== undefined) return r.median >= r.budget.minRatio ? "yes" : "**no**";
 	return "";
 }
 
@@ -79,8 +84,8 @@ function table(rows) {
 	return lines.join("\n");
 }
 
-async function updateReadme(rows, meta) {
-	const readmePath = path.join(root, "README.md");
+async function updatePerformancePage(rows, meta) {
+	const readmePath = path.join(root, "docs", "performance.md");
 	const readme = await fs.readFile(readmePath, "utf8");
 	const start = "<!-- bench:start -->";
 	const end = "<!-- bench:end -->";
@@ -105,10 +110,13 @@ async function benchPage({ bigVault = false } = {}) {
 
 const scenarios = [
 	{ name: "vault", run: async () => vaultIndex(await loadCore()) },
+	{ name: "paired", run: async () => vaultIndexPaired(await loadCore(), root) },
 	{ name: "core", run: async () => topologyCore(await loadCore()) },
 	{ name: "render", run: async () => diagramRender(await benchPage()) },
 	{ name: "icons", run: async () => iconRender(await benchPage()) },
+	{ name: "longtask", run: async () => longTask(await benchPage()) },
 	{ name: "start", run: async () => pluginStart(await benchPage(), root) },
+	{ name: "eval", run: async () => pluginEval(await benchPage()) },
 	{ name: "review", run: async () => reviewOpen(await benchPage({ bigVault: true })) },
 	{ name: "journal", run: async () => reviewJournal(await loadCore()) },
 	{ name: "durable", run: async () => gradeDurable(await benchPage()) },
@@ -142,4 +150,4 @@ const meta = { date: new Date().toISOString().slice(0, 10), machine: `${os.cpus(
 const resultsFile = only.length ? "bench/results.local.json" : "bench/results.json";
 await fs.writeFile(path.join(root, resultsFile), JSON.stringify(rows, null, 2) + "\n");
 console.log(`\nWrote ${resultsFile} (${rows.length} rows).`);
-if (!only.length && (await updateReadme(rows, meta))) console.log("Updated the performance table in README.md.");
+if (!only.length && (await updatePerformancePage(rows, meta))) console.log("Updated the performance table in docs/performance.md.");

@@ -181,6 +181,40 @@ async function measureSize(page, label, source, { warmup, runs }) {
 	return rows;
 }
 
+/**
+ * A diagram reopened after a restart: the block is drawn once, the plugin is disabled and enabled
+ * (a fresh main.js, nothing in memory; the render cache file written at unload is read back), and
+ * the note is rendered again. Timed like a fresh render: from MarkdownRenderer.render to the
+ * interactive SVG laid out in the page.
+ */
+export async function measureReopen(page, label, source, { runs }) {
+	const samples = [];
+	const plugin = [];
+	for (let i = -1; i < runs; i++) {
+		const note = noteWith(source, `reopen-${i}`);
+		const path = `Bench/reopen-${label.replace(/\W+/g, "-")}-${i}.md`;
+		const first = await page.evaluate(renderBlockInPage, [note, path]);
+		if (first.state !== "ok" || first.cache !== "miss") throw new Error(`${label}: expected a fresh render before the restart, got ${first.state}/${first.cache}`);
+		await page.evaluate(async () => {
+			const harness = window.__demo;
+			await harness.disable();
+			await new Promise((r) => setTimeout(r, 100));
+			await harness.enable();
+			window.__demo.plugin.settings.diagrams.autoDrawLimit = 100000;
+		});
+		await page.waitForFunction(() => [...document.querySelectorAll(".cloudnotes-diagram")].every((d) => d.getAttribute("data-state") !== "loading"), null, { timeout: 60_000 });
+		const again = await page.evaluate(renderBlockInPage, [note, path]);
+		if (again.state !== "ok" || again.cache !== "disk") throw new Error(`${label}: expected the picture from the render cache file after the restart, got ${again.state}/${again.cache}`);
+		if (i < 0) continue;
+		samples.push(again.ms);
+		plugin.push(again.renderMs);
+	}
+	return [
+		row(`diagram render: ${label}, reopened after a restart (render cache file), in the plugin`, "ms", summarize(plugin), null),
+		row(`diagram render: ${label}, reopened after a restart (render cache file), with the browser's layout`, "ms", summarize(samples), { max: 100 }),
+	];
+}
+
 export async function diagramRender(dir, { runs = 15 } = {}) {
 	const browser = await launch();
 	try {
@@ -195,6 +229,7 @@ export async function diagramRender(dir, { runs = 15 } = {}) {
 		const rows = [];
 		rows.push(...(await measureSize(page, "vpc 20 resources", generateVpc(20), { warmup: 3, runs })));
 		rows.push(...(await measureSize(page, "vpc 100 resources", generateVpc(100), { warmup: 1, runs: Math.max(5, Math.round(runs / 2)) })));
+		rows.push(...(await measureReopen(page, "vpc 100 resources", generateVpc(100), { runs: 5 })));
 		const errors = await page.evaluate(() => [...window.__demoErrors, ...window.__processorErrors, ...window.__demo.errors]);
 		if (errors.length > 0) throw new Error(`page errors during the render benchmark:\n${errors.join("\n")}`);
 		await context.close();

@@ -101,6 +101,11 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".md")).sort()) {
 		}
 		const result = JSON.parse(out);
 		checked++;
+		if (result.error) {
+			failures++;
+			console.log(`  FAIL ${from} -> ${to} ${proto}/${port}: not asked (exit 2): ${result.error}; nearest: ${result.suggestions.join(", ")}`);
+			continue;
+		}
 		const ok = result.allowed === allowed;
 		if (!ok) failures++;
 		console.log(`  ${ok ? "ok  " : "FAIL"} ${from} -> ${to} ${proto}/${port}: ${result.allowed ? "allowed" : "refused"} (recipe: ${allowed ? "allowed" : "refused"}) — ${result.summary}`);

@@ -1,5 +1,5 @@
 import { ANKI_HEADER, ankiTsvRow, extractNote, type Card } from '../core/cards';
-import { ChunkedWriter, forEachText, parseArgs, UsageError, type CliIO } from './io';
+import { ChunkedWriter, forEachText, formatFlag, parseArgs, UsageError, type CliIO } from './io';
 
 const FORMATS = ['json', 'jsonl', 'tsv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -16,15 +16,12 @@ type Format = (typeof FORMATS)[number];
 export async function runCards(args: readonly string[], io: CliIO): Promise<number> {
 	const { positionals, flags } = parseArgs(args, { format: 'string', pretty: 'boolean' });
 	if (positionals.length === 0) throw new UsageError('cards needs at least one file or folder');
-	const format = (flags['format'] ?? 'json') as string;
-	if (!(FORMATS as readonly string[]).includes(format)) {
-		throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${format}")`);
-	}
+	const format = formatFlag(flags['format'], FORMATS);
 	const pretty = flags['pretty'] === true;
 	if (pretty && format !== 'json') throw new UsageError('--pretty goes with --format json');
 	const files = await io.markdownFiles(positionals);
 	const out = new ChunkedWriter(io);
-	const writeCard = cardWriter(format as Format, pretty);
+	const writeCard = cardWriter(format, pretty);
 	let count = 0;
 	if (format === 'tsv') await out.write(ANKI_HEADER.join('\n') + '\n');
 	else if (format === 'json') await out.write('[');

@@ -1,5 +1,6 @@
 import { promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
+import { editDistance } from '../core/topology/shared/did-you-mean';
 
 /** What a command needs from the outside world, passed in so commands are testable without a terminal. */
 export interface CliIO {
@@ -126,8 +127,31 @@ export class ChunkedWriter {
 	}
 }
 
-/** Thrown for bad usage; main turns it into exit code 2 with the message and the usage line. */
-export class UsageError extends Error {}
+/**
+ * Thrown for bad usage (exit 2): an unknown command, flag, value, block or trace end. `suggestions`
+ * are the accepted inputs closest to the unknown one first; with `--format json` main prints
+ * `{ "error", "suggestions" }` on stdout, otherwise the message, the suggestions and (when
+ * `withUsage`) the usage on stderr.
+ */
+export class UsageError extends Error {
+	constructor(
+		message: string,
+		readonly suggestions: readonly string[] = [],
+		readonly withUsage = true,
+	) {
+		super(message);
+	}
+}
+
+/** The accepted inputs nearest to `word` first (edit distance, then their own order), at most `max`. */
+export function nearest(word: string, accepted: readonly string[], max = 5): string[] {
+	const key = word.toLowerCase();
+	return accepted
+		.map((candidate, i) => ({ candidate, i, d: editDistance(key, candidate.toLowerCase()) }))
+		.sort((a, b) => a.d - b.d || a.i - b.i)
+		.slice(0, max)
+		.map((x) => x.candidate);
+}
 
 /** A tiny flag parser: `--name value`, `--name=value`, and positionals. Unknown flags are usage errors. */
 export function parseArgs(
@@ -145,7 +169,7 @@ export function parseArgs(
 		const eq = arg.indexOf('=');
 		const name = arg.slice(2, eq === -1 ? undefined : eq);
 		const kind = known[name];
-		if (!kind) throw new UsageError(`unknown option --${name}`);
+		if (!kind) throw new UsageError(`unknown option --${name}`, nearest(name, Object.keys(known)).map((k) => `--${k}`));
 		if (kind === 'boolean') {
 			flags[name] = true;
 			continue;
@@ -155,4 +179,17 @@ export function parseArgs(
 		flags[name] = value;
 	}
 	return { positionals, flags };
+}
+
+/** `--format` checked against the formats a command writes. */
+export function formatFlag<F extends string>(value: string | boolean | undefined, formats: readonly F[]): F {
+	const format = value ?? formats[0];
+	const found = formats.find((f) => f === format);
+	if (!found) throw new UsageError(`--format is ${formats.join(', ').replace(/, ([^,]*)$/, ' or $1')}, not "${String(format)}"`, nearest(String(format), formats));
+	return found;
+}
+
+/** Whether the arguments ask for JSON output, so even a usage error is answered in JSON. */
+export function wantsJson(args: readonly string[]): boolean {
+	return args.some((a, i) => a === '--format=json' || a === '--format=jsonl' || (a === '--format' && (args[i + 1] === 'json' || args[i + 1] === 'jsonl')));
 }

@@ -1,5 +1,5 @@
 import { analyzeNote, type Diagnostic } from '../core/topology';
-import { ChunkedWriter, forEachText, parseArgs, UsageError, type CliIO } from './io';
+import { ChunkedWriter, forEachText, formatFlag, parseArgs, UsageError, type CliIO } from './io';
 
 interface FileDiagnostic extends Diagnostic {
 	file: string;
@@ -12,8 +12,7 @@ interface FileDiagnostic extends Diagnostic {
  */
 export async function runLint(args: readonly string[], io: CliIO): Promise<number> {
 	const { positionals, flags } = parseArgs(args, { format: 'string', pretty: 'boolean' });
-	const format = flags.format ?? 'text';
-	if (format !== 'text' && format !== 'json') throw new UsageError(`--format is text or json, not "${String(format)}"`);
+	const format = formatFlag(flags.format, ['text', 'json'] as const);
 	if (positionals.length === 0) throw new UsageError('lint needs at least one file or folder');
 	const pretty = flags.pretty === true;
 	const files = await io.markdownFiles(positionals);

@@ -1,4 +1,4 @@
-import { nodeIO, UsageError, type CliIO } from './io';
+import { nearest, nodeIO, UsageError, wantsJson, type CliIO } from './io';
 
 export { nodeIO };
 import { runLint } from './lint';
@@ -19,7 +19,8 @@ Commands:
       The Mermaid text of each topology block (N counts the note's topology blocks from 1);
       --icons draws icons, which need the pack that \`mermaid --icon-pack\` prints (registerIconPacks JSON).
   trace <file> --from A --to B [--port N] [--proto tcp|udp|icmp] [--block N] [--format text|json]
-      Can A reach B? The verdict and each hop. Exit 0 when allowed, 1 when refused.
+      Can A reach B? The verdict and each hop. Exit 0 when allowed, 1 when refused, 2 when
+      A or B is not in the block (json: { "error", "suggestions" }, the nearest names).
   cards <file|folder>... [--format json|jsonl|tsv] [--pretty]
       The flashcards the notes make (json: an array of id, file, line, kind, front, back, context,
       one card per line, --pretty indents it; jsonl: one card object per line; tsv: for Anki).
@@ -35,7 +36,11 @@ Commands:
 
 Options:
   -h, --help     show this help
-  --version      show the version`;
+  --version      show the version
+
+Exit codes: 0 allowed or clean; 1 refused, or findings at error level; 2 bad usage (an unknown
+command, option, format, block number, trace end or file). With --format json a usage error is
+{ "error": "...", "suggestions": [...] } on stdout.`;
 
 const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => Promise<number>> = {
 	lint: runLint,
@@ -57,10 +62,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 		return 0;
 	}
 	const run = COMMANDS[command];
-	if (!run) {
-		io.err(`cloudnotes: unknown command "${command}"\n\n${USAGE}`);
-		return 2;
-	}
+	if (!run) return usageError(new UsageError(`unknown command "${command}"`, nearest(command, Object.keys(COMMANDS))), undefined, rest, io);
 	if (rest.includes('--help') || rest.includes('-h')) {
 		io.out(USAGE);
 		return 0;
@@ -68,13 +70,25 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 	try {
 		return await run(rest, io);
 	} catch (e) {
-		if (e instanceof UsageError) {
-			io.err(`cloudnotes ${command}: ${e.message}\n\n${USAGE}`);
-			return 2;
-		}
+		if (e instanceof UsageError) return usageError(e, command, rest, io);
 		io.err(`cloudnotes ${command}: ${e instanceof Error ? e.message : String(e)}`);
 		return 2;
 	}
+}
+
+/**
+ * Exit 2. With `--format json` (or jsonl) the answer is `{ "error", "suggestions" }` on stdout, so
+ * a script reading JSON can tell a typo from a refusal; otherwise words on stderr.
+ */
+function usageError(e: UsageError, command: string | undefined, args: readonly string[], io: CliIO): number {
+	if (wantsJson(args)) {
+		io.out(JSON.stringify({ error: e.message, suggestions: e.suggestions }));
+		return 2;
+	}
+	const message = command ? `cloudnotes ${command}: ${e.message}` : `cloudnotes: ${e.message}`;
+	const hint = e.suggestions.length > 0 ? `\n  try: ${e.suggestions.join(', ')}` : '';
+	io.err(`${message}${hint}${e.withUsage ? `\n\n${USAGE}` : '\nRun `cloudnotes --help` for usage.'}`);
+	return 2;
 }
 
 /** Runs the command line on this process's arguments (used by bin/cloudnotes.js and `node dist/cli.js`). */

@@ -17,9 +17,7 @@ export async function runMermaid(args: readonly string[], io: CliIO): Promise<nu
 	}
 	if (positionals.length !== 1) throw new UsageError('mermaid takes exactly one file');
 	const file = positionals[0];
-	const note = await readTopologyNote(io, file, flags.block);
-	if (!note) return 1;
-	const { blocks, chosen } = note;
+	const { blocks, chosen } = await readTopologyNote(io, file, flags.block);
 	const selected = chosen === null ? blocks : blocks.filter((b) => b.block === chosen);
 	let status = 0;
 	const texts: string[] = [];

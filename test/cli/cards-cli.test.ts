@@ -41,10 +41,11 @@ describe('cloudnotes cards', () => {
 		expect(none.err.join('')).toContain('at least one file or folder');
 		const format = fakeIO(vault);
 		expect(await main(['cards', 'vault', '--format=csv'], format.io)).toBe(2);
-		expect(format.err.join('')).toContain('--format must be one of json, jsonl, tsv');
+		expect(format.err.join('')).toContain('--format is json, jsonl or tsv, not "csv"');
 		const pretty = fakeIO(vault);
 		expect(await main(['cards', 'vault', '--format', 'jsonl', '--pretty'], pretty.io)).toBe(2);
-		expect(pretty.err.join('')).toContain('--pretty goes with --format json');
+		// Asked for JSON lines, so the usage error is one JSON object too.
+		expect(JSON.parse(pretty.stdout())).toEqual({ error: '--pretty goes with --format json', suggestions: [] });
 	});
 
 	it('prints one card per line with --format jsonl, the same cards as json', async () => {

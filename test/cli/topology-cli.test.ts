@@ -104,8 +104,8 @@ describe('cloudnotes mermaid', () => {
 		expect(await main(['mermaid', 'a.md', '--block', '3'], t.io)).toBe(2);
 		expect(t.stderr()).toMatch(/--block 3: a\.md: there is only 1 topology block/);
 		const none = fakeIO({ 'n.md': '# nothing here' });
-		expect(await main(['mermaid', 'n.md'], none.io)).toBe(1);
-		expect(none.stderr()).toBe('n.md: no topology block (vpc, containers, cloudformation, kubernetes)');
+		expect(await main(['mermaid', 'n.md'], none.io)).toBe(2);
+		expect(none.stderr()).toMatch(/^cloudnotes mermaid: n\.md: no topology block \(vpc, containers, cloudformation, kubernetes\)\nRun `cloudnotes --help`/);
 	});
 });
 
@@ -153,5 +153,43 @@ describe('cloudnotes trace', () => {
 			const t = fakeIO({ 'a.md': NOTE });
 			expect(await main(args, t.io)).toBe(2);
 		}
+	});
+
+	// A script must tell a typo from a refusal: 0 allowed, 1 refused, 2 the question itself is wrong.
+	it('exits 2, not 1, when an end is not in the block, naming it with the nearest names', async () => {
+		const t = fakeIO({ 'a.md': NOTE });
+		expect(await main(['trace', 'a.md', '--from', 'no-such-thing', '--to', 'web'], t.io)).toBe(2);
+		expect(t.stdout()).toBe('');
+		expect(t.stderr()).toMatch(/^cloudnotes trace: "no-such-thing" is not in block 1 \(line 10\) of a\.md: a trace starts and ends at an instance/);
+		const json = fakeIO({ 'a.md': NOTE });
+		expect(await main(['trace', 'a.md', '--from', 'internet', '--to', 'wbe', '--format', 'json'], json.io)).toBe(2);
+		const answer = JSON.parse(json.stdout()) as { error: string; suggestions: string[] };
+		expect(Object.keys(answer).sort()).toEqual(['error', 'suggestions']);
+		expect(answer.error).toContain('"wbe" is not in block 1');
+		expect(answer.suggestions[0]).toBe('web');
+		expect(answer.suggestions).toContain('db');
+	});
+
+	it('exits 2 with JSON for a block number the note does not have, and for an unknown flag', async () => {
+		const block = fakeIO({ 'a.md': `${NOTE}\n${COMPOSE}\n` });
+		expect(await main(['trace', 'a.md', '--from', 'web', '--to', 'db', '--block', '3', '--format', 'json'], block.io)).toBe(2);
+		const blockAnswer = JSON.parse(block.stdout()) as { error: string; suggestions: string[] };
+		expect(blockAnswer.error).toContain('--block 3: a.md: there are only 2 topology blocks');
+		expect(blockAnswer.suggestions.sort()).toEqual(['1', '2']);
+		const flag = fakeIO({ 'a.md': NOTE });
+		expect(await main(['trace', 'a.md', '--form', 'web', '--to', 'db', '--format=json'], flag.io)).toBe(2);
+		const flagAnswer = JSON.parse(flag.stdout()) as { error: string; suggestions: string[] };
+		expect(flagAnswer.error).toBe('unknown option --form');
+		expect(flagAnswer.suggestions[0]).toBe('--from');
+		const proto = fakeIO({ 'a.md': NOTE });
+		expect(await main(['trace', 'a.md', '--from', 'web', '--to', 'db', '--proto', 'tpc'], proto.io)).toBe(2);
+		expect(proto.stderr()).toMatch(/--proto is tcp, udp, icmp or all, not "tpc"\n {2}try: tcp,/);
+	});
+
+	it('exits 2 for an unknown command, with the nearest commands', async () => {
+		const t = fakeIO({});
+		expect(await main(['trcae', 'a.md', '--format', 'json'], t.io)).toBe(2);
+		expect(JSON.parse(t.stdout())).toEqual({ error: 'unknown command "trcae"', suggestions: expect.arrayContaining(['trace']) as unknown });
+		expect((JSON.parse(t.stdout()) as { suggestions: string[] }).suggestions[0]).toBe('trace');
 	});
 });

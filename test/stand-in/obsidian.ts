@@ -54,6 +54,39 @@ export const standInCounters = {
 	reads: 0,
 };
 
+/**
+ * Stand-in only: a latency per read (vault.read, vault.cachedRead, adapter.read), for the start
+ * benchmark's phone-like device. Reads overlap as a real device's do; the delay is kept with a
+ * message loop rather than timers, which the browser stretches to 4 ms once they nest.
+ */
+export const standInIo = { readLatencyMs: 0 };
+const delayed: { until: number; resolve: () => void }[] = [];
+let delayChannel: MessageChannel | null = null;
+
+function releaseDelayed(): void {
+	const now = performance.now();
+	for (let i = delayed.length - 1; i >= 0; i--) {
+		const entry = delayed[i];
+		if (entry.until > now) continue;
+		delayed.splice(i, 1);
+		entry.resolve();
+	}
+	if (delayed.length > 0) delayChannel?.port2.postMessage(0);
+}
+
+function readLatency(): Promise<void> {
+	const ms = standInIo.readLatencyMs;
+	if (!(ms > 0)) return Promise.resolve();
+	if (!delayChannel) {
+		delayChannel = new MessageChannel();
+		delayChannel.port1.onmessage = releaseDelayed;
+	}
+	return new Promise((resolve) => {
+		delayed.push({ until: performance.now() + ms, resolve });
+		if (delayed.length === 1) delayChannel?.port2.postMessage(0);
+	});
+}
+
 /** Bytes of the text in UTF-8, as Obsidian's TFile.stat.size counts them. */
 function utf8Size(text: string): number {
 	let n = text.length;
@@ -205,6 +238,7 @@ export class DataAdapter {
 	}
 	async read(path: string): Promise<string> {
 		standInCounters.reads++;
+		await readLatency();
 		const v = this.storage.get(this.key(path));
 		if (v === null) throw new Error(`ENOENT: no such file, open '${path}'`);
 		return v;
@@ -363,6 +397,7 @@ export class Vault extends Events {
 	}
 	async read(file: TFile): Promise<string> {
 		standInCounters.reads++;
+		await readLatency();
 		return this.storage.get('vault:' + file.path) ?? '';
 	}
 	cachedRead(file: TFile): Promise<string> {

@@ -26,6 +26,7 @@ import {
 } from '../../core/cards';
 import type { ScanScope } from '../settings';
 import { inScanScope, pathMayBeInScope } from './scan-scope';
+import { readAhead } from './read-ahead';
 
 /** The parts of the review store the index keeps in step (ReviewStore has them). */
 export interface ReviewStateSink {
@@ -66,6 +67,8 @@ export class CardIndexService {
 	private scope: ScanScope;
 	private cardSettings: CardSettings;
 	private readonly listeners = new Set<() => void>();
+	private readonly progressListeners = new Set<() => void>();
+	private buildProgress: { read: number; total: number } | null = null;
 	/** File updates run one after another, in event order. */
 	private chain: Promise<void> = Promise.resolve();
 	/** Bumped by every (re)build, so a superseded build stops. */
@@ -131,6 +134,26 @@ export class CardIndexService {
 
 	get isReady(): boolean {
 		return this.built;
+	}
+
+	/** Counts and queues can be built (from the persisted index, or after the first build). */
+	get isUsableNow(): boolean {
+		return this.isUsable;
+	}
+
+	/** Notes read so far of those a build is reading, or null when no build is reading notes. */
+	get progress(): { read: number; total: number } | null {
+		return this.buildProgress && this.buildProgress.total > 0 ? { ...this.buildProgress } : null;
+	}
+
+	/** Called while a build reads notes (a few times a second) and when it ends. Returns an unsubscribe function. */
+	onProgress(listener: () => void): () => void {
+		this.progressListeners.add(listener);
+		return () => this.progressListeners.delete(listener);
+	}
+
+	private progressed(): void {
+		for (const listener of [...this.progressListeners]) listener();
 	}
 
 	/**
@@ -252,31 +275,30 @@ export class CardIndexService {
 
 		const concurrency = Math.max(1, this.options.readConcurrency ?? 16);
 		let sliceStart = performance.now();
-		for (let at = 0; at < toRead.length; at += concurrency) {
+		this.buildProgress = { read: 0, total: toRead.length };
+		if (toRead.length > 0) this.progressed();
+		for await (const [{ file, movedFrom }, text] of readAhead(toRead, ({ file }) => this.read(file), concurrency)) {
 			if (superseded()) return;
-			const batch = toRead.slice(at, at + concurrency);
-			const texts = await Promise.all(batch.map(({ file }) => this.read(file)));
-			if (superseded()) return;
-			for (let i = 0; i < batch.length; i++) {
-				const { file, movedFrom } = batch[i];
-				const text = texts[i];
-				if (movedFrom !== undefined) {
-					if (text === null) this.index.removeNote(movedFrom);
-					else this.moveInto(file, movedFrom, text);
-				} else if (text !== null) this.indexText(file, text);
-				if (performance.now() - sliceStart > this.sliceMs) {
-					// Let the UI paint and handle input between slices; start-up never blocks on the vault.
-					if (this.isUsable) this.changed();
-					await sleep(0);
-					if (superseded()) return;
-					sliceStart = performance.now();
-				}
+			if (movedFrom !== undefined) {
+				if (text === null) this.index.removeNote(movedFrom);
+				else this.moveInto(file, movedFrom, text);
+			} else if (text !== null) this.indexText(file, text);
+			this.buildProgress.read++;
+			if (performance.now() - sliceStart > this.sliceMs) {
+				// Let the UI paint and handle input between slices; start-up never blocks on the vault.
+				if (this.isUsable) this.changed();
+				this.progressed();
+				await sleep(0);
+				if (superseded()) return;
+				sliceStart = performance.now();
 			}
 		}
 		if (superseded()) return;
 		// Updates that arrived during the build are applied before the index counts as built.
 		await this.whenIdle();
 		this.built = true;
+		this.buildProgress = null;
+		this.progressed();
 		this.readyResolve();
 		this.markUsable();
 		this.changed();

@@ -141,15 +141,28 @@ export function registerReviewCommands(ctx: PluginContext, service: ReviewServic
 	item.addClass('cloudnotes-status', 'mod-clickable');
 	plugin.registerDomEvent(item, 'click', () => void service.reviewDue());
 	const update = () => {
-		const queue = ctx.settings.showStatusBar ? service.queue() : null;
-		item.toggleClass('cloudnotes-hidden', !queue);
-		if (!queue) return;
-		item.setText(t('status.due', { count: queue.items.length }));
-		item.setAttr('aria-label', t('status.due.tooltip', { due: queue.dueCount, new: queue.newCount }));
+		const status = ctx.settings.showStatusBar ? service.statusQueue() : null;
+		item.toggleClass('cloudnotes-hidden', !status);
+		if (!status) return;
+		const { queue, fromJournal } = status;
+		// A first start: due reviews from the journal at once, and how far the notes are read.
+		const progress = fromJournal ? service.index.progress : null;
+		if (progress) {
+			const percent = Math.floor((100 * progress.read) / progress.total);
+			item.setText(t('status.reading', { count: queue.items.length, percent }));
+			item.setAttr('aria-label', t('status.reading.tooltip', { due: queue.dueCount, read: progress.read, total: progress.total }));
+			item.setAttr('data-progress', String(percent));
+		} else {
+			item.setText(t('status.due', { count: queue.items.length }));
+			item.setAttr('aria-label', t('status.due.tooltip', { due: queue.dueCount, new: queue.newCount }));
+			item.removeAttribute('data-progress');
+		}
 		item.setAttr('data-due', String(queue.items.length));
+		item.toggleAttribute('data-from-journal', fromJournal);
 	};
 	update();
 	plugin.register(service.onChange(update));
+	plugin.register(service.index.onProgress(update));
 	// Cards fall due as time passes, with nothing else changing.
 	plugin.registerInterval(window.setInterval(update, 60_000));
 }

@@ -16,6 +16,7 @@ import {
 	type CardState,
 	type DeckScope,
 	type DeckTree,
+	type QueueCard,
 	type ReviewLogEntry,
 	type ReviewQueue,
 	type ReviewStatistics,
@@ -101,6 +102,8 @@ export class ReviewService {
 	async start(store: JournalStore, reportSaveError: (error: unknown) => void = () => undefined): Promise<void> {
 		this.store = store;
 		this.reportSaveError = reportSaveError;
+		// The counts the journal alone gives show before the index reads a note.
+		this.notify();
 		const built = this.index.start();
 		await Promise.race([this.index.usable, built]);
 		this.resolveReady();
@@ -151,6 +154,23 @@ export class ReviewService {
 	queue(scope?: DeckScope, cards: readonly ReviewCard[] = this.cards(), settings = this.schedulerSettings()): ReviewQueue<ReviewCard> | null {
 		if (!this.store) return null;
 		return buildQueue(cards, this.store, settings, this.now(), scope);
+	}
+
+	/**
+	 * What the status bar counts. Before the index can count (a first start reads every note), the
+	 * cards the review history knows are counted from the journal alone: due reviews are there
+	 * before a single note is read; new cards come as their notes are.
+	 */
+	statusQueue(): { queue: ReviewQueue<QueueCard>; fromJournal: boolean } | null {
+		if (!this.store) return null;
+		if (this.index.isUsableNow) {
+			const queue = this.queue();
+			return queue && { queue, fromJournal: false };
+		}
+		const orphans = this.store.orphans();
+		const known: QueueCard[] = [];
+		for (const id of this.store.states().keys()) if (!orphans.has(id)) known.push({ id, file: '', tags: [] });
+		return { queue: buildQueue(known, this.store, this.schedulerSettings(), this.now()), fromJournal: true };
 	}
 
 	decks(): DeckTree | null {

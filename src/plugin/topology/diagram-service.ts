@@ -6,7 +6,9 @@
 import type { App } from 'obsidian';
 import { analyzeTopology, toMermaid, type DiagramColors, type MermaidDiagram, type TopologyAnalysis, type TopologyKind } from '../../core/topology';
 import type { DiagramSettings } from '../settings';
-import { MermaidRenderer, withDiagramConfig } from './mermaid-renderer';
+import type { DiskRenderCache } from './disk-render-cache';
+import { diskRenderKey } from './disk-render-cache';
+import { DIAGRAM_RENDERER_VERSION, MermaidRenderer, withDiagramConfig } from './mermaid-renderer';
 import { parseViewBox, type ViewBox } from './pan-zoom';
 import { LruCache, renderCacheKey } from './render-cache';
 import { decorateDiagram } from './diagram-decor';
@@ -21,6 +23,17 @@ export interface DrawnDiagram {
 	content: ViewBox;
 	/** Milliseconds Mermaid took (0 when it came from the cache). */
 	mermaidMs: number;
+	/** Read back from the render cache file (drawn before a restart), not drawn in this session. */
+	fromDisk?: boolean;
+}
+
+/** What the persisted render cache needs besides the file: the versions its keys include. */
+export interface DiskCacheOptions {
+	cache: DiskRenderCache;
+	pluginVersion: string;
+	mermaidVersion: string;
+	/** Called when a drawing was added (the owner writes the file a little later). */
+	changed?: () => void;
 }
 
 export interface RedrawTarget {
@@ -81,9 +94,25 @@ export class DiagramService {
 		readonly app: App,
 		readonly settings: () => DiagramSettings,
 		loadMermaid: () => Promise<unknown>,
+		private readonly disk: DiskCacheOptions | null = null,
 	) {
 		this.renderer = new MermaidRenderer(loadMermaid, () => activeDocument);
 		this.renderer.onAvailable = () => this.redrawAll();
+	}
+
+	/** Resolves once the render cache file has been read (at once without one). */
+	diskReady(): Promise<void> {
+		return this.disk ? this.disk.cache.load() : Promise.resolve();
+	}
+
+	/** The render cache file is still being read: a block may wait for it rather than draw. */
+	get diskPending(): boolean {
+		return this.disk !== null && !this.disk.cache.loaded;
+	}
+
+	/** Writes the render cache file if diagrams were drawn since the last write. */
+	async saveDisk(): Promise<void> {
+		await this.disk?.cache.save();
 	}
 
 	/** "Retry drawing" on a block without Mermaid: load it again and redraw every block waiting for it. */
@@ -132,9 +161,53 @@ export class DiagramService {
 		return analysis;
 	}
 
-	/** The cached drawing of a block in the current theme, if there is one. */
-	cached(kind: TopologyKind, source: string, showDenied = false): DrawnDiagram | undefined {
-		return this.drawings.get(this.keyFor(kind, source, showDenied));
+	/**
+	 * The cached drawing of a block in the current theme, if there is one: drawn in this session,
+	 * or (given the analysis) read back from the render cache file.
+	 */
+	cached(kind: TopologyKind, source: string, showDenied = false, analysis?: TopologyAnalysis): DrawnDiagram | undefined {
+		const key = this.keyFor(kind, source, showDenied);
+		const hit = this.drawings.get(key);
+		if (hit || !analysis?.model || !this.disk?.cache.loaded) return hit;
+		const fromDisk = this.fromDisk(kind, source, showDenied, analysis);
+		if (fromDisk) this.drawings.set(key, { ...fromDisk, fromDisk: false });
+		return fromDisk;
+	}
+
+	private diagramFor(analysis: TopologyAnalysis, icons: boolean, showDenied: boolean): MermaidDiagram | null {
+		if (!analysis.model) return null;
+		const { direction } = this.settings();
+		return toMermaid(analysis.model, { colors: diagramColorsFrom(this.currentPalette()), icons, ...(direction === 'auto' ? {} : { direction }), ...(showDenied ? { showDenied } : {}) });
+	}
+
+	/** The render cache file's key: the block, the Mermaid text asked for (icons as the settings want) and the versions. */
+	private diskKeyFor(kind: TopologyKind, source: string, showDenied: boolean, requested: MermaidDiagram): string | null {
+		if (!this.disk) return null;
+		const { direction, icons } = this.settings();
+		return diskRenderKey({
+			kind,
+			source,
+			mermaidText: withDiagramConfig(requested.text, this.currentPalette()),
+			themeKey: themeKey(this.currentPalette()),
+			options: `${direction}:${icons ? 'icons' : 'plain'}${showDenied ? ' denied' : ''}`,
+			pluginVersion: this.disk.pluginVersion,
+			rendererVersion: String(DIAGRAM_RENDERER_VERSION),
+			mermaidVersion: this.disk.mermaidVersion,
+		});
+	}
+
+	private fromDisk(kind: TopologyKind, source: string, showDenied: boolean, analysis: TopologyAnalysis): DrawnDiagram | undefined {
+		const requested = this.diagramFor(analysis, this.settings().icons, showDenied);
+		if (!requested || requested.refusal !== undefined || requested.text === '') return undefined;
+		const key = this.diskKeyFor(kind, source, showDenied, requested);
+		const entry = key === null ? undefined : this.disk?.cache.get(key);
+		if (!entry) return undefined;
+		// Drawn without icons (Mermaid lacked them): the nodes map as that drawing has them.
+		const diagram = entry.icons === this.settings().icons ? requested : this.diagramFor(analysis, entry.icons, showDenied);
+		const svg = diagram ? parseSvg(entry.svg, activeDocument) : null;
+		if (!diagram || !svg) return undefined;
+		const content = parseViewBox(svg.getAttribute('viewBox')) ?? { x: 0, y: 0, width: 400, height: 300 };
+		return { diagram, svg, renderId: entry.renderId, content, mermaidMs: 0, fromDisk: true };
 	}
 
 	private keyFor(kind: TopologyKind, source: string, showDenied: boolean): string {
@@ -148,11 +221,19 @@ export class DiagramService {
 		const hit = this.drawings.get(key);
 		if (hit) return { ...hit, mermaidMs: 0 };
 		if (!analysis.model) return { refusal: '' };
-		const { direction } = this.settings();
+		if (this.disk) {
+			await this.disk.cache.load();
+			const fromDisk = this.fromDisk(kind, source, showDenied, analysis);
+			if (fromDisk) {
+				this.drawings.set(key, { ...fromDisk, fromDisk: false });
+				return fromDisk;
+			}
+		}
 		// Icons need our pack on Obsidian's Mermaid (registered as it loads); without it, plain shapes.
 		const icons = this.settings().icons && (await this.renderer.iconsSupported());
 		const palette = this.currentPalette();
-		const diagram = toMermaid(analysis.model, { colors: diagramColorsFrom(palette), icons, ...(direction === 'auto' ? {} : { direction }), ...(showDenied ? { showDenied } : {}) });
+		const diagram = this.diagramFor(analysis, icons, showDenied);
+		if (!diagram) return { refusal: '' };
 		if (diagram.refusal !== undefined || diagram.text === '') return { refusal: diagram.refusal ?? '' };
 		const out = await this.renderer.render(withDiagramConfig(diagram.text, this.currentPalette()), diagram.layout);
 		const svg = parseSvg(out.svg, activeDocument);
@@ -165,6 +246,14 @@ export class DiagramService {
 		const content = parseViewBox(svg.getAttribute('viewBox')) ?? { x: 0, y: 0, width: 400, height: 300 };
 		const drawn: DrawnDiagram = { diagram, svg, renderId: out.renderId, content, mermaidMs: out.ms };
 		this.drawings.set(key, drawn);
+		if (this.disk) {
+			const requested = icons === this.settings().icons ? diagram : this.diagramFor(analysis, this.settings().icons, showDenied);
+			const diskKey = requested && this.diskKeyFor(kind, source, showDenied, requested);
+			if (diskKey) {
+				this.disk.cache.set(diskKey, svg.outerHTML, out.renderId, icons);
+				this.disk.changed?.();
+			}
+		}
 		return drawn;
 	}
 

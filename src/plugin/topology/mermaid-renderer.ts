@@ -14,6 +14,13 @@ import { dropPlan, ensureCloudLayout, expectPlan, withCloudLayout } from './clou
 import { ensureIconPack } from './icon-registration';
 import type { ThemePalette } from './theme-colors';
 
+/**
+ * The drawing pipeline's version, part of the render cache file's keys: bump it when what turns
+ * Mermaid text into the final SVG changes (a layout, the decorations, the sanitiser), so pictures
+ * drawn by the previous pipeline are not shown again.
+ */
+export const DIAGRAM_RENDERER_VERSION = 1;
+
 /** Mermaid did not come: loadMermaid() rejected, or it has not settled after MERMAID_WAIT_MS. */
 export class MermaidUnavailableError extends Error {
 	constructor(

@@ -1,9 +1,12 @@
 import { EditorView } from '@codemirror/view';
-import { loadMermaid, type MarkdownPostProcessorContext, type Menu } from 'obsidian';
+import { apiVersion, debounce, loadMermaid, type MarkdownPostProcessorContext, type Menu } from 'obsidian';
 import { TOPOLOGY_LANGUAGES, type TopologyKind } from '../../core/topology';
 import { t } from '../i18n';
 import type { PluginContext } from '../context';
+import { deviceId } from '../review/device-id';
+import { AdapterPersistence, pluginFolder } from '../review/review-persistence';
 import { DiagramService } from './diagram-service';
+import { DiskRenderCache } from './disk-render-cache';
 import { topologyLinter } from './editor-lint';
 import { registerExportCommands, TopologyExporter } from './export';
 import { registerImportCommand } from './import-command';
@@ -14,9 +17,19 @@ import { TopologyBlock, type BlockActions, type BlockInput } from './topology-bl
 export function registerTopology(ctx: PluginContext): void {
 	const plugin = ctx.plugin;
 	const app = ctx.app;
-	const service = new DiagramService(app, () => ctx.settings.diagrams, () => loadMermaid());
+	// Drawn diagrams survive a restart (disk-render-cache.ts): one file per device, read on first draw.
+	const diskCache = new DiskRenderCache(new AdapterPersistence(app, pluginFolder(app, ctx.manifest)), () => `render-cache-${deviceId(app)}.json`);
+	const saveDisk = () =>
+		void service.saveDisk().catch((error: unknown) => console.warn('Cloudnotes: could not write the render cache (diagrams are drawn again after a restart)', error));
+	const saveSoon = debounce(saveDisk, 2000, true);
+	// Obsidian's version fixes the Mermaid it ships, which the keys must include.
+	const service = new DiagramService(app, () => ctx.settings.diagrams, () => loadMermaid(), { cache: diskCache, pluginVersion: ctx.manifest.version, mermaidVersion: apiVersion, changed: saveSoon });
 	const exporter = new TopologyExporter(app, service);
-	plugin.register(() => service.clear());
+	plugin.register(() => {
+		saveSoon.cancel();
+		saveDisk();
+		service.clear();
+	});
 
 	const actions: BlockActions = {
 		openLine(sourcePath: string, line: number, column = 1) {

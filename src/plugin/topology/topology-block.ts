@@ -51,7 +51,7 @@ export class TopologyBlock extends MarkdownRenderChild implements RedrawTarget {
 	/** The diagram's "show denied" toggle (languages that can draw refusals). */
 	private showDenied = false;
 	/** Set on the wrapper after each render: where the time went (read by tests and the benchmark). */
-	lastTiming = { totalMs: 0, mermaidMs: 0, cache: 'miss' as 'hit' | 'miss' };
+	lastTiming = { totalMs: 0, mermaidMs: 0, cache: 'miss' as 'hit' | 'disk' | 'miss' };
 
 	private readonly unplacedKey = ++unplacedBlocks;
 
@@ -150,13 +150,19 @@ export class TopologyBlock extends MarkdownRenderChild implements RedrawTarget {
 		const errors = blockingErrors(analysis);
 		let state: ViewState;
 		let mermaidMs = 0;
-		let cache: 'hit' | 'miss' = 'miss';
+		let cache: 'hit' | 'disk' | 'miss' = 'miss';
 		if (errors.length > 0) {
 			state = { mode: 'broken', analysis, errors, stale: this.service.lastGoodFor(this.blockKey) };
 		} else if (analysis.model?.tooLarge) {
 			state = { mode: 'too-large', analysis, message: t('diagram.too-large') };
 		} else {
-			const cached = this.service.cached(kind, source, this.showDenied);
+			let cached = this.service.cached(kind, source, this.showDenied, analysis);
+			if (!cached && this.service.diskPending) {
+				// Right after a start: the picture may be in the render cache file, being read.
+				await this.service.diskReady();
+				if (generation !== this.generation || !this.alive) return;
+				cached = this.service.cached(kind, source, this.showDenied, analysis);
+			}
 			const drawnCount = analysis.resources.filter((r) => r.drawn).length;
 			const limit = this.service.settings().autoDrawLimit;
 			if (!cached && !this.drawLarge && drawnCount > limit) {
@@ -175,7 +181,7 @@ export class TopologyBlock extends MarkdownRenderChild implements RedrawTarget {
 					const drawn = cached ?? (await this.service.draw(kind, source, analysis, this.showDenied));
 					if ('refusal' in drawn) state = { mode: 'too-large', analysis, message: drawn.refusal || t('diagram.too-large') };
 					else {
-						cache = cached ? 'hit' : 'miss';
+						cache = drawn.fromDisk ? 'disk' : cached ? 'hit' : 'miss';
 						mermaidMs = cached ? 0 : drawn.mermaidMs;
 						state = { mode: 'ok', analysis, drawn };
 						this.service.rememberGood(this.blockKey, drawn);

@@ -38,6 +38,8 @@ export const review = {
 	'ribbon.reviewDue': 'Review due cards',
 	'status.due': '{count} due',
 	'status.due.tooltip': '{due} cards due, {new} new cards to learn. Click to review.',
+	'status.reading': '{count} due, reading notes {percent}%',
+	'status.reading.tooltip': '{due} cards due by your review history. Reading your notes for new cards ({read} of {total}).',
 	'deck.placeholder': 'Choose a deck to review',
 	'deck.all': 'All notes',
 	'deck.folder': 'Folder',

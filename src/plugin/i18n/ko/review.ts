@@ -40,6 +40,8 @@ export const review: typeof en = {
 	'ribbon.reviewDue': '복습할 카드 복습',
 	'status.due': '복습 {count}장',
 	'status.due.tooltip': '복습할 카드 {due}장, 새 카드 {new}장. 누르면 복습을 시작합니다.',
+	'status.reading': '복습 {count}장, 노트 읽는 중 {percent}%',
+	'status.reading.tooltip': '복습 기록상 복습할 카드 {due}장. 새 카드를 찾으려고 노트를 읽는 중입니다 ({total}개 중 {read}개).',
 	'deck.placeholder': '복습할 덱을 고르세요',
 	'deck.all': '모든 노트',
 	'deck.folder': '폴더',

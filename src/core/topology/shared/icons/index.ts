@@ -2,7 +2,8 @@
  * The icon pack as Mermaid takes it (our glyphs and the bundled image logos in one set under our
  * prefix), and which logo a container image gets.
  */
-import { LOGO_ICONS, IMAGE_LOGOS } from './logos.generated';
+import { IMAGE_LOGOS } from './logos.generated';
+import { logoIcons } from './logos';
 import { ICON_PACK_PREFIX, OWN_ICONS, iconRef, type IconifySet } from './pack';
 
 export { ICON_PACK_PREFIX, iconRef, type IconData, type IconifySet } from './pack';
@@ -18,7 +19,7 @@ let pack: IconifySet | null = null;
 export function iconPack(): IconifySet {
 	pack ??= {
 		...OWN_ICONS,
-		icons: { ...OWN_ICONS.icons, ...Object.fromEntries(Object.entries(LOGO_ICONS).map(([name, icon]) => [logoIconId(name), icon])) },
+		icons: { ...OWN_ICONS.icons, ...Object.fromEntries(Object.entries(logoIcons()).map(([name, icon]) => [logoIconId(name), icon])) },
 	};
 	return pack;
 }

@@ -30,8 +30,7 @@ interface PlaywrightLike {
 		launch(options: { executablePath: string; args: string[] }): Promise<{
 			newPage(): Promise<{
 				addScriptTag(options: { path: string }): Promise<unknown>;
-				// eslint-disable-next-line @typescript-eslint/no-explicit-any -- playwright's own signature: any serialisable argument
-				evaluate<T, A = any>(fn: (arg: A) => Promise<T>, arg: A): Promise<T>;
+				evaluate<T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T>;
 			}>;
 			close(): Promise<void>;
 		}>;

@@ -38,12 +38,19 @@ function utf8Bytes(lines) {
 	return n;
 }
 
-export function generateNote(i, rand = prng(i + 1)) {
+/**
+ * `srSyntax`: the note is also a Spaced Repetition deck (`#flashcards`) and every section holds
+ * cards in SR's syntax: a `::` card, a `:::` card (2 cards), a `?` card, a cloze sentence (one card
+ * per `==highlight==`), some with SR schedule comments. `note.srCards` counts the cards SR makes of
+ * them by its rules (the generator knows what it wrote).
+ */
+export function generateNote(i, rand = prng(i + 1), { srSyntax = false } = {}) {
 	const korean = i % 2 === 0;
+	let srCards = 0;
 	const topics = korean ? KO_TOPICS : EN_TOPICS;
 	const sentences = korean ? KO_SENTENCES : EN_SENTENCES;
 	const pick = (list) => list[Math.floor(rand() * list.length)];
-	const lines = ["---", `tags: [cloud, ${korean ? "study" : "notes"}]`, "dg-publish: true", "---", ""];
+	const lines = ["---", `tags: [cloud, ${korean ? "study" : "notes"}${srSyntax ? ", flashcards" : ""}]`, "dg-publish: true", "---", ""];
 	const chapter = (i % 9) + 1;
 	lines.push(`# ${chapter}. ${pick(topics)} ${i}`, "");
 	let section = 1;
@@ -55,13 +62,22 @@ export function generateNote(i, rand = prng(i + 1)) {
 		else if (roll < 0.8) lines.push(`- **${pick(TERMS)}** : ${pick(sentences)}`, `\t- ${pick(sentences)}`, "");
 		else lines.push("```bash", "docker run -d -p 8080:80 nginx", "# **not a card** : code is never scanned", "```", "");
 		lines.push(pick(sentences), "");
+		if (srSyntax) {
+			const term = pick(TERMS);
+			const schedule = rand() < 0.5 ? ` <!--SR:!2026-12-${String(1 + Math.floor(rand() * 28)).padStart(2, "0")},${1 + Math.floor(rand() * 30)},250-->` : "";
+			lines.push(`${term} ${section}::${pick(sentences)}${schedule}`, "");
+			lines.push(`${term} ${section} ${korean ? "약자" : "stands for"}:::${pick(topics)}`, "");
+			lines.push(`${korean ? "무엇인가" : "What is"} ${term} ${section}?`, "?", pick(sentences), pick(sentences), "");
+			lines.push(`${korean ? "핵심 용어" : "Key term"}: ==${term}== - ${pick(sentences)}`, "");
+			srCards += 1 + 2 + 1 + 1;
+		}
 		section++;
 	}
-	return { path: `notes/${String(Math.floor(i / 500)).padStart(2, "0")}/note-${i}.md`, content: lines.join("\n") };
+	return { path: `notes/${String(Math.floor(i / 500)).padStart(2, "0")}/note-${i}.md`, content: lines.join("\n"), srCards };
 }
 
-export function generateVault(count) {
+export function generateVault(count, options = {}) {
 	const notes = [];
-	for (let i = 0; i < count; i++) notes.push(generateNote(i));
+	for (let i = 0; i < count; i++) notes.push(generateNote(i, prng(i + 1), options));
 	return notes;
 }

@@ -34,5 +34,25 @@ export async function vaultIndex(core, { notes = 10_000, runs = 5 } = {}) {
 		const after = process.memoryUsage().heapUsed;
 		rows.push(row(`vault index: memory of the index (${kept.size} cards)`, "MB", summarize([(after - before) / 1e6]), null));
 	}
+	// The same vault written as Spaced Repetition decks: every section also holds SR cards (`::`,
+	// `:::`, `?`, a cloze). Our index must find every card SR makes of them (the generator counts
+	// those by SR's rules) on top of our own.
+	const srVault = generateVault(notes, { srSyntax: true });
+	let srIndex;
+	const srFull = await timeRuns(() => {
+		srIndex = new core.CardIndex();
+		for (const note of srVault) srIndex.setNote(note.path, note.content);
+	}, { warmup: 1, runs: Math.min(runs, 3) });
+	rows.push(row(`vault index: full index of ${notes} notes in SR syntax`, "ms", srFull, { max: 1000 }));
+	let srExpected = 0;
+	let srFound = 0;
+	for (const note of srVault) {
+		srExpected += note.srCards;
+		for (const card of core.extractNote(note.path, note.content, core.DEFAULT_CARD_SETTINGS, { topologyCards: null }).cards) if (card.kind === "flashcard" || card.kind === "cloze") srFound++;
+	}
+	rows.push(row(`vault index: cards in ${notes} notes in SR syntax (all kinds)`, "cards", summarize([srIndex.size]), null));
+	rows.push(row(`vault index: SR-syntax cards, SR's rules`, "cards", summarize([srExpected]), null));
+	rows.push(row(`vault index: SR-syntax cards, ours`, "cards", summarize([srFound]), null));
+	srIndex = null;
 	return rows;
 }

@@ -40,7 +40,7 @@ export async function runCards(args: readonly string[], io: CliIO): Promise<numb
 
 /** One card's text in the format, with what separates it from the card before. */
 function cardWriter(format: Format, pretty: boolean): (card: Card, tags: readonly string[], first: boolean) => string {
-	if (format === 'tsv') return (card, tags) => ankiTsvRow(card, tags) + '\n';
+	if (format === 'tsv') return (card, tags) => { const line = ankiTsvRow(card, tags); return line === null ? '' : line + '\n'; };
 	if (format === 'jsonl') return (card) => JSON.stringify(row(card)) + '\n';
 	// As JSON.stringify(cards, null, 2) would lay it out, one card at a time.
 	if (pretty) return (card, _tags, first) => (first ? '\n' : ',\n') + JSON.stringify(row(card), null, 2).replace(/^/gm, '  ');

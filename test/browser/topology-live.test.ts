@@ -56,14 +56,14 @@ describe('topology preview view', () => {
 				if (!host.querySelector('.cloudnotes-diagram')) (window as any).__previewBlank++;
 			}).observe(host, { childList: true, subtree: true });
 		}, preview);
+		// The whole text at once, as a paste would put it, into the note's CodeMirror editor.
 		const type = async (text: string) =>
 			demo.page.evaluate(([p, t]) => {
-				const el = document.querySelector<HTMLTextAreaElement>(`section.demo-note[data-path="${p}"] textarea.demo-editor`)!;
-				el.value = t;
+				const { EditorView } = (window as any).require('@codemirror/view');
+				const view = EditorView.findFromDOM(document.querySelector(`section.demo-note[data-path="${p}"] .demo-editor .cm-editor`));
 				// Keep the caret inside the block, where the person is typing.
 				const caret = t.split('\n').slice(0, 6).join('\n').length + 1;
-				el.setSelectionRange(caret, caret);
-				el.dispatchEvent(new Event('input'));
+				view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t }, selection: { anchor: caret }, userEvent: 'input.paste' });
 			}, [path, text] as const);
 		await type(noteWith('vpc', TEST_VPC.replace(/web-a/g, 'web-x'), 'Preview'));
 		await demo.page.waitForSelector(`${preview} [data-node-id="web-x"]`);
@@ -102,6 +102,77 @@ describe('editor lint extension', () => {
 		const expected = analyzeNote(note)[0].analysis.diagnostics;
 		expect(result.count).toBe(expected.length);
 		expect(result.marked.join(' ')).toContain('nowhere');
+	});
+});
+
+describe('the demo source editor (CodeMirror 6 with the plugin\'s editor extensions)', () => {
+	test('typing a broken CIDR into a block underlines it, and hovering shows the message', async () => {
+		const path = 'Live/typing.md';
+		const section = `section.demo-note[data-path="${path}"]`;
+		await createNote(demo.page, path, noteWith('vpc', TEST_VPC, 'Typing'));
+		await demo.page.click(`${section} button[data-demo="edit"]`);
+		const line = demo.page.locator(`${section} .demo-editor .cm-line`, { hasText: 'cidr: 10.0.0.0/16' }).first();
+		await line.waitFor();
+		expect(await demo.page.locator(`${section} .cm-lintRange`).count()).toBe(0);
+
+		// A person at the keyboard: to the end of the line, two backspaces, "99".
+		await line.click();
+		await demo.page.keyboard.press('End');
+		await demo.page.keyboard.press('Backspace');
+		await demo.page.keyboard.press('Backspace');
+		await demo.page.keyboard.type('99');
+		const underline = demo.page.locator(`${section} .cm-lintRange-error`).first();
+		await underline.waitFor({ timeout: 10_000 });
+		expect(await underline.textContent()).toContain('10.0.0.0/99');
+
+		await underline.hover();
+		const tooltip = demo.page.locator('.cm-tooltip-lint').first();
+		await tooltip.waitFor({ timeout: 10_000 });
+		const text = await tooltip.textContent();
+		const expected = analyzeNote(noteWith('vpc', TEST_VPC.replace('10.0.0.0/16', '10.0.0.0/99'), 'Typing'))[0].analysis.diagnostics.find((d) => d.code === 'invalid-cidr');
+		expect(expected).toBeDefined();
+		expect(text).toContain(expected!.message);
+		expect(text).toContain('cloudnotes vpc (invalid-cidr)');
+
+		// The note follows the editor: its reading view shows the same error at the same place.
+		await demo.page.waitForSelector(`${diagramsOf(path)} .cloudnotes-lint, ${section} .cloudnotes-error`, { timeout: 10_000 });
+		expect(await demo.page.textContent(section)).toContain(`${expected!.line}:${expected!.column}`);
+
+		// Fixed again: the underline goes.
+		await demo.page.keyboard.press('Backspace');
+		await demo.page.keyboard.press('Backspace');
+		await demo.page.keyboard.type('16');
+		await demo.page.waitForFunction((sel) => document.querySelectorAll(`${sel} .cm-lintRange-error`).length === 0, section, { timeout: 10_000 });
+	});
+
+	test('the editor carries exactly what the plugin registers: disabling the plugin removes the linter, enabling brings it back', async () => {
+		const editor = 'section.demo-note[data-path="Live/typing.md"] .demo-editor .cm-editor';
+		const count = () =>
+			demo.page.evaluate((sel) => {
+				const { EditorView } = (window as any).require('@codemirror/view');
+				const { diagnosticCount, forceLinting } = (window as any).require('@codemirror/lint');
+				const view = EditorView.findFromDOM(document.querySelector(sel));
+				forceLinting(view);
+				return diagnosticCount(view.state) as number;
+			}, editor);
+		const until = async (ok: (n: number) => boolean): Promise<number> => {
+			let n = await count();
+			for (let i = 0; i < 100 && !ok(n); i++) {
+				await demo.page.waitForTimeout(100);
+				n = await count();
+			}
+			return n;
+		};
+		await demo.page.evaluate((sel) => {
+			const { EditorView } = (window as any).require('@codemirror/view');
+			const view = EditorView.findFromDOM(document.querySelector(sel));
+			view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: '# Typing\n\n```vpc\nname: v\ncidr: 10.0.0.0/99\n```\n' } });
+		}, editor);
+		expect(await until((n) => n > 0)).toBeGreaterThan(0);
+		await demo.page.evaluate(() => (window as any).__demo.disable());
+		expect(await count()).toBe(0);
+		await demo.page.evaluate(() => (window as any).__demo.enable());
+		expect(await until((n) => n > 0)).toBeGreaterThan(0);
 	});
 });
 

@@ -29,9 +29,9 @@ describe('cloudnotes cards', () => {
 		expect(stdout().split('\n').slice(0, 5)).toEqual([
 			'#separator:tab',
 			'#html:true',
-			'#tags column:3',
-			'B\t&gt; [!tip] Why?<br>&gt; because\tb',
-			'Why?\tbecause\tb::B',
+			'#notetype column:1',
+			'#tags column:4',
+			'Basic\tB\t&gt; [!tip] Why?<br>&gt; because\tb',
 		]);
 	});
 

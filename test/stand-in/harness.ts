@@ -7,6 +7,7 @@
 import * as obsidian from './obsidian';
 import { App, Component, Keymap, MarkdownView, TFile, WorkspaceLeaf, openSettingTab, standInCounters, type PluginManifest, type StandInStorage } from './obsidian';
 import { liveRenderChildren, renderMarkdown, SectionRegistry, type RenderedBlock } from './markdown';
+import { SourceEditor } from './source-editor';
 
 export interface HarnessOptions {
 	root: HTMLElement;
@@ -30,7 +31,9 @@ interface NoteView {
 	path: string;
 	sectionEl: HTMLElement;
 	previewEl: HTMLElement;
-	editorEl: HTMLTextAreaElement;
+	/** The source editor's box (shown by "Edit source") and the editor in it. */
+	editorEl: HTMLElement;
+	source: SourceEditor;
 	view: MarkdownView;
 	component: Component | null;
 	/** Live section lines of the reading view (getSectionInfo reads them). */
@@ -114,32 +117,30 @@ export class Harness {
 		const bar = sectionEl.createDiv({ cls: 'demo-note-bar' });
 		bar.createEl('h2', { cls: 'demo-note-title', text: file.basename });
 		const editButton = bar.createEl('button', { text: 'Edit source', attr: { 'data-demo': 'edit' } });
-		const editorEl = sectionEl.createEl('textarea', { cls: 'demo-editor', attr: { spellcheck: 'false', 'aria-label': `Source of ${file.path}` } });
+		const editorEl = sectionEl.createDiv({ cls: 'demo-editor' });
 		editorEl.hide();
+		const source = new SourceEditor(editorEl, `Source of ${file.path}`, () => this.app.workspace.editorExtensions);
+		this.app.workspace.editorsToUpdate.add(() => source.reconfigure());
 		const previewEl = sectionEl.createDiv({ cls: 'markdown-preview-view markdown-rendered' });
 		const leaf = new WorkspaceLeaf(this.app, createDiv());
-		const view = new MarkdownView(leaf, editorEl);
+		const view = new MarkdownView(leaf, source);
 		view.file = file;
-		const note: NoteView = { path: file.path, sectionEl, previewEl, editorEl, view, component: null, sections: new SectionRegistry(), blocks: new Map() };
+		const note: NoteView = { path: file.path, sectionEl, previewEl, editorEl, source, view, component: null, sections: new SectionRegistry(), blocks: new Map() };
 		this.notes.set(file.path, note);
 		sectionEl.addEventListener('mousedown', () => this.setActive(file.path), true);
 		sectionEl.addEventListener('focusin', () => this.setActive(file.path));
 		editButton.addEventListener('click', () => {
 			const editing = !editorEl.isShown();
 			editorEl.toggle(editing);
-			if (editing) void this.app.vault.read(file).then((t) => (editorEl.value = t));
+			if (editing) void this.app.vault.read(file).then((t) => (source.value = t));
 		});
 		let timer = 0;
 		const onEdit = () => {
 			this.app.workspace.trigger('editor-change', view.editor, view);
 			window.clearTimeout(timer);
-			timer = window.setTimeout(() => void this.app.vault.modify(file, editorEl.value), 250);
+			timer = window.setTimeout(() => void this.app.vault.modify(file, source.value), 250);
 		};
-		editorEl.addEventListener('input', onEdit);
-		const onCursor = () => this.app.workspace.trigger('cloudnotes-stand-in:cursor', view.editor, view);
-		editorEl.addEventListener('select', onCursor);
-		editorEl.addEventListener('keyup', onCursor);
-		editorEl.addEventListener('click', onCursor);
+		source.addEventListener('input', onEdit);
 	}
 
 	setActive(path: string): void {
@@ -161,7 +162,7 @@ export class Harness {
 		note.sectionEl.setAttr('data-revealed-line', line === undefined ? null : String(line));
 		if (line !== undefined) {
 			void this.app.vault.read(note.view.file!).then((text) => {
-				note.editorEl.value = text;
+				note.source.value = text;
 				note.editorEl.show();
 				note.view.editor.setCursor({ line, ch: 0 });
 			});

@@ -220,7 +220,7 @@ function reportError(el: HTMLElement, e: unknown): void {
 	(window as any).__processorErrors?.push(String(e instanceof Error ? e.stack ?? e.message : e));
 }
 
-const INLINE = /(%%[\s\S]*?%%)|!\[\[([^\]]+)\]\]|!\[([^\]]*)\]\(([^)]*)\)|\[([^\]]+)\]\(([^)\s]+)\)|\*\*([^*]+)\*\*|\*([^*]+)\*|`([^`]+)`/g;
+const INLINE = /(%%[\s\S]*?%%)|!\[\[([^\]]+)\]\]|!\[([^\]]*)\]\(([^)]*)\)|\[([^\]]+)\]\(([^)\s]+)\)|\*\*([^*]+)\*\*|\*([^*]+)\*|`([^`]+)`|==([^=]+)==/g;
 
 function renderInline(el: HTMLElement, text: string): void {
 	let last = 0;
@@ -241,6 +241,9 @@ function renderInline(el: HTMLElement, text: string): void {
 			el.createEl('em', { text: m[8] });
 		} else if (m[9] !== undefined) {
 			el.createEl('code', { text: m[9] });
+		} else if (m[10] !== undefined) {
+			// ==highlight==, as Obsidian renders it.
+			renderInline(el.createEl('mark'), m[10]);
 		}
 		last = m.index + m[0].length;
 	}

@@ -534,9 +534,22 @@ export interface EditorPosition {
 	ch: number;
 }
 
-/** An Editor over a textarea: the demo's source mode. */
+/**
+ * What an Editor edits: a textarea (unit tests), or the demo's CodeMirror editor
+ * (source-editor.ts), which offers the same few members.
+ */
+export interface TextSurface {
+	value: string;
+	readonly selectionStart: number;
+	readonly selectionEnd: number;
+	setSelectionRange(start: number, end: number): void;
+	focus(): void;
+	dispatchEvent(event: Event): boolean;
+}
+
+/** An Editor over a text surface: the demo's source mode. */
 export class Editor {
-	constructor(public textarea: HTMLTextAreaElement) {}
+	constructor(public textarea: TextSurface) {}
 	getValue(): string {
 		return this.textarea.value;
 	}
@@ -636,7 +649,7 @@ export abstract class ItemView extends View {
 export class MarkdownView extends ItemView {
 	editor: Editor;
 	file: TFile | null = null;
-	constructor(leaf: WorkspaceLeaf, textarea?: HTMLTextAreaElement) {
+	constructor(leaf: WorkspaceLeaf, textarea?: TextSurface) {
 		super(leaf);
 		this.editor = new Editor(textarea ?? this.contentEl.createEl('textarea'));
 	}
@@ -708,6 +721,8 @@ export class Workspace extends Events {
 		this.activeFile = file;
 	};
 	editorExtensions: unknown[] = [];
+	/** Stand-in only: the open editors, reconfigured by updateOptions. */
+	readonly editorsToUpdate = new Set<() => void>();
 
 	constructor(public app: App) {
 		super();
@@ -726,6 +741,10 @@ export class Workspace extends Events {
 	}
 	getActiveFile(): TFile | null {
 		return this.activeFile;
+	}
+	/** As Obsidian's: every open editor takes the registered editor extensions again. */
+	updateOptions(): void {
+		for (const update of this.editorsToUpdate) update();
 	}
 	getActiveViewOfType<T>(type: abstract new (...args: any[]) => T): T | null {
 		const view = this.activeMarkdownView;
@@ -758,7 +777,6 @@ export class Workspace extends Events {
 		const file = this.app.metadataCache.getFirstLinkpathDest(linktext, sourcePath);
 		if (file) this.openFileHandler(file, openState?.eState?.line);
 	}
-	updateOptions(): void {}
 	iterateAllLeaves(cb: (leaf: WorkspaceLeaf) => unknown): void {
 		for (const leaf of this.leaves) cb(leaf);
 	}
@@ -897,7 +915,11 @@ export abstract class Plugin extends Component {
 	}
 	registerEditorExtension(extension: unknown): void {
 		this.app.workspace.editorExtensions.push(extension);
-		this.register(() => (this.app.workspace.editorExtensions = this.app.workspace.editorExtensions.filter((e) => e !== extension)));
+		this.app.workspace.updateOptions();
+		this.register(() => {
+			this.app.workspace.editorExtensions = this.app.workspace.editorExtensions.filter((e) => e !== extension);
+			this.app.workspace.updateOptions();
+		});
 	}
 	registerHoverLinkSource(): void {}
 	private dataPath(): string {

@@ -1,12 +1,14 @@
 /**
- * Cards as a file for Anki's "Import File" (Basic note type): tab-separated front, back and tags,
- * with the header lines Anki reads to skip its import dialog's guesses. Fields are HTML because
+ * Cards as a file for Anki's "Import File": tab-separated note type, two fields and tags, with the
+ * header lines Anki (2.1.55+) reads to skip its import dialog's guesses. Question/answer cards are
+ * Basic notes (Front, Back); cloze cards are Cloze notes (Text in `{{c1::...}}` syntax, Back Extra
+ * empty), one note per cloze text, which Anki turns into a card per number as we do. Fields are HTML because
  * Markdown line breaks and emphasis would otherwise be lost; only what reads well without a
  * renderer is converted (line breaks, indentation, bold, italics, inline code).
  */
 import type { Card } from './card';
 
-export const ANKI_HEADER = ['#separator:tab', '#html:true', '#tags column:3'];
+export const ANKI_HEADER = ['#separator:tab', '#html:true', '#notetype column:1', '#tags column:4'];
 
 /**
  * One line per card. Tags: a hierarchical Anki tag from the note name and the card's heading
@@ -14,14 +16,22 @@ export const ANKI_HEADER = ['#separator:tab', '#html:true', '#tags column:3'];
  */
 export function toAnkiTsv(cards: readonly Card[], noteTags?: (file: string) => readonly string[]): string {
 	const rows = [...ANKI_HEADER];
-	for (const card of cards) rows.push(ankiTsvRow(card, noteTags?.(card.file) ?? []));
+	for (const card of cards) {
+		const row = ankiTsvRow(card, noteTags?.(card.file) ?? []);
+		if (row !== null) rows.push(row);
+	}
 	return rows.join('\n') + '\n';
 }
 
-/** One card's line (without its newline), for writers that stream the file after ANKI_HEADER. */
-export function ankiTsvRow(card: Card, noteTags: readonly string[]): string {
-	const tags = [contextTag(card), ...noteTags.map(tagWord)].filter((t) => t !== '');
-	return [markdownToHtml(card.front), markdownToHtml(card.back), [...new Set(tags)].join(' ')].join('\t');
+/**
+ * One card's line (without its newline), for writers that stream the file after ANKI_HEADER; null
+ * for a cloze card whose note is written with the first card of its text.
+ */
+export function ankiTsvRow(card: Card, noteTags: readonly string[]): string | null {
+	const tags = [...new Set([contextTag(card), ...noteTags.map(tagWord)].filter((t) => t !== ''))].join(' ');
+	if (card.ankiCloze === '') return null;
+	if (card.ankiCloze !== undefined) return ['Cloze', markdownToHtml(card.ankiCloze), '', tags].join('\t');
+	return ['Basic', markdownToHtml(card.front), markdownToHtml(card.back), tags].join('\t');
 }
 
 function contextTag(card: Card): string {
@@ -47,6 +57,7 @@ const CODE_SPAN = /`([^`\n]+)`/g;
 const ESCAPED = /\\(&(?:lt|gt|amp|quot);|[!-/:-@[-`{-~])/g;
 const BOLD = /\*\*([^*\n]+?)\*\*/g;
 const ITALIC = /\*([^*\s][^*\n]*?)\*/g;
+const HIGHLIGHT = /==([^=\n]+)==/g;
 
 /** Minimal Markdown to HTML for one field: never emits a raw tab, newline or double quote. */
 export function markdownToHtml(markdown: string): string {
@@ -67,7 +78,7 @@ export function markdownToHtml(markdown: string): string {
 				spans.push(char);
 				return `\ue000${spans.length - 1}\ue000`;
 			});
-			html = html.replace(BOLD, '<b>$1</b>').replace(ITALIC, '<i>$1</i>');
+			html = html.replace(BOLD, '<b>$1</b>').replace(ITALIC, '<i>$1</i>').replace(HIGHLIGHT, '<mark>$1</mark>');
 			html = html.replace(/\ue000(\d+)\ue000/g, (_m, n: string) => spans[Number(n)] ?? '');
 			return '&nbsp;'.repeat(indent) + html;
 		})

@@ -20,13 +20,14 @@
  */
 import type { CardKind, CardRef, CardSettings } from './card';
 import { cyrb53Flat, hashString } from './hash';
+import { srSyntaxKey } from './sr/sr-syntax';
 
 /**
  * Bump whenever the extractor can make other cards, ids, lines or tags from the same text: every
  * persisted index of an older version is then rebuilt from the notes. The card id scheme
  * (card-id.ts) is part of it: stored ids are trusted as they are.
  */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 export const CARD_CACHE_FORMAT = 1;
 export const CARD_CACHE_MAX_BYTES = 4 * 1024 * 1024;
@@ -63,7 +64,7 @@ export interface NoteStat {
 	size: number;
 }
 
-const KIND_OF: Record<string, CardKind> = { h: 'heading', c: 'callout', q: 'quote', d: 'definition', t: 'topology' };
+const KIND_OF: Record<string, CardKind> = { h: 'heading', c: 'callout', q: 'quote', d: 'definition', t: 'topology', f: 'flashcard', z: 'cloze' };
 
 /** What the index holds of a note, indexed in full or restored (see CardIndex). */
 export interface IndexedNoteShape {
@@ -108,6 +109,7 @@ export function cardCacheKey(settings: CardSettings): string {
 		sources: Object.values(KIND_OF).map((kind) => (settings.sources[kind] ? 1 : 0)),
 		include: [...settings.calloutTypes.include].sort(),
 		exclude: [...settings.calloutTypes.exclude].sort(),
+		sr: srSyntaxKey(settings.srSyntax),
 	});
 }
 

@@ -3,9 +3,16 @@
  * Plain data only: a card is a pure function of a note's text, its path and the settings.
  */
 
-export type CardKind = 'heading' | 'callout' | 'quote' | 'definition' | 'topology';
+import type { SrSchedule } from './sr/sr-schedule';
+import { DEFAULT_SR_SYNTAX, type SrSyntax } from './sr/sr-syntax';
 
-export const CARD_KINDS: readonly CardKind[] = ['heading', 'callout', 'quote', 'definition', 'topology'];
+/**
+ * `flashcard` and `cloze` are cards written in the Spaced Repetition plugin's syntax (`Q::A`, `?`,
+ * `==cloze==`) or as Anki clozes (`{{c1::...}}`); see sr/sr-cards.ts.
+ */
+export type CardKind = 'heading' | 'callout' | 'quote' | 'definition' | 'topology' | 'flashcard' | 'cloze';
+
+export const CARD_KINDS: readonly CardKind[] = ['heading', 'callout', 'quote', 'definition', 'topology', 'flashcard', 'cloze'];
 
 export interface Card {
 	/** Stable identity (see card-id.ts): survives edits of the back, lines added above and section moves. */
@@ -23,6 +30,12 @@ export interface Card {
 	 * itself). Shared by the cards under one heading, hence readonly.
 	 */
 	context: readonly string[];
+	/**
+	 * Cloze cards only: the whole cloze text in Anki's syntax (`{{c1::...}}`), on the first card of
+	 * the text, '' on its other cards (one Anki Cloze note makes them all); absent for other cards
+	 * and for clozes Anki cannot express (SR's overlapping clozes).
+	 */
+	ankiCloze?: string;
 	/**
 	 * Content hash of front and back, so a review can say "changed since last review". Cards from the
 	 * extractor compute it when it is read (extracted-card.ts), so an object spread does not copy it.
@@ -44,6 +57,12 @@ export interface CardSettings {
 	sources: Record<CardKind, boolean>;
 	/** Callout types (lower case) to keep: `include` empty means every type, then `exclude` removes. */
 	calloutTypes: { include: string[]; exclude: string[] };
+	/**
+	 * The Spaced Repetition plugin's syntax (its separators, cloze patterns and deck tags), read in
+	 * the notes SR reads; null: not read. Anki clozes are read with it, in any note. Sources
+	 * `flashcard` and `cloze` turn the two kinds off one by one.
+	 */
+	srSyntax: SrSyntax | null;
 }
 
 /**
@@ -54,8 +73,9 @@ export interface CardSettings {
  */
 export const DEFAULT_CARD_SETTINGS: CardSettings = {
 	headingLevels: [1, 2, 3, 4, 5, 6],
-	sources: { heading: true, callout: true, quote: true, definition: true, topology: true },
+	sources: { heading: true, callout: true, quote: true, definition: true, topology: true, flashcard: true, cloze: true },
 	calloutTypes: { include: [], exclude: [] },
+	srSyntax: DEFAULT_SR_SYNTAX,
 };
 
 export interface NoteCards {
@@ -78,6 +98,13 @@ export interface CardDraft {
 	front: string;
 	back: string;
 	key: string;
+}
+
+/** A draft of a card in SR's syntax, with what SR's schedule comment says of it (null: none). */
+export interface ScheduledDraft extends CardDraft {
+	schedule: SrSchedule | null;
+	/** Cloze cards: the text as one Anki Cloze note, on the first card of the text ('' on its other cards). */
+	ankiCloze?: string;
 }
 
 /** What a topology card generator sees of a note. */

@@ -1,5 +1,6 @@
+import { shortenHeadingCards } from './atomic-heading';
 import { calloutCards } from './callout-cards';
-import { DEFAULT_CARD_SETTINGS, type CardDraft, type CardSettings, type NoteCards, type TopologyCardSource } from './card';
+import { DEFAULT_CARD_SETTINGS, type CardDraft, type CardSettings, type NoteCards, type ScheduledDraft, type TopologyCardSource } from './card';
 import { headingPathKey, normalizePath, normalizeText, NoteCardIds } from './card-id';
 import { definitionCards } from './definition-cards';
 import { ExtractedCard } from './extracted-card';
@@ -7,6 +8,8 @@ import { readCardFrontmatter } from './frontmatter';
 import { headingCards } from './heading-cards';
 import { scanNote, type NoteStructure } from './note-structure';
 import { quoteCards } from './quote-cards';
+import { srCards } from './sr/sr-cards';
+import type { SrSchedule } from './sr/sr-schedule';
 import { topologyCards } from './topology-cards';
 
 const EMPTY_IDENTITIES: number[] = [];
@@ -17,6 +20,8 @@ const MANY_CARDS = 32;
 export interface ExtractOptions {
 	/** Makes the topology cards (default: from the topology core); `null` for none. */
 	topologyCards?: TopologyCardSource | null;
+	/** Also give each card the schedule SR's comment holds for it (PlacedNote.schedules), for the import. */
+	withSchedules?: boolean;
 }
 
 /**
@@ -44,6 +49,8 @@ export function extractNote(
 export interface PlacedNote extends NoteCards {
 	cards: ExtractedCard[];
 	identities: number[];
+	/** With `withSchedules`: per card, the schedule SR wrote for it, or null. */
+	schedules?: (SrSchedule | null)[];
 }
 
 export function placeNote(file: string, text: string, settings: CardSettings, options: ExtractOptions): PlacedNote {
@@ -62,6 +69,10 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 
 	const { sources } = settings;
 	const drafts: CardDraft[] = [];
+	// First: SR's questions take their lines, which the other sources then do not see.
+	if (settings.srSyntax && (sources.flashcard || sources.cloze)) {
+		for (const draft of srCards(structure, tags, settings.srSyntax)) if (sources[draft.kind]) drafts.push(draft);
+	}
 	if (sources.heading) drafts.push(...headingCards(structure, settings.headingLevels));
 	if (sources.callout) drafts.push(...calloutCards(structure, settings.calloutTypes));
 	if (sources.quote) drafts.push(...quoteCards(structure));
@@ -71,6 +82,7 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 		drafts.push(...topology({ file, text, korean: structure.korean }).filter((d) => d.kind === 'topology'));
 	}
 	sortByLine(drafts);
+	if (sources.heading) shortenHeadingCards(drafts, structure);
 	dropRepeatedQuestions(drafts, structure.headings);
 
 	const cards: ExtractedCard[] = new Array<ExtractedCard>(drafts.length);
@@ -108,8 +120,12 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 		const identity = ids.identity(ordinal);
 		identities[i] = identity;
 		cards[i] = new ExtractedCard(ids.id(draft.kind, identity), file, draft.line + 1, draft.kind, draft.front, draft.back, context);
+		const anki = (draft as Partial<ScheduledDraft>).ankiCloze;
+		if (anki !== undefined) cards[i].ankiCloze = anki;
 	}
-	return { file, cards, tags, optedOut: false, identities };
+	if (!options.withSchedules) return { file, cards, tags, optedOut: false, identities };
+	const schedules = drafts.map((d) => (d as Partial<ScheduledDraft>).schedule ?? null);
+	return { file, cards, tags, optedOut: false, identities, schedules };
 }
 
 /**

@@ -17,6 +17,8 @@ export class ExtractedCard implements Card {
 	front: string;
 	back: string;
 	context: readonly string[];
+	/** Cloze cards only (see Card.ankiCloze); set after construction, so other cards do not carry it. */
+	ankiCloze?: string;
 
 	constructor(id: string, file: string, line: number, kind: CardKind, front: string, back: string, context: readonly string[]) {
 		this.id = id;
@@ -35,6 +37,8 @@ export class ExtractedCard implements Card {
 
 	/** This card in another note file, under a new id (the note was renamed). */
 	movedTo(file: string, id: string): ExtractedCard {
-		return new ExtractedCard(id, file, this.line, this.kind, this.front, this.back, this.context);
+		const moved = new ExtractedCard(id, file, this.line, this.kind, this.front, this.back, this.context);
+		if (this.ankiCloze !== undefined) moved.ankiCloze = this.ankiCloze;
+		return moved;
 	}
 }

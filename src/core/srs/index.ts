@@ -14,7 +14,6 @@ export {
 } from './scheduler';
 export { CURRENT_SCHEMA, checksumOf, decodeReviewData, emptyReviewData, encodeReviewData, type DecodeResult, type ReviewData } from './review-data';
 export { MemoryPersistence, REVIEW_BACKUP_FILE, REVIEW_FILE, type Persistence } from './persistence';
-export { ReviewStore, type LoadProblem, type LoadProblemKind, type ReviewStoreOptions } from './review-store';
 export { addStudyDays, studyDayStart, type StudyDayOptions } from './review-day';
 export { folderOf, inScope, normaliseTag, type DeckScope, type QueueCard } from './deck-scope';
 export { buildQueue, nextDue, reviewsSince, type QueueItem, type QueueOptions, type ReviewHistory, type ReviewQueue } from './review-queue';

@@ -13,10 +13,10 @@
  *   grade   {"g":"good","c":<card>,"ms"?:<answer ms>,"b":[state,elapsedDays,scheduledDays,due,stability,difficulty],
  *            "a":[due,stability,difficulty,elapsedDays,scheduledDays,learningSteps,reps,lapses,state,lastReview|null,contentHash|null]}
  *            (b: the card before the grade as this device saw it, the log's fields; a: the state after it)
- *   undo    {"undo":<n of an earlier grade of the same device>}
+ *   undo    {"undo":<n of an earlier grade or states entry of the same device>}
  *   rename  {"rename":[[oldId,newId],...]}
  *   orphan / revive / drop   {"orphan":[ids]} card missing from the notes since t / back / dropped after 30 days
- *   states  {"states":[[id,<a array>,orphanedAt|null],...]}   imported (migration), applied when newer
+ *   states  {"states":[[id,<a array>,orphanedAt|null],...]}   imported (migration, one per card from SR's schedules), applied when newer
  *   log     {"log":[[card,time,rating,state,elapsedDays,scheduledDays,due,stability,difficulty,ms|null],...]}   imported history
  *   imported {"imported":"<checksum>"}   a reviews.json text this device took in, so it is not taken in twice
  *   pins    {"pin":[paths],"unpin":[paths]}   notes studied outside the scan scope

@@ -8,11 +8,12 @@
  *   the grade is replayed through the scheduler on top of it (`regrade`), so both reviews count.
  * - An undo is an entry: the grade it names is left out of the replay and the log.
  * - A rename moves states, orphan marks and the log of the old ids to the new ones.
- * - Imported states (a migrated reviews.json) apply only when newer than what the card has.
+ * - Imported states (a migrated reviews.json, SR's schedules) apply only when newer than what the
+ *   card has, unless an undo names their entry.
  */
 import type { CardState, ReviewLogEntry } from './card-state';
 import { compareEntries, type JournalEntry } from './journal-format';
-import { reviewKey } from './review-merge';
+import { reviewKey } from './review-data';
 
 /** Rebuilds a grade on top of a state its device did not see; keeps the grade's content hash. */
 export type Regrade = (before: CardState | undefined, review: ReviewLogEntry, contentHash: string | undefined) => CardState;
@@ -126,6 +127,8 @@ export class ReplayState {
 				}
 				return;
 			case 'states':
+				// An import can be undone (an SR schedule import, journal-store's undoImport).
+				if (this.undone.has(entry.device, entry.n)) return;
 				for (const [id, state, orphanedAt] of entry.states) {
 					const current = this.states.get(id);
 					if (current && !isNewer(state, current)) continue;

@@ -66,6 +66,13 @@ interface UndoItem {
 	applied: CardState | undefined;
 }
 
+/** One import of states (ImportBatch): its entries and what each card held before, to undo it whole. */
+interface ImportBatch {
+	ns: number[];
+	previous: Map<string, CardState | undefined>;
+	applied: Map<string, CardState | undefined>;
+}
+
 interface Pending {
 	entry: JournalEntry;
 	text: string;
@@ -87,6 +94,7 @@ export class JournalStore {
 	private readonly pending: Pending[] = [];
 	private chain: Promise<void> = Promise.resolve();
 	private undoStack: UndoItem[] = [];
+	private imports: ImportBatch[] = [];
 	private nextN: number;
 	private segment: number;
 	private segmentLength: number;
@@ -342,6 +350,55 @@ export class JournalStore {
 			this.replayEverything();
 		}
 		return { cardId: last.cardId, previous: this.replay.states.get(last.cardId) };
+	}
+
+	/**
+	 * Takes in card states from elsewhere (the Spaced Repetition plugin's schedule comments): one
+	 * `states` entry per card, so each card's import is its own line, applied like any imported
+	 * state (only when newer than what the card has). `undoImport` takes the whole batch back.
+	 * Returns how many entries were written.
+	 */
+	importStates(states: readonly (readonly [string, CardState])[]): number {
+		if (states.length === 0) return 0;
+		const batch: ImportBatch = { ns: [], previous: new Map(), applied: new Map() };
+		const t = this.now();
+		for (const [id, state] of states) {
+			if (!batch.previous.has(id)) batch.previous.set(id, this.replay.states.get(id));
+			batch.ns.push(this.add({ kind: 'states', states: [[id, state, null]] }, t).n);
+			batch.applied.set(id, this.replay.states.get(id));
+		}
+		this.imports.push(batch);
+		return batch.ns.length;
+	}
+
+	/** Whether this run made an import that can still be undone. */
+	get canUndoImport(): boolean {
+		return this.imports.length > 0;
+	}
+
+	/**
+	 * Takes back the most recent import of this run, as one step: an undo entry per card's entry,
+	 * and every card as it was before. Returns how many cards it restored (0: nothing to undo).
+	 */
+	undoImport(): number {
+		const batch = this.imports.pop();
+		if (!batch) return 0;
+		const t = this.now();
+		let touchedSince = false;
+		for (const n of batch.ns) {
+			this.replay.undone.add(this.device, n);
+			this.add({ kind: 'undo', of: n }, t, false);
+		}
+		for (const [id, applied] of batch.applied) if (this.replay.states.get(id) !== applied) touchedSince = true;
+		if (!touchedSince || this.all === null) {
+			for (const [id, previous] of batch.previous) {
+				if (previous) this.replay.states.set(id, previous);
+				else this.replay.states.delete(id);
+			}
+		}
+		// A grade or sync landed on top of an imported card: only the replay knows its state now.
+		if (touchedSince) this.replayEverything();
+		return batch.previous.size;
 	}
 
 	/**

@@ -29,8 +29,13 @@ export interface ReviewData {
 	/** Card id -> when it was last seen missing from the notes, epoch ms. */
 	orphans: Map<string, number>;
 	log: ReviewLogEntry[];
-	/** Undone reviews, as review-merge's reviewKey: a synced copy of them must not come back. */
+	/** Undone reviews, as reviewKey gives them: a synced copy of them must not come back. */
 	retracted: Set<string>;
+}
+
+/** A review's identity: its card, time and rating. */
+export function reviewKey(entry: Pick<ReviewLogEntry, 'cardId' | 'time' | 'rating'>): string {
+	return `${entry.cardId}\u0000${entry.time}\u0000${entry.rating}`;
 }
 
 export function emptyReviewData(): ReviewData {

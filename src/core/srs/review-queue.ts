@@ -8,7 +8,7 @@ import { inScope, type DeckScope, type QueueCard } from './deck-scope';
 import { addStudyDays, studyDayStart, type StudyDayOptions } from './review-day';
 import type { SchedulerSettings } from './scheduler';
 
-/** The part of the review store the queue reads; a ReviewStore satisfies it. */
+/** The part of the review store the queue reads; the journal store satisfies it. */
 export interface ReviewHistory {
 	stateOf(cardId: string): CardState | undefined;
 	log(): readonly ReviewLogEntry[];

@@ -28,7 +28,7 @@ import type { ScanScope } from '../settings';
 import { inScanScope, pathMayBeInScope } from './scan-scope';
 import { readAhead } from './read-ahead';
 
-/** The parts of the review store the index keeps in step (ReviewStore has them). */
+/** The parts of the review store (the journal store) the index keeps in step. */
 export interface ReviewStateSink {
 	renameCards(pairs: { oldId: string; newId: string }[]): void;
 	reconcile(liveCardIds: Iterable<string>, now: number): void;

@@ -3,6 +3,7 @@
  * reads: CardSettings for extraction, SchedulerSettings for FSRS. Nothing else converts them.
  */
 import type { CardSettings } from '../../core/cards';
+import { DEFAULT_SR_SYNTAX, type SrSyntax } from '../../core/cards/sr/sr-syntax';
 import { normaliseSchedulerSettings, type SchedulerSettings } from '../../core/srs/scheduler';
 import type { CardSourceSettings, SchedulingSettings } from '../settings';
 
@@ -11,7 +12,11 @@ export function calloutTypeName(text: string): string {
 	return text.trim().replace(/^\[!/, '').replace(/\]$/, '').trim().toLowerCase();
 }
 
-export function cardSettingsOf(cards: CardSourceSettings): CardSettings {
+/**
+ * `srSyntax` is SR's own syntax settings when its data.json was read (srSyntaxFromData), else SR's
+ * defaults; it counts only while our "Spaced Repetition syntax" setting is on.
+ */
+export function cardSettingsOf(cards: CardSourceSettings, srSyntax: SrSyntax = DEFAULT_SR_SYNTAX): CardSettings {
 	const levels = [...new Set(cards.headingLevels.filter((l) => Number.isInteger(l) && l >= 1 && l <= 6))].sort((a, b) => a - b);
 	const types = (list: string[]) => [...new Set(list.map(calloutTypeName).filter((t) => t.length > 0))];
 	return {
@@ -22,8 +27,11 @@ export function cardSettingsOf(cards: CardSourceSettings): CardSettings {
 			quote: cards.quote,
 			definition: cards.definition,
 			topology: cards.topology,
+			flashcard: cards.srSyntax,
+			cloze: cards.srSyntax,
 		},
 		calloutTypes: { include: types(cards.calloutInclude), exclude: types(cards.calloutExclude) },
+		srSyntax: cards.srSyntax ? srSyntax : null,
 	};
 }
 

@@ -5,6 +5,7 @@ import { registerReviewCommands } from './decks';
 import { deviceId } from './device-id';
 import { AdapterPersistence, pluginFolder, showJournalNotices, showSaveError } from './review-persistence';
 import { ReviewService } from './review-service';
+import { readSrSyntax, registerSrImport } from './sr-import';
 import { STATISTICS_VIEW_TYPE, StatisticsView } from './statistics-view';
 
 /**
@@ -18,6 +19,7 @@ export function registerReview(ctx: PluginContext): ReviewService {
 
 	plugin.registerView(STATISTICS_VIEW_TYPE, (leaf) => new StatisticsView(leaf, service));
 	registerReviewCommands(ctx, service, () => openStatistics(ctx));
+	registerSrImport(ctx, service);
 
 	ctx.onSettingsChange(() => void service.applySettings());
 
@@ -50,7 +52,7 @@ export function registerReview(ctx: PluginContext): ReviewService {
 			// Every grade is appended before the next card shows; this only catches what is still on its way.
 			plugin.register(() => void store.flush().catch(() => undefined));
 			plugin.register(store.onChange(() => service.notify()));
-			await service.start(store, report);
+			await service.start(store, report, await readSrSyntax(plugin.app));
 		})();
 	});
 	return service;

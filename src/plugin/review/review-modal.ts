@@ -204,7 +204,7 @@ export class ReviewModal extends Modal {
 		this.revealed = true;
 		const token = this.renderToken;
 		this.bodyEl.querySelector('.cloudnotes-review-actions')?.remove();
-		const back = this.bodyEl.createDiv({ cls: 'cloudnotes-review-back markdown-rendered' });
+		const back = this.bodyEl.createDiv({ cls: 'cloudnotes-review-back markdown-rendered', attr: { 'data-kind': card.kind } });
 		if (card.back.trim() === '') back.createDiv({ cls: 'cloudnotes-review-back-empty', text: t('review.emptyBack') });
 		this.renderGrades();
 		this.modalEl.focus();

@@ -10,7 +10,6 @@
  */
 import { Notice, type App, type PluginManifest } from 'obsidian';
 import type { JournalPersistence } from '../../core/srs/persistence';
-import type { LoadProblem } from '../../core/srs/review-store';
 import { t } from '../i18n';
 
 /** The plugin's own folder, as Obsidian sets it in the manifest (with the usual place as fallback). */
@@ -72,14 +71,6 @@ export class AdapterPersistence implements JournalPersistence {
 export function showJournalNotices(notices: readonly string[]): Notice | null {
 	if (notices.length === 0) return null;
 	return new Notice(`${t('review.loadProblem.title')}\n${notices.join('\n')}`, 0);
-}
-
-/**
- * Tells the user what happened to the review history on load. The store's message names the file,
- * where the good copy is and what to do; it stays until dismissed, since it is about their data.
- */
-export function showLoadProblem(problem: LoadProblem): Notice {
-	return new Notice(`${t('review.loadProblem.title')}\n${problem.message}`, 0);
 }
 
 /**

@@ -4,7 +4,8 @@
  * in-memory index and store only, so opening a review never scans the vault.
  */
 import { Notice, debounce, type TFile } from 'obsidian';
-import type { CardRef } from '../../core/cards';
+import type { CardRef, CardSettings } from '../../core/cards';
+import { DEFAULT_SR_SYNTAX, type SrSyntax } from '../../core/cards/sr/sr-syntax';
 import {
 	Scheduler,
 	buildDecks,
@@ -58,6 +59,8 @@ export class ReviewService {
 	private resolveReady!: () => void;
 	private readonly notifySoon = debounce(() => this.notify(), 250, true);
 	private reportSaveError: (error: unknown) => void = () => undefined;
+	/** The Spaced Repetition plugin's syntax settings, from its data.json when it has one (sr-import.ts). */
+	private srSyntax: SrSyntax = DEFAULT_SR_SYNTAX;
 
 	constructor(
 		private readonly ctx: PluginContext,
@@ -99,9 +102,12 @@ export class ReviewService {
 	 * are available as soon as the index is usable (at once from its persisted copy); resolves when
 	 * the index is built.
 	 */
-	async start(store: JournalStore, reportSaveError: (error: unknown) => void = () => undefined): Promise<void> {
+	async start(store: JournalStore, reportSaveError: (error: unknown) => void = () => undefined, srSyntax: SrSyntax = DEFAULT_SR_SYNTAX): Promise<void> {
 		this.store = store;
 		this.reportSaveError = reportSaveError;
+		this.srSyntax = srSyntax;
+		// Before the first build: the index is built once, with SR's separators.
+		if (srSyntax !== DEFAULT_SR_SYNTAX) await this.index.reconfigure(this.cardSettings(), this.ctx.settings.scan);
 		// The counts the journal alone gives show before the index reads a note.
 		this.notify();
 		const built = this.index.start();
@@ -124,7 +130,12 @@ export class ReviewService {
 	async applySettings(): Promise<void> {
 		this.scheduler = new Scheduler(this.schedulerSettings());
 		this.notify();
-		await this.index.reconfigure(cardSettingsOf(this.ctx.settings.cards), this.ctx.settings.scan);
+		await this.index.reconfigure(this.cardSettings(), this.ctx.settings.scan);
+	}
+
+	/** The card settings the index uses now. */
+	cardSettings(): CardSettings {
+		return cardSettingsOf(this.ctx.settings.cards, this.srSyntax);
 	}
 
 	/** Called after anything that changes counts (index, grades, settings). Returns an unsubscribe function. */

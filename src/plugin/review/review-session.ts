@@ -11,7 +11,7 @@ import type { IntervalPreview, Scheduler } from '../../core/srs/scheduler';
 /** A card due again within this long after its grade is shown again in the same session. */
 export const LEARN_AHEAD_MS = 20 * 60_000;
 
-/** What a session needs of the review store (the journal store has it; so does the older ReviewStore). */
+/** What a session needs of the review store (the journal store has it; tests give a small fake). */
 export interface SessionStore {
 	stateOf(cardId: string): CardState | undefined;
 	record(cardId: string, state: CardState, log: ReviewLogEntry): void;

@@ -12,13 +12,14 @@ import type { SettingField, SettingsSection } from '../settings/section';
 import { calloutTypeName } from './core-settings';
 import { folderKey, tagKey } from './scan-scope';
 
-type SourceKey = keyof Pick<CardSourceSettings, 'heading' | 'callout' | 'quote' | 'definition' | 'topology'>;
+type SourceKey = keyof Pick<CardSourceSettings, 'heading' | 'callout' | 'quote' | 'definition' | 'topology' | 'srSyntax'>;
 const SOURCES: { key: SourceKey; name: MessageKey; desc: MessageKey }[] = [
 	{ key: 'heading', name: 'settings.sources.heading', desc: 'settings.sources.heading.desc' },
 	{ key: 'callout', name: 'settings.sources.callout', desc: 'settings.sources.callout.desc' },
 	{ key: 'quote', name: 'settings.sources.quote', desc: 'settings.sources.quote.desc' },
 	{ key: 'definition', name: 'settings.sources.definition', desc: 'settings.sources.definition.desc' },
 	{ key: 'topology', name: 'settings.sources.topology', desc: 'settings.sources.topology.desc' },
+	{ key: 'srSyntax', name: 'settings.sources.srSyntax', desc: 'settings.sources.srSyntax.desc' },
 ];
 
 type LimitKey = keyof Pick<SchedulingSettings, 'maximumInterval' | 'newCardsPerDay' | 'reviewsPerDay'>;

@@ -19,6 +19,8 @@ export interface CardSourceSettings {
 	quote: boolean;
 	definition: boolean;
 	topology: boolean;
+	/** Read the Spaced Repetition plugin's syntax (`Q::A`, `?`, clozes) in the notes SR reads, and Anki clozes. */
+	srSyntax: boolean;
 	headingLevels: number[];
 	calloutInclude: string[];
 	calloutExclude: string[];
@@ -69,6 +71,7 @@ export const DEFAULT_SETTINGS: CloudnotesSettings = {
 		quote: true,
 		definition: true,
 		topology: true,
+		srSyntax: true,
 		// Every level, as the card core's default: a heading with an empty body (a chapter title
 		// followed straight by its sub-headings) makes no card anyway, and #### sub-topics are
 		// where study notes keep their finest distinctions.

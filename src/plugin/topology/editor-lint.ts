@@ -1,11 +1,11 @@
 /**
  * Lint as you type: a CodeMirror 6 linter (the `@codemirror/lint` Obsidian provides) that
- * underlines problems inside `vpc` / `containers` blocks with their messages. The diagnostics are
- * the core's, with note lines and columns turned into document offsets.
+ * underlines problems inside topology blocks (every registered language) with their messages. The
+ * diagnostics are the core's, with note lines and columns turned into document offsets.
  */
 import { linter, type Diagnostic as EditorDiagnostic } from '@codemirror/lint';
 import type { Extension } from '@codemirror/state';
-import { analyzeNote } from '../../core/topology';
+import { analyzeNote, TOPOLOGY_FENCES } from '../../core/topology';
 import { splitLines } from '../../core/markdown/fences';
 
 export interface TextRangeDiagnostic {
@@ -45,10 +45,12 @@ export function topologyTextDiagnostics(text: string): TextRangeDiagnostic[] {
 
 /** The editor extension registered with registerEditorExtension. */
 export function topologyLinter(): Extension {
+	// A cheap test first: most notes have no topology block, and this runs as the person types.
+	const fence = new RegExp(`^ {0,3}(\`{3,}|~{3,})\\s*(${TOPOLOGY_FENCES.join('|')})\\b`, 'im');
 	return linter(
 		(view) => {
 			const text = view.state.doc.toString();
-			if (!/^ {0,3}(`{3,}|~{3,})\s*(vpc|containers)\b/im.test(text)) return [];
+			if (!fence.test(text)) return [];
 			return topologyTextDiagnostics(text).map((d): EditorDiagnostic => ({ from: d.from, to: d.to, severity: d.severity, message: d.message, source: d.source }));
 		},
 		{ delay: 400 },

@@ -2,8 +2,8 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { CardIndex, contentHash, DEFAULT_CARD_SETTINGS, EXTRACTOR_VERSION, extractNote, type CachedNote, type CardSettings } from '../../../src/core/cards';
 
-/** contentHash of the fixture's cards under EXTRACTOR_VERSION 1 (see the EXTRACTOR_VERSION test). */
-const FINGERPRINT = '7558llokou1';
+/** contentHash of the fixture's cards under EXTRACTOR_VERSION 2 (see the EXTRACTOR_VERSION test). */
+const FINGERPRINT = '1hn0mnj42st';
 import {
 	CARD_CACHE_MAX_BYTES,
 	CardCache,
@@ -208,6 +208,6 @@ describe('EXTRACTOR_VERSION', () => {
 		const text = readFileSync(join(__dirname, 'fixtures/study-note-ko.md'), 'utf8');
 		const note = extractNote('Study/note.md', text, DEFAULT_CARD_SETTINGS, { topologyCards: null });
 		const print = contentHash(JSON.stringify(note.cards.map((c) => [c.id, c.line, c.kind, c.front, c.back, c.context])), JSON.stringify(note.tags));
-		expect({ version: EXTRACTOR_VERSION, cards: print }).toEqual({ version: 1, cards: FINGERPRINT });
+		expect({ version: EXTRACTOR_VERSION, cards: print }).toEqual({ version: 2, cards: FINGERPRINT });
 	});
 });

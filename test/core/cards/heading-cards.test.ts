@@ -1,5 +1,6 @@
 import { DEFAULT_CARD_SETTINGS, extractNote, headingTitle } from '../../../src/core/cards';
 import { note, summary } from './helpers';
+import { BACK_LIMIT, isAtomicBack } from '../../../src/core/cards/atomic-heading';
 
 describe('heading titles', () => {
 	it.each([
@@ -107,5 +108,32 @@ describe('setext headings (a line underlined with === or ---)', () => {
 			['heading', 1, 'Top', 'top body', []],
 			['heading', 4, 'Child', 'child body', ['Top']],
 		]);
+	});
+});
+
+describe('atomic heading cards', () => {
+	const long = (n: number) => Array.from({ length: n }, (_, i) => `- point ${i}: ${'a detail that goes on for a while '.repeat(2)}`).join('\n');
+
+	test('a short section stays whole; a long one asks for its first paragraph; the id stays', () => {
+		const short = extractNote('n.md', '## Subnet\n\nA range of addresses.\n\n- one\n- two', DEFAULT_CARD_SETTINGS, { topologyCards: null }).cards[0];
+		expect(short.back).toBe('A range of addresses.\n\n- one\n- two');
+		const text = `## Subnet\n\n![diagram](x.png)\n\nA range of addresses in a VPC, in one zone.\n\n${long(12)}`;
+		const card = extractNote('n.md', text, DEFAULT_CARD_SETTINGS, { topologyCards: null }).cards[0];
+		expect(card.back).toBe('A range of addresses in a VPC, in one zone.');
+		expect(card.id).toBe(short.id);
+	});
+
+	test('a long first paragraph is cut at a sentence end within the limit', () => {
+		const sentence = 'Routes are read longest prefix first. ';
+		const card = extractNote('n.md', `## Routing\n\n${sentence.repeat(20)}`, DEFAULT_CARD_SETTINGS, { topologyCards: null }).cards[0];
+		expect(card.back.length).toBeLessThanOrEqual(BACK_LIMIT);
+		expect(card.back.endsWith('first.')).toBe(true);
+	});
+
+	test('one code block or diagram may be long', () => {
+		const block = '```yaml\n' + 'key: value\n'.repeat(60) + '```';
+		const card = extractNote('n.md', `## Config\n\n${block}`, DEFAULT_CARD_SETTINGS, { topologyCards: null }).cards[0];
+		expect(card.back).toBe(block);
+		expect(isAtomicBack(card.back)).toBe(true);
 	});
 });

@@ -1,5 +1,6 @@
 import { DEFAULT_CARD_SETTINGS, extractNote } from '../../../src/core/cards';
 import { fixture, isSubsequence, summary } from './helpers';
+import { isAtomicBack } from '../../../src/core/cards/atomic-heading';
 
 /**
  * A study note written in the style issue 5 describes (numbered Korean headings with `---` under
@@ -52,12 +53,13 @@ describe('a Korean study note', () => {
 		}
 	});
 
-	it('gives a heading card its own body, images with spaces kept, up to the next heading', () => {
+	it('gives a heading card its own body, images with spaces kept, up to the next heading; a long one its gist', () => {
+		// The section runs past the limit (an image, a definition list, quotes): the card asks for its
+		// gist, the definition of its own title; the rest is one click away (Open note).
 		const balancing = find('heading', '로드 밸런싱');
-		expect(balancing?.back.split('\n')[0]).toBe('![load balancer flow.png](/img/user/images/load balancer flow.png)');
-		expect(balancing?.back.endsWith('한 리전이 멈춰도 다른 리전이 요청을 받는다.*')).toBe(true);
-		// The plain quote makes no card of its own but stays in the section's body.
-		expect(balancing?.back).toContain('> 로드 밸런서 앞단에 인증서를 올려 두면, 뒤쪽 서버는\n> 암호화를 풀 필요 없이');
+		expect(balancing?.back.split('\n')[0]).toBe('들어오는 요청을 **여러 대의 서버**에 골고루 나누어 **한 서버에 부하가 몰리지 않게** 하는 것');
+		expect(balancing?.back).not.toContain('![load balancer flow.png]');
+		for (const card of cards) expect(isAtomicBack(card.back)).toBe(true);
 		const dns = find('heading', 'DNS 동작 방식');
 		expect(dns?.back.endsWith('![dns 질의 순서.png](/img/user/images/dns 질의 순서.png)')).toBe(true);
 		expect(dns?.back).toContain('\t\t- recursive resolver\n\t\t- root name server \n\t\t- authoritative server');
@@ -103,11 +105,9 @@ describe('a Korean study note', () => {
 		);
 	});
 
-	it('keeps a code block on its heading card but makes no card from inside it', () => {
+	it('makes no card from inside a code block; a long section with terms asks for the list of its terms', () => {
 		const concepts = find('heading', 'Kubernetes의 핵심 개념');
-		expect(concepts?.back).toContain('```dockerfile\n# Dockerfile \n# 1. 빌드 단계 \nFROM golang:1.22 AS build ');
-		expect(concepts?.back).toContain('**port** : 8080\nEOF');
-		expect(concepts?.back.endsWith('- 문서: https://kubernetes.io/docs')).toBe(true);
+		expect(concepts?.back).toBe('- **파드(Pod)**\n- **디플로이먼트(Deployment)**\n- **Dockerfile**\n- **kubectl**');
 		expect(cards.some((c) => c.front.includes('빌드 단계') || c.front.includes('실행 단계') || c.front === 'port' || c.front.startsWith('Dockerfile '))).toBe(false);
 	});
 

@@ -30,7 +30,7 @@ const shop = [
 
 const topologyOnly = {
 	...DEFAULT_CARD_SETTINGS,
-	sources: { heading: false, callout: false, quote: false, definition: false, topology: true },
+	sources: { heading: false, callout: false, quote: false, definition: false, topology: true, flashcard: false, cloze: false },
 };
 
 describe('topology cards', () => {

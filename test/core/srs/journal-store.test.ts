@@ -118,6 +118,39 @@ describe('the review journal', () => {
 		expect((await open(files, 'laptop', { legacyPins: ['Pinned.md'] })).pinned()).toEqual([]);
 	});
 
+	test('migration: a schema 1 reviews.json (ISO dates, numeric states, from the first versions) is read as it always was', async () => {
+		const schema1 = JSON.stringify({
+			schema: 1,
+			cards: {
+				'aws/vpc.md#subnet': { due: '2026-01-12T09:00:00.000Z', stability: 3.1, difficulty: 4.2, elapsed_days: 2, scheduled_days: 3, reps: 4, lapses: 1, state: 2, last_review: '2026-01-09T09:00:00.000Z' },
+				'aws/vpc.md#nat': { due: '2026-01-10T09:10:00.000Z', stability: 0.4, difficulty: 6, elapsed_days: 0, scheduled_days: 0, reps: 1, lapses: 0, state: 1, last_review: '2026-01-10T09:00:00.000Z' },
+			},
+			revlog: [
+				{ card_id: 'aws/vpc.md#nat', review: '2026-01-10T09:00:00.000Z', rating: 3, state: 0, elapsed_days: 0, scheduled_days: 0, due: '2026-01-10T09:00:00.000Z', stability: 0, difficulty: 0 },
+				{ card_id: 'aws/vpc.md#subnet', review: '2026-01-09T09:00:00.000Z', rating: 1, state: 2, elapsed_days: 5, scheduled_days: 6, due: '2026-01-08T09:00:00.000Z', stability: 5, difficulty: 4 },
+			],
+		});
+		const files = new MemoryPersistence();
+		files.files.set(REVIEW_FILE, schema1);
+		const store = await open(files);
+		expect(store.stateOf('aws/vpc.md#subnet')).toEqual({
+			due: Date.UTC(2026, 0, 12, 9), stability: 3.1, difficulty: 4.2, elapsedDays: 2, scheduledDays: 3,
+			learningSteps: 0, reps: 4, lapses: 1, state: 'review', lastReview: Date.UTC(2026, 0, 9, 9),
+		});
+		expect(store.stateOf('aws/vpc.md#nat')?.state).toBe('learning');
+		expect(store.log()).toContainEqual({
+			cardId: 'aws/vpc.md#subnet', time: Date.UTC(2026, 0, 9, 9), rating: 'again', state: 'review',
+			elapsedDays: 5, scheduledDays: 6, due: Date.UTC(2026, 0, 8, 9), stability: 5, difficulty: 4,
+		});
+		expect(store.log()).toHaveLength(2);
+		expect(files.files.get(REVIEW_FILE)).toBe(schema1);
+		expect(files.files.get(LEGACY_COPY_FILE)).toBe(schema1);
+		// Taken in once: reopening neither repeats it nor loses it.
+		const again = await open(files);
+		expect(again.log()).toHaveLength(2);
+		expect(again.stateOf('aws/vpc.md#subnet')?.reps).toBe(4);
+	});
+
 	test('a device still on the old version writes reviews.json again: its new review is taken in on the next refresh', async () => {
 		const files = new MemoryPersistence();
 		const store = await open(files);

@@ -99,6 +99,12 @@ describe('review data file', () => {
 		expect(decodeReviewData('<html>')).toMatchObject({ ok: false, kind: 'corrupt' });
 	});
 
+	it('reports a schema 1 file with invalid dates as corrupt instead of guessing', () => {
+		const card = { due: 'yesterday-ish', stability: 0.4, difficulty: 6, elapsed_days: 0, scheduled_days: 0, reps: 1, lapses: 0, state: 1, last_review: '2026-01-10T09:00:00.000Z' };
+		expect(decodeReviewData(JSON.stringify({ schema: 1, cards: { 'aws/vpc.md#nat': card }, revlog: [] }))).toMatchObject({ ok: false, kind: 'corrupt' });
+		expect(decodeReviewData(JSON.stringify({ schema: 1, cards: { 'aws/vpc.md#nat': { ...card, due: '2026-01-10T09:10:00.000Z' } }, revlog: [] }))).toMatchObject({ ok: true });
+	});
+
 	it('has a checksum that changes with any single character', () => {
 		expect(checksumOf('abc')).toMatch(/^[0-9a-f]{14}$/);
 		expect(checksumOf('abc')).not.toBe(checksumOf('abd'));

@@ -1,5 +1,6 @@
 /** The whole core path a review session takes, through the public index, as the plugin uses it. */
-import { MemoryPersistence, ReviewStore, Scheduler, DEFAULT_SCHEDULER_SETTINGS, buildQueue, nextDue, intervalLabel, reviewLogToCsv, computeStats, type QueueCard } from '../../../src/core/srs';
+import { JournalStore } from '../../../src/core/srs/journal-store';
+import { MemoryPersistence, Scheduler, DEFAULT_SCHEDULER_SETTINGS, buildQueue, nextDue, intervalLabel, reviewLogToCsv, computeStats, type QueueCard } from '../../../src/core/srs';
 
 const cards: QueueCard[] = [
 	{ id: 'AWS/VPC.md#subnet', file: 'AWS/VPC.md', tags: ['#aws'] },
@@ -12,7 +13,7 @@ describe('a review session through the core', () => {
 		const files = new MemoryPersistence();
 		let now = new Date(2026, 0, 10, 9, 0).getTime();
 		const scheduler = new Scheduler(DEFAULT_SCHEDULER_SETTINGS);
-		const store = await ReviewStore.open(files, { now: () => now });
+		const store = await JournalStore.open(files, { device: 'laptop', now: () => now });
 		const queue = buildQueue(cards, store, DEFAULT_SCHEDULER_SETTINGS, now);
 		expect(queue.items.map((i) => i.kind)).toEqual(['new', 'new', 'new']);
 
@@ -25,7 +26,7 @@ describe('a review session through the core', () => {
 		await store.flush();
 
 		now += 60_000;
-		const reopened = await ReviewStore.open(files, { now: () => now });
+		const reopened = await JournalStore.open(files, { device: 'laptop', now: () => now });
 		const after = buildQueue(cards, reopened, DEFAULT_SCHEDULER_SETTINGS, now);
 		expect(after.items.map((i) => i.card.id)).toEqual(['AWS/VPC.md#nat', 'AWS/IAM.md#role']);
 		expect(after.newToday).toBe(1);
@@ -35,7 +36,7 @@ describe('a review session through the core', () => {
 		// Undo works within the session that graded.
 		expect(store.undoLast()?.cardId).toBe(first.card.id);
 		await store.flush();
-		const undone = await ReviewStore.open(files, { now: () => now });
+		const undone = await JournalStore.open(files, { device: 'laptop', now: () => now });
 		expect(buildQueue(cards, undone, DEFAULT_SCHEDULER_SETTINGS, now).items).toHaveLength(3);
 		expect(reviewLogToCsv(undone.log()).trim().split('\n')).toHaveLength(1);
 

@@ -135,6 +135,100 @@ describe('Compose services the specification allows', () => {
 		expect(errors('services:\n  cli: { extends: nope }')).toEqual([expect.stringMatching(/^unknown-reference: `cli` extends `nope`/)]);
 	});
 
+	// Issue 28: compose-go applies `!override` and `!reset` to the merged service (loader/extends.go
+	// merges the base into the derived service with override.ExtendService). Cases written from its
+	// extends tests: TestLoadExtendsDependsOn, TestExtendsReset, and docker/compose#13348's chain.
+	describe('extends with !override and !reset (issue 28)', () => {
+		it('ports: !override replaces the base ports: no conflict with the base 8080', () => {
+			const a = containers(`
+				services:
+				  web: { image: "nginx:1.27", ports: ["8080:80"] }
+				  web-canary:
+				    extends: web
+				    ports: !override ["8081:80"]
+			`);
+			expect(codes(a)).toEqual([]);
+			const m = a.model as ContainersModel;
+			expect(m.services.get('web-canary')?.ports.map((p) => p.text)).toEqual(['8081:80']);
+			expect(m.services.get('web-canary')?.image).toBe('nginx:1.27');
+			expect(m.services.get('web')?.ports.map((p) => p.text)).toEqual(['8080:80']);
+		});
+
+		it('without the tag the lists add up, as before: the same host port twice is a conflict', () => {
+			const a = containers(`
+				services:
+				  web: { image: "nginx:1.27", ports: ["8080:80"] }
+				  web-canary: { extends: web, ports: ["8081:80"] }
+			`);
+			expect(codes(a)).toEqual(['port-conflict']);
+		});
+
+		it('ports: !reset [] publishes nothing of the base', () => {
+			const a = containers(`
+				services:
+				  web: { image: "nginx:1.27", ports: ["8080:80", "8443:443"] }
+				  worker:
+				    extends: { service: web }
+				    ports: !reset []
+			`);
+			expect(codes(a)).toEqual([]);
+			expect((a.model as ContainersModel).services.get('worker')?.ports).toEqual([]);
+		});
+
+		it('depends_on: !override keeps only the derived list (TestLoadExtendsDependsOn)', () => {
+			const a = containers(`
+				services:
+				  service_a:
+				    image: "a:1"
+				    depends_on: [service_c]
+				  service_b:
+				    extends: service_a
+				    depends_on: !override
+				      - service_a
+				  service_c:
+				    image: "c:1"
+			`);
+			expect(codes(a)).toEqual([]);
+			expect((a.model as ContainersModel).services.get('service_b')?.dependsOn.map((d) => d.name)).toEqual(['service_a']);
+		});
+
+		it('a chain: !override then !reset of networks, without changing the service in the middle (docker/compose#13348)', () => {
+			const a = containers(`
+				services:
+				  service_a:
+				    image: "php:8"
+				    networks: { front: { aliases: [oss-a.xyz] } }
+				  service_b:
+				    extends: { service: service_a }
+				    networks: !override
+				      back: { aliases: [oss-b.xyz] }
+				  service_c:
+				    extends: { service: service_b }
+				    networks: !reset []
+				networks: { front: {}, back: {} }
+			`);
+			expect(codes(a)).toEqual([]);
+			const m = a.model as ContainersModel;
+			expect(m.services.get('service_a')?.networks?.map((n) => n.name)).toEqual(['front']);
+			expect(m.services.get('service_b')?.networks?.map((n) => n.name)).toEqual(['back']);
+			// Reset: no networks of its own, so the project's default network, as Compose gives it.
+			expect(m.services.get('service_c')?.networks).toBeNull();
+			expect(m.services.get('service_c')?.image).toBe('php:8');
+		});
+
+		it('the merged service is what is traced: the override port is reachable, the base one is not', () => {
+			const m = model(`
+				services:
+				  web: { image: "nginx:1.27", ports: ["8080:80"] }
+				  web-canary:
+				    extends: web
+				    ports: !override ["8081:80"]
+			`);
+			expect(trace(m, { from: 'internet', to: 'web-canary', port: 8081 }).allowed).toBe(true);
+			expect(trace(m, { from: 'internet', to: 'web-canary', port: 8080 }).allowed).toBe(false);
+		});
+	});
+
 	it('item 3: a provider service needs no image', () => {
 		const a = containers('services:\n  db:\n    provider: { type: awesomecloud, options: { size: 1 } }\n  app: { image: "app:1", depends_on: [db] }');
 		expect(codes(a)).toEqual([]);

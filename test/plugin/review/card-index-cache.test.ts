@@ -7,7 +7,8 @@ import { installDomHelpers } from '../../stand-in/dom';
 import { App, Component, mapStorage, standInCounters, type StandInStorage } from '../../stand-in/obsidian';
 import { DEFAULT_CARD_SETTINGS, extractNote, type CardSettings } from '../../../src/core/cards';
 import { cardCachePartName } from '../../../src/core/cards/card-cache';
-import { MemoryPersistence, ReviewStore, type CardState } from '../../../src/core/srs';
+import { MemoryPersistence, type CardState } from '../../../src/core/srs';
+import { JournalStore } from '../../../src/core/srs/journal-store';
 import { AdapterCacheFiles } from '../../../src/plugin/review/card-cache-files';
 import { CardIndexService } from '../../../src/plugin/review/card-index-service';
 import type { ScanScope } from '../../../src/plugin/settings';
@@ -35,7 +36,7 @@ async function run(storage: StandInStorage, reviews: MemoryPersistence, options:
 	const app = new App(storage);
 	const owner = new Component();
 	owner.load();
-	const store = await ReviewStore.open(reviews);
+	const store = await JournalStore.open(reviews, { device: 'laptop', now: () => NOW });
 	const service = new CardIndexService(app as never, owner as never, {
 		cardSettings: options.cardSettings ?? DEFAULT_CARD_SETTINGS,
 		scope: options.scope ?? ALL,

@@ -2,7 +2,8 @@
 import { installDomHelpers } from '../../stand-in/dom';
 import { App, Component, mapStorage } from '../../stand-in/obsidian';
 import { DEFAULT_CARD_SETTINGS, extractNote } from '../../../src/core/cards';
-import { MemoryPersistence, ReviewStore, type CardState } from '../../../src/core/srs';
+import { MemoryPersistence, type CardState } from '../../../src/core/srs';
+import { JournalStore } from '../../../src/core/srs/journal-store';
 import { CardIndexService } from '../../../src/plugin/review/card-index-service';
 import type { ScanScope } from '../../../src/plugin/settings';
 
@@ -22,7 +23,7 @@ async function setup(scope: ScanScope = { mode: 'all', folders: [], tags: [] }) 
 	const app = new App(storage);
 	const owner = new Component();
 	owner.load();
-	const store = await ReviewStore.open(new MemoryPersistence());
+	const store = await JournalStore.open(new MemoryPersistence(), { device: 'laptop', now: () => NOW });
 	const service = new CardIndexService(app as never, owner as never, {
 		cardSettings: DEFAULT_CARD_SETTINGS,
 		scope,

@@ -18,14 +18,16 @@ describe('plugin settings -> core settings', () => {
 			quote: false,
 			definition: true,
 			topology: false,
+			srSyntax: false,
 			headingLevels: [4, 2, 2, 9, 0],
 			calloutInclude: ['[!Tip]', ' note '],
 			calloutExclude: ['TODO', ''],
 		};
 		expect(cardSettingsOf(cards)).toEqual({
 			headingLevels: [2, 4],
-			sources: { heading: false, callout: true, quote: false, definition: true, topology: false },
+			sources: { heading: false, callout: true, quote: false, definition: true, topology: false, flashcard: false, cloze: false },
 			calloutTypes: { include: ['tip', 'note'], exclude: ['todo'] },
+			srSyntax: null,
 		});
 		expect(calloutTypeName('[!Question]')).toBe('question');
 	});

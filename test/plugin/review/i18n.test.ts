@@ -46,7 +46,7 @@ describe('review UI text', () => {
 			expect([key, text[0]]).toEqual([key, text[0].toUpperCase()]);
 			// No Title Case: a second capitalised word is a proper name we know.
 			const words = text.split(/[.:!?]\s+/).flatMap((sentence) => sentence.split(/\s+/).slice(1)).filter((w) => /^[A-Z][a-z]/.test(w));
-			for (const word of words) expect(['Obsidian', 'Cloudnotes', 'English', 'Automatic', 'CSV', 'FSRS']).toContain(word.replace(/[^A-Za-z]/g, ''));
+			for (const word of words) expect(['Obsidian', 'Cloudnotes', 'English', 'Automatic', 'CSV', 'FSRS', 'Spaced', 'Repetition', 'Anki']).toContain(word.replace(/[^A-Za-z]/g, ''));
 		}
 	});
 

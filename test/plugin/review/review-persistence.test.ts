@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import { installDomHelpers } from '../../stand-in/dom';
 import { App, mapStorage, shownNotices, type StandInStorage } from '../../stand-in/obsidian';
-import { ReviewStore } from '../../../src/core/srs';
-import { AdapterPersistence, pluginFolder, showLoadProblem } from '../../../src/plugin/review/review-persistence';
+import { JournalStore } from '../../../src/core/srs/journal-store';
+import { AdapterPersistence, pluginFolder, showJournalNotices } from '../../../src/plugin/review/review-persistence';
 import { setUiLanguage } from '../../../src/plugin/i18n';
 
 installDomHelpers(window);
@@ -37,42 +37,42 @@ describe('review files over the adapter, in the plugin folder', () => {
 		expect(storage.keys()).toEqual([`adapter:${DIR}/reviews.json`]);
 	});
 
-	test('a store saved over the adapter opens again with its states and log', async () => {
-		const { persistence } = setup();
-		const store = await ReviewStore.open(persistence);
+	test('a journal written over the adapter opens again with its states and log', async () => {
+		const { persistence, storage } = setup();
+		const store = await JournalStore.open(persistence, { device: 'laptop' });
 		store.record('card-1', state(1_800_000_000_000), log('card-1', 1_700_000_000_000));
 		await store.flush();
-		const again = await ReviewStore.open(persistence);
-		expect(again.loadProblem).toBeNull();
+		expect(storage.keys().some((k) => k.startsWith(`adapter:${DIR}/reviews/laptop.`))).toBe(true);
+		const again = await JournalStore.open(persistence, { device: 'laptop' });
+		expect(again.notices).toEqual([]);
 		expect(again.stateOf('card-1')?.due).toBe(1_800_000_000_000);
 		expect(again.log()).toHaveLength(1);
 	});
 
-	test('a save cut off half-way by the adapter keeps the previous history, and the Notice names the file', async () => {
+	test('an append cut off half-way by the adapter keeps the history before it, and the Notice names the file', async () => {
 		const { app, persistence } = setup();
-		const store = await ReviewStore.open(persistence, { describeFile: (name) => persistence.pathOf(name) });
+		const describeFile = (name: string) => persistence.pathOf(name);
+		const store = await JournalStore.open(persistence, { device: 'laptop', describeFile });
 		store.record('card-1', state(1), log('card-1', 1));
 		await store.flush();
 		store.record('card-2', state(2), log('card-2', 2));
 		await store.flush();
-		// The next save of the main file dies after 40 characters.
-		app.vault.adapter.faults.beforeWrite = (path) => (path.endsWith('/reviews.json') ? 40 : undefined);
+		// The next append dies after 20 characters of its line.
+		app.vault.adapter.faults.beforeWrite = (path) => (path.includes('/reviews/') ? 20 : undefined);
 		store.record('card-3', state(3), log('card-3', 3));
 		await expect(store.flush()).rejects.toThrow(/interrupted/);
 		app.vault.adapter.faults = {};
 
-		const reopened = await ReviewStore.open(persistence, { describeFile: (name) => persistence.pathOf(name) });
-		expect(reopened.loadProblem?.recoveredFromBackup).toBe(true);
+		const reopened = await JournalStore.open(persistence, { device: 'laptop', describeFile });
 		expect(reopened.stateOf('card-1')).toBeDefined();
 		expect(reopened.stateOf('card-2')).toBeDefined();
 		expect(reopened.stateOf('card-3')).toBeUndefined();
 
 		shownNotices.length = 0;
-		showLoadProblem(reopened.loadProblem!);
+		showJournalNotices(reopened.notices);
 		expect(shownNotices).toHaveLength(1);
 		expect(shownNotices[0]).toContain('Cloudnotes: a problem with the review history');
-		expect(shownNotices[0]).toContain(`${DIR}/reviews.json`);
-		expect(shownNotices[0]).toContain(`${DIR}/reviews.backup.json`);
+		expect(shownNotices[0]).toContain(`${DIR}/reviews/laptop.000001.jsonl`);
 	});
 
 	test('a read that fails is reported, not taken for a missing file', async () => {

@@ -23,6 +23,7 @@ const ROWS = [
 	'Definition quotes',
 	'Bold-term definitions',
 	'Topology blocks',
+	'Spaced Repetition syntax',
 	'Heading levels',
 	'Callout types to include',
 	'Callout types to exclude',

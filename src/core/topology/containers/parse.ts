@@ -135,6 +135,8 @@ export function parseContainers(src: YamlSource): ContainersModel {
 		}
 	}
 
+	/** Keys each service tags `!override` / `!reset`, for `extends`. */
+	const replaced = new Map<Service, ReadonlyMap<string, string>>();
 	const sections = [top.get('services'), top.get('containers')].filter((e): e is Entry => !!e);
 	// A file that only `include`s others is a whole Compose project.
 	if (sections.length === 0 && !top.has('include')) src.report(src.start, 'missing-field', 'a containers block needs `services:` (or `containers:`)');
@@ -154,10 +156,12 @@ export function parseContainers(src: YamlSource): ContainersModel {
 				src.report(item.valuePos, 'invalid-value', `service \`${item.key}\`: settings go in a mapping (image, ports, networks, ...)`);
 				continue;
 			}
-			model.services.set(item.key, parseService(src, item));
+			const service = parseService(src, item);
+			model.services.set(item.key, service);
+			replaced.set(service, src.replacingKeys(item.value));
 		}
 	}
-	applyExtends(src, model);
+	applyExtends(src, model, replaced);
 	for (const service of model.services.values()) {
 		if (service.image || service.build || service.provider || service.extends?.file) continue;
 		// A service extending a missing one was reported already; a second error would say the same.
@@ -292,9 +296,12 @@ function parseService(src: YamlSource, item: Entry): Service {
 /**
  * `extends` in the same block: the base service's settings are the derived one's defaults, as
  * compose-go merges them (the derived service's own values win; lists such as ports add up).
- * A base in another file cannot be read here: the service is taken as it is, never an error.
+ * A key the derived service tags `!override` or `!reset` replaces the base's value instead
+ * (compose-go applies the tags to the merged service): `ports: !override ["8081:80"]` publishes
+ * only 8081, `ports: !reset []` nothing. A base in another file cannot be read here: the service
+ * is taken as it is, never an error.
  */
-function applyExtends(src: YamlSource, model: ContainersModel): void {
+function applyExtends(src: YamlSource, model: ContainersModel, replaced: ReadonlyMap<Service, ReadonlyMap<string, string>>): void {
 	const done = new Set<Service>();
 	const visiting = new Set<Service>();
 	const resolve = (service: Service): void => {
@@ -314,28 +321,39 @@ function applyExtends(src: YamlSource, model: ContainersModel): void {
 		resolve(base);
 		visiting.delete(service);
 		done.add(service);
+		const own = replaced.get(service);
+		/** Whether the base's value of this key reaches the merged service. */
+		const merges = (key: string): boolean => !own?.has(key);
 		if (!service.image && !service.build) {
-			service.image = base.image;
-			service.imagePos = base.imagePos;
-			service.build = base.build;
+			if (merges('image')) {
+				service.image = base.image;
+				service.imagePos = base.imagePos;
+			}
+			if (merges('build')) service.build = base.build;
 		}
-		service.provider ??= base.provider;
+		if (merges('provider')) service.provider ??= base.provider;
 		if (base.extends?.file && !service.image && !service.build) service.extends = { ...service.extends, file: base.extends.file };
-		service.ports = [...base.ports, ...service.ports];
-		service.unresolvedPorts = [...base.unresolvedPorts, ...service.unresolvedPorts];
-		service.expose = [...new Set([...base.expose, ...service.expose])];
-		if (service.networks === null && service.networkMode === null) {
-			service.networks = base.networks;
-			service.networkMode = base.networkMode;
+		if (merges('ports')) {
+			service.ports = [...base.ports, ...service.ports];
+			service.unresolvedPorts = [...base.unresolvedPorts, ...service.unresolvedPorts];
 		}
-		const targets = new Set(service.mounts.map((m) => m.target));
-		service.mounts = [...base.mounts.filter((m) => !targets.has(m.target)), ...service.mounts];
-		const deps = new Set(service.dependsOn.map((d) => d.name));
-		service.dependsOn = [...base.dependsOn.filter((d) => !deps.has(d.name)), ...service.dependsOn];
-		service.environment = [...new Set([...base.environment, ...service.environment])];
-		service.replicas ??= base.replicas;
-		if (service.profiles.length === 0) service.profiles = base.profiles;
-		service.links = [...new Set([...base.links, ...service.links])];
+		if (merges('expose')) service.expose = [...new Set([...base.expose, ...service.expose])];
+		if (service.networks === null && service.networkMode === null) {
+			if (merges('networks')) service.networks = base.networks;
+			if (merges('network_mode')) service.networkMode = base.networkMode;
+		}
+		if (merges('volumes')) {
+			const targets = new Set(service.mounts.map((m) => m.target));
+			service.mounts = [...base.mounts.filter((m) => !targets.has(m.target)), ...service.mounts];
+		}
+		if (merges('depends_on')) {
+			const deps = new Set(service.dependsOn.map((d) => d.name));
+			service.dependsOn = [...base.dependsOn.filter((d) => !deps.has(d.name)), ...service.dependsOn];
+		}
+		if (merges('environment')) service.environment = [...new Set([...base.environment, ...service.environment])];
+		if (merges('deploy') && merges('scale')) service.replicas ??= base.replicas;
+		if (merges('profiles') && service.profiles.length === 0) service.profiles = base.profiles;
+		if (merges('links')) service.links = [...new Set([...base.links, ...service.links])];
 	};
 	for (const service of model.services.values()) resolve(service);
 }

@@ -183,6 +183,24 @@ export class YamlSource {
 	}
 
 	/**
+	 * Keys of a mapping whose value is tagged `!reset` or `!override` (Compose's tags), with the
+	 * tag. The readers above already drop `!reset` keys; a merge (such as `extends`) also needs to
+	 * know that these keys replace what a base would bring instead of adding to it.
+	 */
+	replacingKeys(node: YamlNode | null): Map<string, '!reset' | '!override'> {
+		const result = new Map<string, '!reset' | '!override'>();
+		const map = this.resolve(node);
+		if (!isMap(map)) return result;
+		for (const pair of map.items) {
+			if (!isPair(pair)) continue;
+			const tag = tagOf(this.resolve(pair.value));
+			const key = this.keyText(pair.key);
+			if (key !== null && (tag === '!reset' || tag === '!override')) result.set(key, tag);
+		}
+		return result;
+	}
+
+	/**
 	 * `entries` for a mapping with a fixed set of keys: unknown ones are reported with a
 	 * did-you-mean. `lenient` keys (Compose's many options) are accepted silently unless they
 	 * look like a typo of a known one.

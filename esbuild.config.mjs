@@ -1,7 +1,5 @@
 import esbuild from "esbuild";
 import { promises as fs } from "node:fs";
-import path from "node:path";
-import { deflateRawSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
 import { writeLogos } from "./scripts/build-logos.mjs";
 import { writeGardenPlugin } from "./scripts/garden-plugin.mjs";
@@ -55,31 +53,6 @@ const fsrsWithoutDatePatches = {
 };
 
 /**
- * The UI text tables (src/plugin/i18n/<language>/*.ts: plain objects of strings) go into main.js
- * deflated (src/core/packed-json.ts): 28 KB of text become 13 KB. Each table module is evaluated
- * here, at build time, and replaced by its packed form; the sources stay readable TypeScript, and
- * the tests read them as they are.
- */
-const packedMessages = {
-	name: "packed-messages",
-	setup(build) {
-		build.onLoad({ filter: /[\\/]src[\\/]plugin[\\/]i18n[\\/][a-z]{2}[\\/][\w-]+\.ts$/ }, async (args) => {
-			const { outputFiles } = await esbuild.build({ entryPoints: [args.path], bundle: true, format: "cjs", platform: "neutral", write: false, logLevel: "silent" });
-			const module = { exports: {} };
-			new Function("module", "exports", outputFiles[0].text)(module, module.exports);
-			const unpack = JSON.stringify(path.resolve("src/core/packed-json.ts"));
-			const lines = [`import { unpackJson } from ${unpack};`];
-			for (const [name, table] of Object.entries(module.exports)) {
-				if (typeof table !== "object" || table === null || Object.values(table).some((v) => typeof v !== "string")) throw new Error(`${args.path}: ${name} is not a table of strings`);
-				const packed = deflateRawSync(Buffer.from(JSON.stringify(table), "utf8"), { level: 9 }).toString("base64");
-				lines.push(`export const ${name} = unpackJson(${JSON.stringify(packed)});`);
-			}
-			return { contents: lines.join("\n"), loader: "ts", resolveDir: path.dirname(args.path) };
-		});
-	},
-};
-
-/**
  * The plugin: what Obsidian loads. Obsidian provides these modules at run time, on desktop and
  * on mobile alike. Mermaid and Node's built-ins are deliberately not listed: Mermaid comes from
  * Obsidian's loadMermaid(), and a phone has no Node, so a stray `import "mermaid"` or
@@ -111,7 +84,7 @@ export const plugin = {
 	minify: production,
 	// Korean UI strings as UTF-8 rather than \uXXXX escapes: smaller, and Obsidian reads main.js as UTF-8.
 	charset: "utf8",
-	plugins: [yamlWithoutSideEffects, fsrsWithoutDatePatches, packedMessages],
+	plugins: [yamlWithoutSideEffects, fsrsWithoutDatePatches],
 	outfile: "main.js",
 };
 

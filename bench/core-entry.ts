@@ -1,5 +1,5 @@
 // What the Node benchmarks call: the real core, bundled once by bench/run.mjs.
-export { CardIndex, extractNote, DEFAULT_CARD_SETTINGS } from '../src/core/cards';
+export { CardIndex, extractNote, DEFAULT_CARD_SETTINGS, EXTRACTOR_VERSION } from '../src/core/cards';
 export { analyzeTopology, toMermaid } from '../src/core/topology';
 export { JournalStore } from '../src/core/srs/journal-store';
 export { encodeEntry, headerLine, segmentName, SEGMENT_LIMIT } from '../src/core/srs/journal-format';

@@ -1,7 +1,7 @@
 // Scenario: the card index of this checkout against the one of a baseline commit, side by side in
 // one process on the same generated vault, runs interleaved so both meet the same load. The
 // baseline's core is taken from git (git archive of its src/ and bench/core-entry.ts) and bundled
-// like ours. Both must make the same cards with the same ids, fronts and backs.
+// like ours. Both must make the same card ids; cards whose text differs are counted in the row.
 // The baseline: BENCH_BASELINE (a commit), by default e143851 (main before issue 27).
 import { promises as fs } from "node:fs";
 import os from "node:os";
@@ -31,27 +31,36 @@ function indexVault(core, vault) {
 	return index;
 }
 
-/** Every card of both indexes, by id: the same ids, and the same front, back and line each. */
-function sameCards(a, b, vault) {
-	if (a.size !== b.size) return `${a.size} cards against ${b.size}`;
+/**
+ * Both indexes by id: the same ids (a difference throws: ids are the review history's keys), and
+ * how many cards differ in front, back or line (0 when only speed changed; a baseline from before
+ * a deliberate change of card content, such as split heading cards, counts those cards).
+ */
+function compareCards(a, b, vault) {
+	if (a.size !== b.size) throw new Error(`${a.size} cards against ${b.size}`);
+	let differing = 0;
 	for (const note of vault) {
 		const left = a.refsInFile(note.path).map((c) => c.id);
 		const right = b.refsInFile(note.path).map((c) => c.id);
-		if (left.join() !== right.join()) return `${note.path}: ids differ`;
+		if (left.join() !== right.join()) throw new Error(`${note.path}: card ids differ`);
 		for (const id of left) {
 			const x = a.byId(id);
 			const y = b.byId(id);
-			if (x.front !== y.front || x.back !== y.back || x.line !== y.line || x.hash !== y.hash) return `${note.path}: card ${id} differs`;
+			if (x.front !== y.front || x.back !== y.back || x.line !== y.line || x.hash !== y.hash) differing++;
 		}
 	}
-	return null;
+	return differing;
 }
 
 export async function vaultIndexPaired(core, root, { notes = 10_000, runs = 7, baseline = process.env.BENCH_BASELINE ?? DEFAULT_BASELINE } = {}) {
 	const old = await bundleBaseline(root, baseline);
 	const vault = generateVault(notes);
-	const difference = sameCards(indexVault(old, vault), indexVault(core, vault), vault);
-	if (difference) throw new Error(`the card index differs from ${baseline}'s: ${difference}`);
+	let differing;
+	try {
+		differing = compareCards(indexVault(old, vault), indexVault(core, vault), vault);
+	} catch (error) {
+		throw new Error(`the card index differs from ${baseline}'s: ${error.message}`);
+	}
 	const ours = [];
 	const theirs = [];
 	const ratios = [];
@@ -79,6 +88,6 @@ export async function vaultIndexPaired(core, root, { notes = 10_000, runs = 7, b
 	return [
 		row(`vault index: full index of ${notes} notes, baseline ${baseline} (same process)`, "ms", summarize(theirs), null),
 		row(`vault index: full index of ${notes} notes, this checkout (same process)`, "ms", summarize(ours), null),
-		row(`vault index: speed-up over ${baseline} (baseline time / ours, median of paired runs; identical cards and ids checked)`, "ratio", summarize(ratios), { minRatio: 1.8 }),
+		row(`vault index: speed-up over ${baseline} (baseline time / ours, median of paired runs; same card ids checked, ${differing} cards with other text)`, "ratio", summarize(ratios), { minRatio: 1.8 }),
 	];
 }

@@ -7,6 +7,7 @@ import { runTrace } from './trace';
 import { runCards } from './cards';
 import { runRender } from './render';
 import { runImport } from './import';
+import { runModel } from './model';
 
 export const USAGE = `Usage: cloudnotes <command> [options]
 
@@ -21,6 +22,11 @@ Commands:
   trace <file> --from A --to B [--port N] [--proto tcp|udp|icmp] [--block N] [--format text|json]
       Can A reach B? The verdict and each hop. Exit 0 when allowed, 1 when refused, 2 when
       A or B is not in the block (json: { "error", "suggestions" }, the nearest names).
+  model <file> [--block N] [--format json] [--pretty]
+      The checked network of each VPC-shaped block (vpc, cloudformation, terraform) as JSON:
+      { blocks: [ { block, language, line, errors, vpcs: [ { id, name, cidr, subnets: [ { id, name,
+      cidr, zone, public, routeTable } ], internetGateways, natGateways, instances, loadBalancers,
+      securityGroups, ... } ] } ] }. Exit 1 when a block has errors, 2 when none holds a VPC.
   cards <file|folder>... [--format json|jsonl|tsv] [--pretty]
       The flashcards the notes make (json: an array of id, file, line, kind, front, back, context,
       one card per line, --pretty indents it; jsonl: one card object per line; tsv: for Anki).
@@ -49,6 +55,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => Promise<n
 	cards: runCards,
 	render: (args, io) => runRender(args, io),
 	import: runImport,
+	model: runModel,
 };
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

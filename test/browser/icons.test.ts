@@ -73,7 +73,7 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-const ICON_LANGUAGES = new Set(['vpc', 'containers', 'cloudformation']);
+const ICON_LANGUAGES = new Set(['vpc', 'containers', 'cloudformation', 'terraform']);
 
 describe.each([
 	['newest Mermaid 11', ''],
@@ -98,8 +98,8 @@ describe.each([
 				const shown = diagrams[i] ?? [];
 				const drawn = block.analysis.resources.filter((r) => r.drawn);
 				expect(shown.map((n) => n.id).sort()).toEqual(drawn.map((r) => r.name).sort());
-				// Icons are drawn for the AWS and Docker languages (vpc, containers, and cloudformation
-				// through the vpc diagram); kubernetes diagrams have no icons yet.
+				// Icons are drawn for the AWS and Docker languages (vpc, containers, and cloudformation and
+				// terraform through the vpc diagram); kubernetes diagrams have no icons yet.
 				if (!ICON_LANGUAGES.has(block.kind)) return;
 				for (const node of shown) {
 					seenTypes.add(node.type);

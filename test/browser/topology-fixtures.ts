@@ -56,7 +56,7 @@ volumes:
   db-data: {}`;
 
 /** A note with one fenced block, the block starting on note line 3 (content on line 4). */
-export function noteWith(kind: 'vpc' | 'containers' | 'kubernetes' | 'k8s', source: string, title = 'Test'): string {
+export function noteWith(kind: 'vpc' | 'containers' | 'kubernetes' | 'k8s' | 'terraform', source: string, title = 'Test'): string {
 	return `# ${title}\n\n\`\`\`${kind}\n${source}\n\`\`\`\n`;
 }
 
@@ -90,3 +90,47 @@ export async function waitForDiagrams(page: Page, path: string, count: number): 
 		{ timeout: 30_000 },
 	);
 }
+
+/** A Terraform configuration (fence `terraform`): the VPC module beside plain resources with count, two VPCs in one block. */
+export const TEST_TERRAFORM = `provider "aws" {
+  region = "ap-northeast-2"
+}
+
+module "vpc" {
+  source  = "terraform-aws-modules/vpc/aws"
+  version = "~> 5.0"
+  cidr    = "10.0.0.0/16"
+  azs     = ["ap-northeast-2a", "ap-northeast-2c"]
+
+  public_subnets     = ["10.0.1.0/24", "10.0.2.0/24"]
+  private_subnets    = ["10.0.11.0/24", "10.0.12.0/24"]
+  enable_nat_gateway = true
+  single_nat_gateway = true
+}
+
+resource "aws_vpc" "lab" {
+  cidr_block = "10.9.0.0/16"
+}
+
+resource "aws_subnet" "lab" {
+  count      = 2
+  vpc_id     = aws_vpc.lab.id
+  cidr_block = cidrsubnet(aws_vpc.lab.cidr_block, 8, count.index)
+}
+
+resource "aws_security_group" "web" {
+  vpc_id = module.vpc.vpc_id
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_instance" "web" {
+  subnet_id                   = module.vpc.public_subnets[0]
+  associate_public_ip_address = true
+  vpc_security_group_ids      = [aws_security_group.web.id]
+}
+`;

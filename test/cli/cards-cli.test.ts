@@ -1,3 +1,4 @@
+import { runCards } from '../../src/cli/cards';
 import { main } from '../../src/cli/main';
 import { fakeIO } from './fake-io';
 
@@ -108,5 +109,58 @@ describe('cloudnotes cards', () => {
 		io.markdownFiles = async (paths) => [...paths];
 		expect(await main(['cards', 'missing.md'], io)).toBe(2);
 		expect(err.join('')).toContain('ENOENT');
+	});
+
+	const vpcNote = [
+		'# Shop',
+		'```vpc cards=occlusion,trace-drill',
+		'name: shop',
+		'cidr: 10.0.0.0/16',
+		'internet-gateway: igw',
+		'subnets:',
+		'  edge-a: { cidr: 10.0.1.0/24, route-table: public-rt }',
+		'  app-a: { cidr: 10.0.10.0/24 }',
+		'route-tables:',
+		'  public-rt: { 0.0.0.0/0: igw }',
+		'instances:',
+		'  web: { subnet: edge-a, security-groups: [web-sg] }',
+		'  api: { subnet: app-a, security-groups: [api-sg] }',
+		'security-groups:',
+		'  web-sg: { inbound: ["tcp 443 from 0.0.0.0/0"] }',
+		'  api-sg: { inbound: ["tcp 8080 from web-sg"] }',
+		'flows:',
+		'  - web -> api tcp/8080',
+		'```',
+	].join('\n');
+
+	it('lists occlusion cards and trace drills with kind, front, back, mask and answer', async () => {
+		const { io, out } = fakeIO({ 'net.md': vpcNote });
+		expect(await main(['cards', 'net.md'], io)).toBe(0);
+		const cards = JSON.parse(out.join('')) as Record<string, unknown>[];
+		const cidr = cards.find((c) => String(c['front']).includes('CIDR block of subnet app-a'));
+		expect(cidr).toMatchObject({ kind: 'occlusion', mask: 'r_app_2d_a', answer: '10.0.10.0/24' });
+		expect(Object.keys(cidr as object)).toEqual(['id', 'file', 'line', 'kind', 'front', 'back', 'context', 'mask', 'answer', 'diagram']);
+		expect((cidr?.['diagram'] as { front: string }).front).not.toContain('10.0.10.0/24');
+		const drill = cards.find((c) => c['front'] === 'Can web reach api on tcp 8080?');
+		expect(drill).toMatchObject({ kind: 'trace-drill', mask: null, answer: 'Yes' });
+		expect(drill?.['back']).toContain('Deciding hop: api-sg');
+	});
+
+	it('puts the diagrams inline as SVG in the Anki file, in quoted fields', async () => {
+		const { io, stdout } = fakeIO({ 'net.md': vpcNote, 'b.md': '## B\nbody\n' });
+		const drawn: string[] = [];
+		const renderer = { render: async (texts: readonly string[]) => texts.map((t, i) => { drawn.push(t); return `<svg id="d${i}">\n<text>${i}</text></svg>`; }) };
+		expect(await runCards(['b.md', 'net.md', '--format', 'tsv'], io, () => renderer)).toBe(0);
+		const lines = stdout().split('\n').filter((l) => l !== '');
+		expect(lines[4]).toBe('Basic\tB\tbody\tb');
+		const cidr = lines.find((l) => l.includes('CIDR block of subnet app-a')) ?? '';
+		const [type, front, back] = cidr.split('\t');
+		expect(type).toBe('Basic');
+		expect(front).toMatch(/^"What is the CIDR block of subnet app-a, hidden in the diagram\?<br><svg id=""d\d+""> <text>\d+<\/text><\/svg>"$/);
+		expect(back).toContain('10.0.10.0/24');
+		expect(drawn.length).toBe(2 * lines.filter((l) => l.startsWith('Basic\t"')).length);
+		const none = fakeIO({ 'net.md': vpcNote });
+		expect(await runCards(['net.md', '--format', 'tsv'], none.io, () => 'no Chromium here')).toBe(0);
+		expect(none.err.join('')).toContain('diagrams left out of the Anki file: no Chromium here');
 	});
 });

@@ -105,7 +105,7 @@ describe('cloudnotes mermaid', () => {
 		expect(t.stderr()).toMatch(/--block 3: a\.md: there is only 1 topology block/);
 		const none = fakeIO({ 'n.md': '# nothing here' });
 		expect(await main(['mermaid', 'n.md'], none.io)).toBe(2);
-		expect(none.stderr()).toMatch(/^cloudnotes mermaid: n\.md: no topology block \(vpc, containers, cloudformation, kubernetes\)\nRun `cloudnotes --help`/);
+		expect(none.stderr()).toMatch(/^cloudnotes mermaid: n\.md: no topology block \(vpc, containers, cloudformation, kubernetes, terraform\)\nRun `cloudnotes --help`/);
 	});
 });
 

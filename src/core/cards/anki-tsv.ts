@@ -26,12 +26,24 @@ export function toAnkiTsv(cards: readonly Card[], noteTags?: (file: string) => r
 /**
  * One card's line (without its newline), for writers that stream the file after ANKI_HEADER; null
  * for a cloze card whose note is written with the first card of its text.
+ * `svg`: an occlusion card's or trace drill's diagrams, drawn, put inline after the question and
+ * the answer; SVG is full of double quotes, so those fields are quoted as CSV quotes them, which
+ * Anki's importer reads.
  */
-export function ankiTsvRow(card: Card, noteTags: readonly string[]): string | null {
+export function ankiTsvRow(card: Card, noteTags: readonly string[], svg?: { front: string; back: string }): string | null {
 	const tags = [...new Set([contextTag(card), ...noteTags.map(tagWord)].filter((t) => t !== ''))].join(' ');
 	if (card.ankiCloze === '') return null;
 	if (card.ankiCloze !== undefined) return ['Cloze', markdownToHtml(card.ankiCloze), '', tags].join('\t');
-	return ['Basic', markdownToHtml(card.front), markdownToHtml(card.back), tags].join('\t');
+	const front = markdownToHtml(card.front);
+	const back = markdownToHtml(card.back);
+	if (!svg) return ['Basic', front, back, tags].join('\t');
+	const field = (html: string, drawing: string): string => `"${`${html}<br>${oneLine(drawing)}`.replace(/"/g, '""')}"`;
+	return ['Basic', field(front, svg.front), field(back, svg.back), tags].join('\t');
+}
+
+/** An SVG on one line: a tab or a line break would end the field. */
+function oneLine(svg: string): string {
+	return svg.replace(/[\t\r\n]+/g, ' ');
 }
 
 function contextTag(card: Card): string {

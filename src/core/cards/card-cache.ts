@@ -18,7 +18,7 @@
  * how many parts the write has; a part of another write is ignored, so a save cut short by a crash
  * costs the notes of the parts that did not make it, nothing more.
  */
-import type { CardKind, CardRef, CardSettings } from './card';
+import { DEFAULT_TOPOLOGY_CAP, type CardKind, type CardRef, type CardSettings } from './card';
 import { cyrb53Flat, hashString } from './hash';
 import { srSyntaxKey } from './sr/sr-syntax';
 
@@ -26,6 +26,10 @@ import { srSyntaxKey } from './sr/sr-syntax';
  * Bump whenever the extractor can make other cards, ids, lines or tags from the same text: every
  * persisted index of an older version is then rebuilt from the notes. The card id scheme
  * (card-id.ts) is part of it: stored ids are trusted as they are.
+ * 2: cards in Spaced Repetition's syntax (ids `f-`, `z-`), long heading backs cut to their gist,
+ *    and topology blocks also make occlusion cards and trace drills (ids `o-`, `p-`) under a block cap
+ *    that counts all of a block's kinds; every version-1 index is read again from the notes, and
+ *    review states keep their ids (the `t-` cards' identities did not change).
  */
 export const EXTRACTOR_VERSION = 2;
 
@@ -64,7 +68,7 @@ export interface NoteStat {
 	size: number;
 }
 
-const KIND_OF: Record<string, CardKind> = { h: 'heading', c: 'callout', q: 'quote', d: 'definition', t: 'topology', f: 'flashcard', z: 'cloze' };
+const KIND_OF: Record<string, CardKind> = { h: 'heading', c: 'callout', q: 'quote', d: 'definition', t: 'topology', f: 'flashcard', z: 'cloze', o: 'occlusion', p: 'trace-drill' };
 
 /** What the index holds of a note, indexed in full or restored (see CardIndex). */
 export interface IndexedNoteShape {
@@ -110,6 +114,7 @@ export function cardCacheKey(settings: CardSettings): string {
 		include: [...settings.calloutTypes.include].sort(),
 		exclude: [...settings.calloutTypes.exclude].sort(),
 		sr: srSyntaxKey(settings.srSyntax),
+		cap: settings.topologyCap ?? DEFAULT_TOPOLOGY_CAP,
 	});
 }
 

@@ -21,8 +21,8 @@
  *   collapsed, so the same note gives the same ids on every platform.
  * - The identity is hashed on its own first so the index can keep a number per card (to re-derive
  *   ids on rename) rather than the identity text.
- * - prefix: h heading, c callout, q quote, d definition, t topology, f flashcard (SR syntax), z cloze;
- *   the hash is written as 11 base-32 digits.
+ * - prefix: h heading, c callout, q quote, d definition, t topology, f flashcard (SR syntax), z cloze,
+ *   o occlusion, p trace drill (path); the hash is written as 11 base-32 digits.
  * US, RS, GS are the ASCII unit/record/group separators, which never occur in titles or terms.
  */
 import type { CardKind } from './card';
@@ -32,7 +32,7 @@ const US = '\u001f';
 const RS = '\u001e';
 const GS = 0x1d;
 const US_CODE = 0x1f;
-const PREFIX_CODE: Record<CardKind, number> = { heading: 0x68, callout: 0x63, quote: 0x71, definition: 0x64, topology: 0x74, flashcard: 0x66, cloze: 0x7a };
+const PREFIX_CODE: Record<CardKind, number> = { heading: 0x68, callout: 0x63, quote: 0x71, definition: 0x64, topology: 0x74, flashcard: 0x66, cloze: 0x7a, occlusion: 0x6f, 'trace-drill': 0x70 };
 const SPACE_RUN = /\s{2,}|[\t\n\r\f\v\u00a0]/;
 const WHITESPACE_RUN = /\s+/g;
 /**

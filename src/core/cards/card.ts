@@ -3,16 +3,24 @@
  * Plain data only: a card is a pure function of a note's text, its path and the settings.
  */
 
+import type { CardDiagram } from '../topology/shared/diagram-cards';
 import type { SrSchedule } from './sr/sr-schedule';
 import { DEFAULT_SR_SYNTAX, type SrSyntax } from './sr/sr-syntax';
 
+export type { CardDiagram };
+
 /**
  * `flashcard` and `cloze` are cards written in the Spaced Repetition plugin's syntax (`Q::A`, `?`,
- * `==cloze==`) or as Anki clozes (`{{c1::...}}`); see sr/sr-cards.ts.
+ * `==cloze==`) or as Anki clozes (`{{c1::...}}`); see sr/sr-cards.ts. `occlusion` and
+ * `trace-drill` cards are reviewed on a topology block's diagram (Card.diagram).
  */
-export type CardKind = 'heading' | 'callout' | 'quote' | 'definition' | 'topology' | 'flashcard' | 'cloze';
+export type CardKind = 'heading' | 'callout' | 'quote' | 'definition' | 'topology' | 'flashcard' | 'cloze' | 'occlusion' | 'trace-drill';
 
-export const CARD_KINDS: readonly CardKind[] = ['heading', 'callout', 'quote', 'definition', 'topology', 'flashcard', 'cloze'];
+export const CARD_KINDS: readonly CardKind[] = ['heading', 'callout', 'quote', 'definition', 'topology', 'flashcard', 'cloze', 'occlusion', 'trace-drill'];
+
+/** The kinds a topology block makes: questions in words, and the two reviewed on its diagram. */
+export type TopologyCardKind = 'topology' | 'occlusion' | 'trace-drill';
+export const TOPOLOGY_CARD_KINDS: readonly TopologyCardKind[] = ['topology', 'occlusion', 'trace-drill'];
 
 export interface Card {
 	/** Stable identity (see card-id.ts): survives edits of the back, lines added above and section moves. */
@@ -41,6 +49,8 @@ export interface Card {
 	 * extractor compute it when it is read (extracted-card.ts), so an object spread does not copy it.
 	 */
 	hash: string;
+	/** Occlusion cards and trace drills: the diagram's front and back (Mermaid text), the mask and the answer. */
+	diagram?: CardDiagram;
 }
 
 /**
@@ -63,7 +73,12 @@ export interface CardSettings {
 	 * `flashcard` and `cloze` turn the two kinds off one by one.
 	 */
 	srSyntax: SrSyntax | null;
+	/** Cards per topology block, all its kinds together, unless the block's fence says otherwise (`cards-max=N`). */
+	topologyCap?: number;
 }
+
+/** Enough to drill a block without burying the note's own cards under generated ones. */
+export const DEFAULT_TOPOLOGY_CAP = 12;
 
 /**
  * Every heading level makes cards by default: a heading whose own body is empty (a chapter title
@@ -73,9 +88,10 @@ export interface CardSettings {
  */
 export const DEFAULT_CARD_SETTINGS: CardSettings = {
 	headingLevels: [1, 2, 3, 4, 5, 6],
-	sources: { heading: true, callout: true, quote: true, definition: true, topology: true, flashcard: true, cloze: true },
+	sources: { heading: true, callout: true, quote: true, definition: true, topology: true, flashcard: true, cloze: true, occlusion: true, 'trace-drill': true },
 	calloutTypes: { include: [], exclude: [] },
 	srSyntax: DEFAULT_SR_SYNTAX,
+	topologyCap: DEFAULT_TOPOLOGY_CAP,
 };
 
 export interface NoteCards {
@@ -98,6 +114,7 @@ export interface CardDraft {
 	front: string;
 	back: string;
 	key: string;
+	diagram?: CardDiagram;
 }
 
 /** A draft of a card in SR's syntax, with what SR's schedule comment says of it (null: none). */
@@ -113,10 +130,14 @@ export interface TopologyCardInput {
 	text: string;
 	/** Hangul in the note's headings: cards are written in Korean. */
 	korean: boolean;
+	/** The kinds the settings turn on (a block's fence may narrow or widen them); default all. */
+	kinds?: readonly TopologyCardKind[];
+	/** Cards per block (default DEFAULT_TOPOLOGY_CAP). */
+	cap?: number;
 }
 
 /**
- * Makes the topology cards of one note (drafts with `kind: 'topology'`). Injected so the card core
+ * Makes the topology cards of one note (drafts of the TOPOLOGY_CARD_KINDS). Injected so the card core
  * does not depend on the topology core's internals and tests can stand in a fake.
  */
 export type TopologyCardSource = (input: TopologyCardInput) => CardDraft[];

@@ -1,6 +1,6 @@
 import { shortenHeadingCards } from './atomic-heading';
 import { calloutCards } from './callout-cards';
-import { DEFAULT_CARD_SETTINGS, type CardDraft, type CardSettings, type NoteCards, type ScheduledDraft, type TopologyCardSource } from './card';
+import { DEFAULT_CARD_SETTINGS, TOPOLOGY_CARD_KINDS, type CardDraft, type CardKind, type CardSettings, type NoteCards, type ScheduledDraft, type TopologyCardSource } from './card';
 import { headingPathKey, normalizePath, normalizeText, NoteCardIds } from './card-id';
 import { definitionCards } from './definition-cards';
 import { ExtractedCard } from './extracted-card';
@@ -13,6 +13,7 @@ import type { SrSchedule } from './sr/sr-schedule';
 import { topologyCards } from './topology-cards';
 
 const EMPTY_IDENTITIES: number[] = [];
+const IS_TOPOLOGY_KIND: Partial<Record<CardKind, boolean>> = Object.fromEntries(TOPOLOGY_CARD_KINDS.map((k) => [k, true]));
 const NO_CONTEXT: readonly string[] = Object.freeze([]);
 /** Above this many cards in a note, repeated identities are counted in a map rather than by a scan. */
 const MANY_CARDS = 32;
@@ -78,8 +79,13 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 	if (sources.quote) drafts.push(...quoteCards(structure));
 	if (sources.definition) drafts.push(...definitionCards(structure));
 	const topology = options.topologyCards === undefined ? topologyCards : options.topologyCards;
-	if (sources.topology && structure.hasTopology && topology) {
-		drafts.push(...topology({ file, text, korean: structure.korean }).filter((d) => d.kind === 'topology'));
+	if (structure.hasTopology && topology) {
+		// A block's fence may choose kinds the settings turn off (block-card-options.ts), so blocks are read when any kind is on or some fence chooses.
+		const kinds = TOPOLOGY_CARD_KINDS.filter((kind) => sources[kind]);
+		if (kinds.length > 0 || text.includes('cards=')) {
+			const input = { file, text, korean: structure.korean, kinds, cap: settings.topologyCap };
+			drafts.push(...topology(input).filter((d) => IS_TOPOLOGY_KIND[d.kind]));
+		}
 	}
 	sortByLine(drafts);
 	if (sources.heading) shortenHeadingCards(drafts, structure);
@@ -119,7 +125,7 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 		}
 		const identity = ids.identity(ordinal);
 		identities[i] = identity;
-		cards[i] = new ExtractedCard(ids.id(draft.kind, identity), file, draft.line + 1, draft.kind, draft.front, draft.back, context);
+		cards[i] = new ExtractedCard(ids.id(draft.kind, identity), file, draft.line + 1, draft.kind, draft.front, draft.back, context, draft.diagram);
 		const anki = (draft as Partial<ScheduledDraft>).ankiCloze;
 		if (anki !== undefined) cards[i].ankiCloze = anki;
 	}

@@ -1,4 +1,4 @@
-import type { Card, CardKind } from './card';
+import type { Card, CardDiagram, CardKind } from './card';
 import { contentHash } from './card-id';
 
 /**
@@ -19,8 +19,9 @@ export class ExtractedCard implements Card {
 	context: readonly string[];
 	/** Cloze cards only (see Card.ankiCloze); set after construction, so other cards do not carry it. */
 	ankiCloze?: string;
+	diagram?: CardDiagram;
 
-	constructor(id: string, file: string, line: number, kind: CardKind, front: string, back: string, context: readonly string[]) {
+	constructor(id: string, file: string, line: number, kind: CardKind, front: string, back: string, context: readonly string[], diagram?: CardDiagram) {
 		this.id = id;
 		this.file = file;
 		this.line = line;
@@ -28,6 +29,7 @@ export class ExtractedCard implements Card {
 		this.front = front;
 		this.back = back;
 		this.context = context;
+		if (diagram) this.diagram = diagram;
 	}
 
 	/** Content hash of front and back (contentHash): the same value however often it is read. */
@@ -37,7 +39,7 @@ export class ExtractedCard implements Card {
 
 	/** This card in another note file, under a new id (the note was renamed). */
 	movedTo(file: string, id: string): ExtractedCard {
-		const moved = new ExtractedCard(id, file, this.line, this.kind, this.front, this.back, this.context);
+		const moved = new ExtractedCard(id, file, this.line, this.kind, this.front, this.back, this.context, this.diagram);
 		if (this.ankiCloze !== undefined) moved.ankiCloze = this.ankiCloze;
 		return moved;
 	}

@@ -14,7 +14,9 @@ import { importTerraform, isTerraformJson } from './terraform';
 /** `aws-cli`, `terraform`, or a template of the CloudFormation language (the format is named by its id). */
 export type ImportFormat = string;
 const TEMPLATE = cloudFormationLanguage.id;
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['aws-cli', 'terraform', TEMPLATE];
+/** `--from terraform`: the JSON of `terraform show -json` (the terraform block language reads HCL). */
+const TERRAFORM_JSON = 'terraform'; // an import format, not a block kind
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['aws-cli', TERRAFORM_JSON, TEMPLATE];
 
 export interface ImportInput {
 	/** A file name or `clipboard`, for messages. */
@@ -96,7 +98,7 @@ export function detectFormat(text: string): ImportFormat | null {
 	if (docs) {
 		const objects = docs.filter(isObject);
 		if (objects.some((d) => 'Resources' in d || 'AWSTemplateFormatVersion' in d)) return TEMPLATE;
-		if (objects.some(isTerraformJson)) return 'terraform';
+		if (objects.some(isTerraformJson)) return TERRAFORM_JSON;
 		if (objects.some((d) => Object.keys(d).some((k) => (AWS_CLI_KEYS as readonly string[]).includes(k)))) return 'aws-cli';
 		// Other AWS CLI outputs (describe-network-interfaces, ...): PascalCase keys holding lists.
 		if (objects.length && objects.every((d) => Object.entries(d).some(([k, v]) => /^[A-Z][A-Za-z]+$/.test(k) && Array.isArray(v)))) return 'aws-cli';
@@ -124,9 +126,9 @@ export function importVpcBlocks(inputs: readonly ImportInput[], from?: ImportFor
 			continue;
 		}
 		const docs = splitJsonDocuments(input.text);
-		if (!docs) throw new ImportError(`${input.name}: ${format === 'terraform' ? 'Terraform' : 'AWS CLI'} output is JSON, and this is not valid JSON`);
+		if (!docs) throw new ImportError(`${input.name}: ${format === TERRAFORM_JSON ? 'Terraform' : 'AWS CLI'} output is JSON, and this is not valid JSON`);
 		const objects = docs.filter(isObject);
-		if (format === 'terraform') {
+		if (format === TERRAFORM_JSON) {
 			for (const doc of objects) {
 				if (!isTerraformJson(doc)) throw new ImportError(`${input.name}: not \`terraform show -json\` output (no format_version/values)`);
 				results.push({ result: importTerraform(doc), origin: `terraform show -json ${input.name}` });

@@ -13,7 +13,9 @@ import { lintFlows } from './flow-lint';
 import { TOO_LARGE_REFUSAL, withinCaps, type MermaidDiagram, type MermaidOptions } from './shared/mermaid-builder';
 import type { ResourceInfo } from './shared/resource-info';
 import type { TraceQuery, TraceResult } from './shared/trace-types';
+import { TextSource } from './shared/text-source';
 import { YamlSource } from './yaml/yaml-source';
+import { vpcJson, type VpcJson } from './vpc/model-json';
 
 export type { Severity, Diagnostic, DiagnosticCode } from './shared/diagnostic';
 export { DIAGNOSTIC_SEVERITY } from './shared/diagnostic';
@@ -26,6 +28,7 @@ export type { TopologyLanguage, TopologyModel } from './language';
 export type { CardBlock, TopologyCard } from './shared/cards';
 export { TOPOLOGY_LANGUAGES, TOPOLOGY_FENCES, findTopologyBlocks, isTopologyFence, languageById, languageForFence, languageOf, type TopologyFencedBlock } from './registry';
 export type { VpcModel } from './vpc/model';
+export type { VpcJson } from './vpc/model-json';
 export type { ContainersModel } from './containers/model';
 
 /** A block kind: the id of a registered topology language (`vpc`, `containers`, ...). */
@@ -56,10 +59,13 @@ export function analyzeTopology(kind: TopologyKind, source: string, firstLine: n
 	if (!language) {
 		return { kind, model: null, diagnostics: [{ ...start, severity: 'error', code: 'invalid-value', message: `\`${kind}\` is not a topology block language` }], resources: [], title: '', endpoints: [] };
 	}
-	let src: YamlSource | null = null;
+	let src: TextSource | null = null;
 	let model: TopologyModel | null = null;
 	try {
-		src = new YamlSource(source, firstLine, columnOffset, { documents: language.multiDocument === true, mergeDocuments: language.mergesDocuments === true });
+		src =
+			language.reads === 'text'
+				? new TextSource(source, firstLine, columnOffset)
+				: new YamlSource(source, firstLine, columnOffset, { documents: language.multiDocument === true, mergeDocuments: language.mergesDocuments === true });
 		if (source.length > TOPOLOGY_LIMITS.maxSourceChars) {
 			src.report(start, 'too-large', `this block is ${source.length.toLocaleString('en-US')} characters, over the ${TOPOLOGY_LIMITS.maxSourceChars.toLocaleString('en-US')} that can be drawn; split it into smaller blocks`);
 		}
@@ -135,6 +141,12 @@ export function blockByNumber(blocks: readonly NoteBlockAnalysis[], n: number): 
 	if (!Number.isInteger(n) || n < 1) return `blocks are counted from 1, not ${n}`;
 	const block = blocks[n - 1];
 	return block ?? `there ${blocks.length === 1 ? 'is' : 'are'} only ${blocks.length} topology block${blocks.length === 1 ? '' : 's'}`;
+}
+
+/** The VPCs of a VPC-shaped block as plain JSON (`cloudnotes model`); null for other languages. */
+export function networkJson(model: TopologyModel): VpcJson[] | null {
+	const vpcs = languageOf(model).vpcs?.(model);
+	return vpcs ? vpcs.map(vpcJson) : null;
 }
 
 /** Whether a trace end is an address rather than a name (`10.0.1.5`, `203.0.113.0/24`). */

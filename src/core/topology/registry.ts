@@ -8,9 +8,10 @@ import { cloudFormationLanguage } from './cloudformation';
 import { containersLanguage } from './containers';
 import type { AnyTopologyLanguage, TopologyModel } from './language';
 import { kubernetesLanguage } from './kubernetes';
+import { terraformLanguage } from './terraform';
 import { vpcLanguage } from './vpc';
 
-export const TOPOLOGY_LANGUAGES: readonly AnyTopologyLanguage[] = [vpcLanguage, containersLanguage, cloudFormationLanguage, kubernetesLanguage];
+export const TOPOLOGY_LANGUAGES: readonly AnyTopologyLanguage[] = [vpcLanguage, containersLanguage, cloudFormationLanguage, kubernetesLanguage, terraformLanguage];
 
 const byFence = new Map<string, AnyTopologyLanguage>();
 const byId = new Map<string, AnyTopologyLanguage>();

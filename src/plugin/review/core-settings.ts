@@ -29,7 +29,10 @@ export function cardSettingsOf(cards: CardSourceSettings, srSyntax: SrSyntax = D
 			topology: cards.topology,
 			flashcard: cards.srSyntax,
 			cloze: cards.srSyntax,
+			occlusion: cards.occlusion,
+			'trace-drill': cards.traceDrill,
 		},
+		topologyCap: Math.max(0, Math.round(cards.topologyCap)),
 		calloutTypes: { include: types(cards.calloutInclude), exclude: types(cards.calloutExclude) },
 		srSyntax: cards.srSyntax ? srSyntax : null,
 	};

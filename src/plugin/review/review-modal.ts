@@ -6,11 +6,14 @@
  *
  * Stable classes (public: themes and CSS snippets use them): `.cloudnotes-review` on the modal,
  * `.cloudnotes-review-front`, `.cloudnotes-review-back`, grade buttons `[data-rating]`.
+ * Occlusion cards and trace drills show their diagram under the question (card-diagram.ts): the
+ * front's until revealed, then the back's in its place; a tap on the front's reveals.
  */
 import { Component, MarkdownRenderer, Modal, TFile, type App } from 'obsidian';
 import type { Card } from '../../core/cards';
 import { RATINGS, type Rating } from '../../core/srs/card-state';
 import { t, type MessageKey } from '../i18n';
+import { renderCardDiagram } from './card-diagram';
 import type { ReviewSession } from './review-session';
 
 export interface ReviewModalOptions {
@@ -180,6 +183,7 @@ export class ReviewModal extends Modal {
 		}
 		const question = front.createDiv({ cls: 'cloudnotes-review-question markdown-rendered' });
 		void this.renderMarkdown(card.front, question, card, component, token);
+		if (card.diagram) void renderCardDiagram(card.diagram.front, front, component, 'front', () => void this.reveal());
 
 		const actions = this.bodyEl.createDiv({ cls: 'cloudnotes-review-actions' });
 		const reveal = actions.createEl('button', { cls: 'mod-cta cloudnotes-review-reveal', text: t('review.showAnswer'), attr: { 'aria-keyshortcuts': 'Space' } });
@@ -206,9 +210,18 @@ export class ReviewModal extends Modal {
 		this.bodyEl.querySelector('.cloudnotes-review-actions')?.remove();
 		const back = this.bodyEl.createDiv({ cls: 'cloudnotes-review-back markdown-rendered', attr: { 'data-kind': card.kind } });
 		if (card.back.trim() === '') back.createDiv({ cls: 'cloudnotes-review-back-empty', text: t('review.emptyBack') });
+		// The back's diagram replaces the front's: the same picture, the fact revealed and highlighted.
+		let diagram: Promise<void> | null = null;
+		if (card.diagram) {
+			this.bodyEl.querySelector('.cloudnotes-review-front .cloudnotes-card-diagram')?.remove();
+			const holder = this.bodyEl.createDiv({ cls: 'cloudnotes-review-back-diagram' });
+			this.bodyEl.insertBefore(holder, back);
+			diagram = renderCardDiagram(card.diagram.back, holder, component, 'back');
+		}
 		this.renderGrades();
 		this.modalEl.focus();
 		if (card.back.trim() !== '') await this.renderMarkdown(card.back, back, card, component, token);
+		await diagram;
 	}
 
 	private renderGrades(): void {

@@ -12,7 +12,7 @@ import type { SettingField, SettingsSection } from '../settings/section';
 import { calloutTypeName } from './core-settings';
 import { folderKey, tagKey } from './scan-scope';
 
-type SourceKey = keyof Pick<CardSourceSettings, 'heading' | 'callout' | 'quote' | 'definition' | 'topology' | 'srSyntax'>;
+type SourceKey = keyof Pick<CardSourceSettings, 'heading' | 'callout' | 'quote' | 'definition' | 'topology' | 'srSyntax' | 'occlusion' | 'traceDrill'>;
 const SOURCES: { key: SourceKey; name: MessageKey; desc: MessageKey }[] = [
 	{ key: 'heading', name: 'settings.sources.heading', desc: 'settings.sources.heading.desc' },
 	{ key: 'callout', name: 'settings.sources.callout', desc: 'settings.sources.callout.desc' },
@@ -20,6 +20,8 @@ const SOURCES: { key: SourceKey; name: MessageKey; desc: MessageKey }[] = [
 	{ key: 'definition', name: 'settings.sources.definition', desc: 'settings.sources.definition.desc' },
 	{ key: 'topology', name: 'settings.sources.topology', desc: 'settings.sources.topology.desc' },
 	{ key: 'srSyntax', name: 'settings.sources.srSyntax', desc: 'settings.sources.srSyntax.desc' },
+	{ key: 'occlusion', name: 'settings.sources.occlusion', desc: 'settings.sources.occlusion.desc' },
+	{ key: 'traceDrill', name: 'settings.sources.traceDrill', desc: 'settings.sources.traceDrill.desc' },
 ];
 
 type LimitKey = keyof Pick<SchedulingSettings, 'maximumInterval' | 'newCardsPerDay' | 'reviewsPerDay'>;
@@ -48,6 +50,7 @@ const fields: Record<string, SettingField> = {
 for (const source of SOURCES) {
 	fields[`cards.${source.key}`] = toggleField((s) => s.cards[source.key], (s, v) => (s.cards[source.key] = v));
 }
+fields['cards.topologyCap'] = wholeNumberField(0, 200, (s) => s.cards.topologyCap, (s, v) => (s.cards.topologyCap = v));
 for (const limit of LIMITS) {
 	fields[`scheduling.${limit.key}`] = wholeNumberField(limit.min, limit.max, (s) => s.scheduling[limit.key], (s, v) => (s.scheduling[limit.key] = v));
 }
@@ -84,6 +87,11 @@ export const reviewSettings: SettingsSection = {
 			heading: t('settings.sources.heading.section'),
 			items: [
 				...SOURCES.map((source): SettingDefinition => ({ name: t(source.name), desc: t(source.desc), control: { type: 'toggle', key: `cards.${source.key}` } })),
+				{
+					name: t('settings.sources.topologyCap'),
+					desc: t('settings.sources.topologyCap.desc'),
+					control: { type: 'number', key: 'cards.topologyCap', min: 0, max: 200, step: 1, validate: wholeNumberCheck(0, 200) },
+				},
 				{ name: t('settings.sources.levels'), desc: t('settings.sources.levels.desc'), control: { type: 'text', key: 'cards.headingLevels', placeholder: '1, 2, 3, 4, 5, 6' } },
 				{
 					name: t('settings.sources.calloutInclude'),

@@ -21,6 +21,11 @@ export interface CardSourceSettings {
 	topology: boolean;
 	/** Read the Spaced Repetition plugin's syntax (`Q::A`, `?`, clozes) in the notes SR reads, and Anki clozes. */
 	srSyntax: boolean;
+	/** Occlusion cards and trace drills: topology blocks' facts asked on their own diagram (a block's fence may override). */
+	occlusion: boolean;
+	traceDrill: boolean;
+	/** Cards per topology block, all kinds together (a block's fence may override with `cards-max=N`). */
+	topologyCap: number;
 	headingLevels: number[];
 	calloutInclude: string[];
 	calloutExclude: string[];
@@ -72,6 +77,9 @@ export const DEFAULT_SETTINGS: CloudnotesSettings = {
 		definition: true,
 		topology: true,
 		srSyntax: true,
+		occlusion: true,
+		traceDrill: true,
+		topologyCap: 12,
 		// Every level, as the card core's default: a heading with an empty body (a chapter title
 		// followed straight by its sub-headings) makes no card anyway, and #### sub-topics are
 		// where study notes keep their finest distinctions.

@@ -3,7 +3,7 @@ import { note } from './helpers';
 
 const definitionsOnly = {
 	...DEFAULT_CARD_SETTINGS,
-	sources: { heading: false, callout: false, quote: false, definition: true, topology: false, flashcard: false, cloze: false },
+	sources: { heading: false, callout: false, quote: false, definition: true, topology: false, flashcard: false, cloze: false, occlusion: false, 'trace-drill': false },
 };
 const defs = (text: string) => extractNote('n.md', text, definitionsOnly).cards.map((c) => [c.front, c.back]);
 

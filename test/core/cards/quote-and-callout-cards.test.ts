@@ -3,7 +3,7 @@ import { note, summary } from './helpers';
 
 const only = (kind: 'callout' | 'quote') => ({
 	...DEFAULT_CARD_SETTINGS,
-	sources: { heading: false, callout: kind === 'callout', quote: kind === 'quote', definition: false, topology: false, flashcard: false, cloze: false },
+	sources: { heading: false, callout: kind === 'callout', quote: kind === 'quote', definition: false, topology: false, flashcard: false, cloze: false, occlusion: false, 'trace-drill': false },
 });
 
 describe('callout cards', () => {

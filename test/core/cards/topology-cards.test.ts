@@ -30,7 +30,7 @@ const shop = [
 
 const topologyOnly = {
 	...DEFAULT_CARD_SETTINGS,
-	sources: { heading: false, callout: false, quote: false, definition: false, topology: true, flashcard: false, cloze: false },
+	sources: { heading: false, callout: false, quote: false, definition: false, topology: true, flashcard: false, cloze: false, occlusion: false, 'trace-drill': false },
 };
 
 describe('topology cards', () => {

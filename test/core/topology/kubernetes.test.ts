@@ -220,7 +220,7 @@ describe('kubernetes blocks: diagram and cards', () => {
 
 	it('asks which pods a Service selects, and whether a flow passes with the deciding policy', () => {
 		const text = `## 쿠버네티스 네트워크\n\n\`\`\`kubernetes\n${SHOP_K8S}\`\`\`\n`;
-		const settings = { ...DEFAULT_CARD_SETTINGS, sources: { heading: false, callout: false, quote: false, definition: false, topology: true, flashcard: false, cloze: false } };
+		const settings = { ...DEFAULT_CARD_SETTINGS, sources: { heading: false, callout: false, quote: false, definition: false, topology: true, flashcard: false, cloze: false, occlusion: false, 'trace-drill': false } };
 		const english = extractNote('k8s.md', text.replace('쿠버네티스 네트워크', 'Kubernetes network'), settings).cards;
 		expect(english.find((c) => c.front === 'Which pods does Service api select?')?.back).toBe('shop/api (Deployment × 2) (selector `app=api`).');
 		expect(english.find((c) => c.front === 'Can api reach db on tcp 5432?')?.back).toContain('api-to-db egress rule 1, db-from-api ingress rule 1');

@@ -19,15 +19,19 @@ describe('plugin settings -> core settings', () => {
 			definition: true,
 			topology: false,
 			srSyntax: false,
+			occlusion: true,
+			traceDrill: false,
+			topologyCap: 7.6,
 			headingLevels: [4, 2, 2, 9, 0],
 			calloutInclude: ['[!Tip]', ' note '],
 			calloutExclude: ['TODO', ''],
 		};
 		expect(cardSettingsOf(cards)).toEqual({
 			headingLevels: [2, 4],
-			sources: { heading: false, callout: true, quote: false, definition: true, topology: false, flashcard: false, cloze: false },
+			sources: { heading: false, callout: true, quote: false, definition: true, topology: false, flashcard: false, cloze: false, occlusion: true, 'trace-drill': false },
 			calloutTypes: { include: ['tip', 'note'], exclude: ['todo'] },
 			srSyntax: null,
+			topologyCap: 8,
 		});
 		expect(calloutTypeName('[!Question]')).toBe('question');
 	});

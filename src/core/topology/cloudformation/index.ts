@@ -15,6 +15,7 @@ import { buildModel } from './build';
 import { cloudFormationDiagram } from './mermaid';
 import type { CloudFormationModel } from './model';
 import { cloudFormationResources } from './resources';
+import { vpcOcclusionFacts } from '../vpc/occlusion';
 
 const traceModel = guardedTrace(traceVpc);
 
@@ -35,7 +36,9 @@ export const cloudFormationLanguage: TopologyLanguage<CloudFormationModel> = {
 	endpointHint: 'an instance, database, load balancer, NAT gateway or subnet (by logical id), `internet` or an IP',
 	trace: (model, query) => traceModel(model.vpc, query),
 	mermaid: (model, options) => cloudFormationDiagram(model, options.colors, options.direction ?? 'TB', options.icons ?? false),
+	vpcs: (model) => [model.vpc],
 	cards: (model, block) => vpcCards(model.vpc, block, traceModel),
+	occlusionFacts: (model, block) => vpcOcclusionFacts(model.vpc, block),
 };
 
 export type { CloudFormationModel } from './model';

@@ -8,6 +8,7 @@ import { hostName, type ContainersModel } from './model';
 import { parseContainers } from './parse';
 import { containersResources } from './resources';
 import { traceContainers } from './trace';
+import { containersOcclusionFacts } from './occlusion';
 
 const trace = guardedTrace(traceContainers);
 
@@ -26,6 +27,7 @@ export const containersLanguage: TopologyLanguage<ContainersModel> = {
 	endpointHint: 'a service, the host or `internet`',
 	trace,
 	mermaid: (model, options) => containersDiagram(model, options.colors, options.direction ?? 'LR', options.icons ?? false),
+	occlusionFacts: containersOcclusionFacts,
 	cards: (model, block) => containersCards(model, block, trace),
 };
 

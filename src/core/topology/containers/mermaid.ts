@@ -23,7 +23,7 @@ function modeLine(service: Service): string | null {
 }
 
 /** A port's edge label; a variable's default is said, and a variable without one is shown as written. */
-function portLabel(mapping: PortMapping): string {
+export function portLabel(mapping: PortMapping): string {
 	const range = (r: { from: number; to: number }): string => (r.from === r.to ? String(r.from) : `${r.from}-${r.to}`);
 	const host = mapping.hostPorts ? range(mapping.hostPorts) : (mapping.hostVariable ?? 'random');
 	const defaults = mapping.defaults.length ? ` (${mapping.defaults.map((d) => d.split('=')[0]).join(', ')} unset)` : '';

@@ -9,6 +9,7 @@ import { resolveEnd } from './names';
 import { parseKubernetes } from './parse';
 import { kubernetesResources } from './resources';
 import { traceKubernetes } from './trace';
+import { kubernetesOcclusionFacts } from './occlusion';
 
 const trace = guardedTrace(traceKubernetes);
 
@@ -28,6 +29,7 @@ export const kubernetesLanguage: TopologyLanguage<KubernetesModel> = {
 	endpointHint: 'a workload (`name` or `namespace/name`), a Service (`svc/name`), an Ingress host and path, or `internet`',
 	trace,
 	mermaid: (model, options) => kubernetesDiagram(model, options.colors, options.direction ?? 'LR', options.showDenied === true),
+	occlusionFacts: kubernetesOcclusionFacts,
 	cards: (model, block) => kubernetesCards(model, block, trace),
 };
 

@@ -26,6 +26,7 @@ export interface Pos {
  */
 export const DIAGNOSTIC_SEVERITY = {
 	'yaml-syntax': 'error',
+	'hcl-syntax': 'error',
 	'unknown-field': 'error',
 	'missing-field': 'error',
 	'unknown-reference': 'error',

@@ -13,6 +13,7 @@
  */
 
 import type { LayoutPlan, Placement } from './cloud-layout';
+import { currentEmphasis, MASK_TEXT, type DiagramEmphasis } from './diagram-emphasis';
 import { ICON_PACK_COMMENT, iconRef } from './icons';
 import { escapeLabel, mermaidIdFor, safeColor, shortIds } from './mermaid-text';
 
@@ -132,6 +133,38 @@ const SHAPES: Record<Shape, [string, string]> = {
 	parallelogram: ['[/', '/]'],
 };
 
+/**
+ * A card's emphasis: fixed colours with dark text, legible on a light or a dark page alike, and
+ * unlike any resource's fill. A masked element loses the colour that would give its fact away
+ * (a public subnet's green).
+ */
+type EmphasisClass = 'cnMask' | 'cnReveal' | 'cnTrace' | 'cnRefused';
+const EMPHASIS_STYLES: Record<EmphasisClass, string> = {
+	cnMask: 'fill:#fde68a,stroke:#b45309,color:#1f2328,stroke-width:3px,stroke-dasharray:6 3',
+	cnReveal: 'fill:#bbf7d0,stroke:#15803d,color:#1f2328,stroke-width:3px',
+	cnTrace: 'fill:#dbeafe,stroke:#2563eb,color:#1f2328,stroke-width:2px',
+	cnRefused: 'fill:#fecaca,stroke:#b91c1c,color:#1f2328,stroke-width:3px',
+};
+const TRACED_EDGE = 'stroke:#2563eb,stroke-width:3px';
+
+/** `text` with each of `secrets` (raw text), as a whole word, replaced by the placeholder. */
+function scrubbedRaw(text: string, secrets: readonly string[]): string {
+	let out = text;
+	for (const secret of secrets) if (secret) out = out.replace(wordPattern(secret), MASK_TEXT);
+	return out;
+}
+
+/** The same inside an escaped label: secrets are matched in their escaped form. */
+function scrubbed(label: string, secrets: readonly string[]): string {
+	let out = label;
+	for (const secret of secrets) if (secret) out = out.replace(wordPattern(escapeLabel(secret)), escapeLabel(MASK_TEXT));
+	return out;
+}
+
+function wordPattern(text: string): RegExp {
+	return new RegExp(`(?<![\\w-])${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g');
+}
+
 /** Where an id goes in the text while a diagram is built: NUL, its number, SOH (no label or colour can hold these). */
 // eslint-disable-next-line no-control-regex -- the control characters are the point: no text can hold them
 const ID_TOKEN = /\u0000(\d+)\u0001/g;
@@ -153,6 +186,12 @@ export class Builder {
 	/** Readable ids in order of first use; the text holds tokens until finish() picks the ids. */
 	private readonly readableIds: string[] = [];
 	private readonly tokens = new Map<string, number>();
+	/** A card's mask, reveal or trace (diagram-emphasis.ts), in force when this diagram was started. */
+	private readonly emphasis: DiagramEmphasis | null = currentEmphasis();
+	/** Resources of the groups open now, innermost last (null for helper groups). */
+	private readonly openGroups: (string | null)[] = [];
+	/** The masked element and everything drawn inside it. */
+	private readonly masked = new Set<string>();
 
 	/** `icons`: draw nodes that have an icon as icon shapes (our pack must be registered to render them). */
 	constructor(
@@ -188,8 +227,10 @@ export class Builder {
 	}
 
 	/** A node; with icons on and an `icon` given, an icon shape (label under the tile) instead of `shape`. */
-	node(resource: string | null, readableId: string, shape: Shape, label: string, cls: string, icon?: NodeIcon): void {
+	node(resource: string | null, readableId: string, shape: Shape, rawLabel: string, cls: string, icon?: NodeIcon): void {
 		const id = this.idToken(readableId);
+		const label = this.emphasised(resource, rawLabel);
+		this.noteMasked(resource);
 		const drawIcon = this.icons && icon !== undefined;
 		if (drawIcon) {
 			// Logos keep their proportions on a rounded tile; our glyphs sit on AWS-style squares.
@@ -200,20 +241,24 @@ export class Builder {
 			this.push(`${id}${open}"${label}"${close}`);
 		}
 		if (resource !== null) this.drawn.push({ token: this.tokenNumber(readableId), resource, shape: 'node', ...(drawIcon ? { icon: icon.id } : {}) });
-		const klass = drawIcon ? ICON_CLASSES[icon.category] : cls;
+		const klass = this.emphasisClass(resource) ?? (drawIcon ? ICON_CLASSES[icon.category] : cls);
 		const list = this.classes.get(klass) ?? [];
 		list.push(id);
 		this.classes.set(klass, list);
 	}
 
 	/** A group; with icons on, `icon` is drawn in its corner by the plugin (see DiagramDecor). */
-	open(resource: string | null, readableId: string, label: string, style: string, icon?: string): void {
+	open(resource: string | null, readableId: string, rawLabel: string, style: string, icon?: string): void {
 		const id = this.idToken(readableId);
+		const label = this.emphasised(resource, rawLabel);
+		this.noteMasked(resource);
+		this.openGroups.push(resource);
 		this.push(`subgraph ${id}["${label}"]`);
 		this.depth++;
 		if (resource !== null) this.drawn.push({ token: this.tokenNumber(readableId), resource, shape: 'cluster', ...(this.icons && icon ? { icon } : {}) });
 		if (this.icons) this.groupIcons.push({ token: this.tokenNumber(readableId), icon: icon ?? null });
-		this.styles.push(`style ${id} ${style}`);
+		const emphasis = this.emphasisClass(resource);
+		this.styles.push(`style ${id} ${emphasis ? EMPHASIS_STYLES[emphasis] : style}`);
 	}
 
 	/** Where the cloud layout puts an item (a diagram with any placement is drawn with the cloud layout). */
@@ -232,6 +277,7 @@ export class Builder {
 	}
 
 	close(): void {
+		this.openGroups.pop();
 		this.depth--;
 		this.push('end');
 	}
@@ -263,9 +309,58 @@ export class Builder {
 		return `fill:${this.colors[key]},stroke:${this.colors.line},color:${this.colors.text}${extra}`;
 	}
 
+	/** The label with what the mask hides replaced by the placeholder (labels arrive escaped). */
+	private emphasised(resource: string | null, label: string): string {
+		const mask = this.emphasis?.mask;
+		if (!mask || mask.mode !== 'mask') return label;
+		let out = scrubbed(label, mask.scrub);
+		if (resource !== null && resource === mask.element) {
+			out = scrubbed(out, mask.hide);
+			// Links hidden and nothing in the label to blot: the placeholder says where to look.
+			if (out === label && mask.detach) out = `${label}<br/>${escapeLabel(MASK_TEXT)}`;
+		}
+		return out;
+	}
+
+	private noteMasked(resource: string | null): void {
+		const mask = this.emphasis?.mask;
+		if (!mask || resource === null) return;
+		if (resource === mask.element || this.openGroups.some((g) => g !== null && this.masked.has(g))) this.masked.add(resource);
+	}
+
+	private emphasisClass(resource: string | null): EmphasisClass | null {
+		if (resource === null || !this.emphasis) return null;
+		const { mask, trace } = this.emphasis;
+		if (mask && resource === mask.element) return mask.mode === 'mask' ? 'cnMask' : 'cnReveal';
+		if (trace?.decisive === resource) return trace.allowed ? 'cnReveal' : 'cnRefused';
+		if (trace?.path.includes(resource)) return 'cnTrace';
+		return null;
+	}
+
+	/** Edges as drawn: without those a mask detaches, labels scrubbed; and which ones the trace follows. */
+	private drawnEdges(): { edges: Builder['edgeList']; traced: number[] } {
+		const mask = this.emphasis?.mask;
+		const hiding = mask?.mode === 'mask';
+		const edges = hiding && mask.detach ? this.edgeList.filter((e) => !this.masked.has(e.from) && !this.masked.has(e.to)) : this.edgeList;
+		const shown = hiding ? edges.map((e) => ({ ...e, label: scrubbedRaw(e.label, mask.scrub) })) : edges;
+		const traced: number[] = [];
+		const trace = this.emphasis?.trace;
+		if (trace) {
+			const drawn = new Set(this.drawn.map((d) => d.resource));
+			const path = trace.path.filter((r) => drawn.has(r));
+			// Both ends on the trace: its hops pass through groups (subnets) the edges do not name,
+			// so neighbours on the path need not be neighbours in the list.
+			shown.forEach((e, i) => {
+				if (path.includes(e.from) && path.includes(e.to)) traced.push(i);
+			});
+		}
+		return { edges: shown, traced };
+	}
+
 	finish(classDefs: Record<string, keyof DiagramColors>): MermaidDiagram {
 		const edges: MermaidDiagram['edges'] = [];
-		for (const e of this.edgeList) {
+		const drawnEdges = this.drawnEdges();
+		for (const e of drawnEdges.edges) {
 			const label = e.label ? `|"${escapeLabel(e.label, 60)}"|` : '';
 			this.lines.push(`\t${e.fromId} ${e.arrow}${label} ${e.toId}`);
 			edges.push({ from: e.from, to: e.to, label: e.label });
@@ -284,9 +379,16 @@ export class Builder {
 			this.lines.push(`\tclassDef ${cls} fill:${tile},stroke:${this.colors.glyph},color:${this.colors.text}`);
 			this.lines.push(`\tclass ${ids.join(',')} ${cls}`);
 		}
+		for (const cls of Object.keys(EMPHASIS_STYLES) as EmphasisClass[]) {
+			const ids = this.classes.get(cls);
+			if (!ids?.length) continue;
+			this.lines.push(`\tclassDef ${cls} ${EMPHASIS_STYLES[cls]}`);
+			this.lines.push(`\tclass ${ids.join(',')} ${cls}`);
+		}
 		if (this.iconCount > 0) this.lines.splice(1, 0, ICON_PACK_COMMENT);
 		for (const style of this.styles) this.lines.push(`\t${style}`);
 		if (edges.length > 0) this.lines.push(`\tlinkStyle default stroke:${this.colors.line}`);
+		if (drawnEdges.traced.length > 0) this.lines.push(`\tlinkStyle ${drawnEdges.traced.join(',')} ${TRACED_EDGE}`);
 		const withTokens = this.lines.join('\n') + '\n';
 		let ids = this.readableIds;
 		let text = withTokens.replace(ID_TOKEN, (_, k: string) => ids[Number(k)]);

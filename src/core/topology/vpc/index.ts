@@ -9,6 +9,7 @@ import { resourceCount, type VpcModel } from './model';
 import { parseVpc } from './parse';
 import { vpcResources } from './resources';
 import { traceVpc } from './trace';
+import { vpcOcclusionFacts } from './occlusion';
 
 const trace = guardedTrace(traceVpc);
 
@@ -27,7 +28,9 @@ export const vpcLanguage: TopologyLanguage<VpcModel> = {
 	endpointHint: 'an instance, load balancer, NAT gateway, subnet, `internet` or an IP',
 	trace,
 	mermaid: (model, options) => vpcDiagram(model, options.colors, options.direction ?? 'TB', options.icons ?? false),
+	vpcs: (model) => [model],
 	cards: (model, block) => vpcCards(model, block, trace),
+	occlusionFacts: vpcOcclusionFacts,
 };
 
 export type { VpcModel } from './model';

@@ -4,8 +4,9 @@
  * every diagnostic points into the note, not into the block.
  */
 
-import { DiagnosticSink, type DiagnosticCode, type Pos } from '../shared/diagnostic';
+import type { DiagnosticSink, Pos } from '../shared/diagnostic';
 import { didYouMean } from '../shared/did-you-mean';
+import { TextSource } from '../shared/text-source';
 import { readSimpleYaml } from './fast-yaml';
 import { composeYaml, type YamlProblem } from './yaml-compose';
 import { readDocuments } from './yaml-documents';
@@ -19,21 +20,12 @@ export interface Entry {
 	valuePos: Pos;
 }
 
-export class YamlSource {
-	readonly sink = new DiagnosticSink();
+export class YamlSource extends TextSource {
 	readonly root: YamlNode | null;
 	/** Every document of the block (`---` between them) when read with `documents: true`; else the root alone. */
 	readonly documents: readonly YamlNode[];
-	/** Note position of the block's first content line. */
-	readonly start: Pos;
-	/** Offsets where the block's lines start (a line ends at `\n`, as for the YAML parser). */
-	private readonly lineStarts: number[] = [0];
-	private readonly firstLine: number;
-	private readonly columnOffset: number;
 	/** Diagnostics after this note line are dropped: past a syntax error the tree is guesswork. */
 	readonly syntaxCutoff: number;
-	/** The block's text as written (languages that read comments, such as CloudFormation's options, need it). */
-	readonly source: string;
 
 	/**
 	 * `documents`: several `---` documents are kept apart (`documents`, e.g. Kubernetes manifests);
@@ -41,11 +33,7 @@ export class YamlSource {
 	 * otherwise a second document is reported.
 	 */
 	constructor(source: string, firstLine: number, columnOffset = 0, options: { documents?: boolean; mergeDocuments?: boolean } = {}) {
-		this.source = source;
-		this.firstLine = firstLine;
-		this.columnOffset = columnOffset;
-		this.start = { line: firstLine, column: 1 + columnOffset };
-		for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+		super(source, firstLine, columnOffset);
 		if (options.documents) {
 			const read = readDocuments(source);
 			this.documents = read.documents;
@@ -87,26 +75,9 @@ export class YamlSource {
 		return cutoff;
 	}
 
-	/** Note position of an offset in the block. */
-	pos(offset: number): Pos {
-		const starts = this.lineStarts;
-		let low = 0;
-		let high = starts.length - 1;
-		while (low < high) {
-			const mid = (low + high + 1) >> 1;
-			if (starts[mid] <= offset) low = mid;
-			else high = mid - 1;
-		}
-		return { line: this.firstLine + low, column: offset - starts[low] + 1 + this.columnOffset };
-	}
-
 	posOf(node: YamlNode | null | undefined, fallback: Pos = this.start): Pos {
 		const range = node?.range;
 		return range ? this.pos(range[0]) : fallback;
-	}
-
-	report(pos: Pos, code: DiagnosticCode, message: string): void {
-		this.sink.add(pos, code, message);
 	}
 
 	/** Follows an alias (`*anchor`) to the node it names. */
@@ -281,7 +252,7 @@ export class YamlSource {
 	}
 
 	/** Diagnostics, minus those past the first syntax error (they would be noise). */
-	diagnostics(): DiagnosticSink['list'] {
+	override diagnostics(): DiagnosticSink['list'] {
 		return this.sink.list.filter((d) => d.code === 'yaml-syntax' || d.line < this.syntaxCutoff);
 	}
 }

@@ -150,7 +150,18 @@ const gardenClient = {
 	outfile: "dist/garden-plugin/client.js",
 };
 
-const builds = [plugin, cli, standIn, gardenHook, gardenClient];
+// The cloud layout for the page `cloudnotes render --svg` draws in (src/cli/svg-renderer.ts).
+const cliLayout = {
+	entryPoints: ["src/cli/cloud-layout-page.ts"],
+	bundle: true,
+	format: "iife",
+	target: "es2020",
+	logLevel: "info",
+	minify: production,
+	outfile: "dist/cloud-layout-page.js",
+};
+
+const builds = [plugin, cli, standIn, gardenHook, gardenClient, cliLayout];
 /** Only when run as a script: test/plugin/build-externals.test.ts imports `plugin` to build a probe. */
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (!isMain) {

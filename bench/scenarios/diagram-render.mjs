@@ -7,6 +7,8 @@
 // until the `.cloudnotes-diagram` is in the document, then a forced layout.
 // "Plain": mermaid.render(text), the SVG parsed and put in the page (as test/browser's render
 // cost test does), then a forced layout. Both end with the SVG laid out in the page.
+// Ours draws VPCs with the cloud layout; plain renders the same text without the layout line, so
+// Mermaid's dagre lays out the same graph: the "diagram layout" rows put the two side by side.
 // The cached re-render is budgeted on the plugin's own time (data-render-ms: from the block's
 // render() to the view in the document); the row with the browser's layout shows what the page
 // pays on top, next to what re-inserting an already-rendered plain SVG costs.
@@ -109,6 +111,8 @@ async function measureSize(page, label, source, { warmup, runs }) {
 		window.__benchRestoreMermaid();
 		return window.__benchMermaidTexts.at(-1);
 	});
+	// The same graph for dagre: our text without the line that picks the cloud layout.
+	const dagreText = text?.replace(/\n {2}layout: cloudnotes-cloud\n/, "\n");
 	if (first.state !== "ok" || !text) throw new Error(`${label}: the block did not render (state ${first.state})`);
 	console.log(`  ${label}: ${first.nodes} resource elements, Mermaid text ${text.length} chars`);
 
@@ -121,11 +125,14 @@ async function measureSize(page, label, source, { warmup, runs }) {
 	const cachedPlugin = [];
 	const cached = [];
 	const plainReinsert = [];
+	const oursMermaid = [];
+	const plainMermaid = [];
+	const layoutRatios = [];
 	for (let i = -warmup; i < runs; i++) {
 		const note = noteWith(source, i);
 		const path = `Bench/${label.replace(/\W+/g, "-")}-${i}.md`;
 		const runOurs = () => page.evaluate(renderBlockInPage, [note, path]);
-		const runPlain = () => page.evaluate(plainInPage, [text, `bench-plain-${label.replace(/\W+/g, "-")}-${i + warmup}`]);
+		const runPlain = () => page.evaluate(plainInPage, [dagreText, `bench-plain-${label.replace(/\W+/g, "-")}-${i + warmup}`]);
 		// Alternate the order so neither side always follows the other.
 		let o;
 		let p;
@@ -150,6 +157,9 @@ async function measureSize(page, label, source, { warmup, runs }) {
 		cachedPlugin.push(again.renderMs);
 		cached.push(again.ms);
 		plainReinsert.push(p.reinsertMs);
+		oursMermaid.push(o.mermaidMs);
+		plainMermaid.push(p.mermaidMs);
+		layoutRatios.push(o.mermaidMs / p.mermaidMs);
 	}
 	const typical = label.startsWith("vpc 20");
 	const rows = [
@@ -162,6 +172,10 @@ async function measureSize(page, label, source, { warmup, runs }) {
 		row(`diagram render: ${label}, re-render of an unchanged block (cache), in the plugin`, "ms", summarize(cachedPlugin), typical ? { max: 5 } : null),
 		row(`diagram render: ${label}, re-render of an unchanged block (cache), with the browser's layout`, "ms", summarize(cached), null),
 		row(`diagram render: ${label}, re-insert of a rendered plain SVG, with the browser's layout`, "ms", summarize(plainReinsert), null),
+		// Laid out and drawn (inside mermaid.render): our cloud layout against dagre on the same graph.
+		row(`diagram layout: ${label}, mermaid.render with the cloud layout`, "ms", summarize(oursMermaid), label.startsWith("vpc 100") ? { max: 300 } : null),
+		row(`diagram layout: ${label}, mermaid.render with dagre (same graph)`, "ms", summarize(plainMermaid), null),
+		row(`diagram layout: ${label}, cloud layout / dagre (median of paired runs)`, "ratio", summarize(layoutRatios), { maxRatio: 1 }),
 	];
 	console.log(`  ${label}: ratio of the medians ${(summarize(ours).median / summarize(plain).median).toFixed(3)}; forced layout after our render, median ${summarize(oursLayout).median.toFixed(1)} ms`);
 	return rows;

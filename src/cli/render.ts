@@ -37,7 +37,7 @@ export async function runRender(args: readonly string[], io: CliIO, svgRenderer:
 			return 2;
 		}
 		const drawn = rendered.blocks.filter((b) => b.replaced && b.mermaid !== null);
-		const svgs = await renderer.render(drawn.map((b) => b.mermaid ?? ''));
+		const svgs = await renderer.render(drawn.map((b) => b.mermaid ?? ''), drawn.map((b) => b.layout));
 		const base = path.basename(out).replace(/\.md$/i, '');
 		let k = 0;
 		text = text.replace(/^([ \t]*)(`{3,}|~{3,})mermaid\n[\s\S]*?\n\1\2[ \t]*$/gm, (whole, indent: string) => {

@@ -3,6 +3,7 @@
  * block's lint results and its declared flows' verdicts, from the same core the plugin uses.
  * Publishers (the Digital Garden hook, `cloudnotes render`) turn this into HTML or Markdown.
  */
+import type { LayoutPlan } from '../topology/shared/cloud-layout';
 import { analyzeTopology, declaredFlows, toMermaid, trace, type Diagnostic, type TopologyAnalysis } from '../topology';
 
 export interface PublishedFlow {
@@ -21,6 +22,8 @@ export interface PublishedBlock {
 	title: string;
 	/** Mermaid flowchart text, or null when the block cannot be drawn (see `refusal` and `diagnostics`). */
 	mermaid: string | null;
+	/** The cloud layout's placements for `mermaid` (null: Mermaid's own layout draws it). */
+	layout: LayoutPlan | null;
 	refusal: string | null;
 	diagnostics: Diagnostic[];
 	flows: PublishedFlow[];
@@ -40,10 +43,14 @@ export function publishBlock(kind: string, source: string, firstLine: number, op
 	const { model } = analysis;
 	const hasErrors = analysis.diagnostics.some((d) => d.severity === 'error');
 	let mermaid: string | null = null;
+	let layout: LayoutPlan | null = null;
 	let refusal: string | null = null;
 	if (model && !hasErrors) {
 		const diagram = toMermaid(model, { ...(options.direction ? { direction: options.direction } : {}), ...(options.icons ? { icons: true } : {}) });
-		if (diagram.text !== '') mermaid = diagram.text;
+		if (diagram.text !== '') {
+			mermaid = diagram.text;
+			layout = diagram.layout ?? null;
+		}
 		else refusal = diagram.refusal ?? 'nothing to draw';
 	} else {
 		refusal = 'This block has errors; fix them in the note to publish its diagram.';
@@ -58,5 +65,5 @@ export function publishBlock(kind: string, source: string, firstLine: number, op
 			flows.push({ text: flow.text, allowed: result.allowed, summary: result.summary });
 		}
 	}
-	return { kind, source, firstLine, title: analysis.title, mermaid, refusal, diagnostics: analysis.diagnostics, flows, direction: options.direction ?? null, analysis };
+	return { kind, source, firstLine, title: analysis.title, mermaid, layout, refusal, diagnostics: analysis.diagnostics, flows, direction: options.direction ?? null, analysis };
 }

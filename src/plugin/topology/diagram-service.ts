@@ -193,7 +193,7 @@ export class DiagramService {
 		const diagram = this.diagramFor(analysis, icons, showDenied);
 		if (!diagram) return { refusal: '' };
 		if (diagram.refusal !== undefined || diagram.text === '') return { refusal: diagram.refusal ?? '' };
-		const out = await this.renderer.render(withDiagramConfig(diagram.text, this.currentPalette()));
+		const out = await this.renderer.render(withDiagramConfig(diagram.text, this.currentPalette()), diagram.layout);
 		const svg = parseSvg(out.svg, activeDocument);
 		if (!svg) throw new Error('Mermaid returned something that is not an SVG');
 		if (diagram.decor) decorateDiagram(svg, out.renderId, diagram.decor, { badge: palette.red, background: palette.background });

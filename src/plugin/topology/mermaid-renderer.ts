@@ -9,6 +9,8 @@
  * Render ids are unique per page, as Mermaid scopes CSS by them. Our icon pack is registered on it
  * right after it loads, before the first render.
  */
+import type { LayoutPlan } from '../../core/topology/shared/cloud-layout';
+import { dropPlan, ensureCloudLayout, expectPlan, withCloudLayout } from './cloud-layout-loader';
 import { ensureIconPack } from './icon-registration';
 import type { ThemePalette } from './theme-colors';
 
@@ -17,7 +19,7 @@ import type { ThemePalette } from './theme-colors';
  * Mermaid text into the final SVG changes (a layout, the decorations, the sanitiser), so pictures
  * drawn by the previous pipeline are not shown again.
  */
-export const DIAGRAM_RENDERER_VERSION = 1;
+export const DIAGRAM_RENDERER_VERSION = 2;
 
 /** Mermaid did not come: loadMermaid() rejected, or it has not settled after MERMAID_WAIT_MS. */
 export class MermaidUnavailableError extends Error {
@@ -83,6 +85,8 @@ export class MermaidRenderer {
 	private api: Promise<MermaidApi> | null = null;
 	/** Whether the loaded Mermaid can draw our icons (known once it has loaded). */
 	private icons = false;
+	/** Whether the loaded Mermaid takes our cloud layout (known once it has loaded). */
+	private cloudLayout = false;
 	private queue: Promise<unknown> = Promise.resolve();
 	private counter = 0;
 	private readonly session = Math.random().toString(36).slice(2, 8);
@@ -144,6 +148,7 @@ export class MermaidRenderer {
 							return;
 						}
 						this.icons = ensureIconPack(api);
+						this.cloudLayout = ensureCloudLayout(api);
 						if (!timedOut) resolve(api);
 						else if (this.failure?.reason === 'waiting') {
 							// It came after all (the person allowed Mermaid): draw what is waiting.
@@ -170,19 +175,25 @@ export class MermaidRenderer {
 		return this.icons;
 	}
 
-	/** Queues a render; renders run one after another (Mermaid keeps global state while drawing). */
-	render(text: string): Promise<RenderOutput> {
+	/**
+	 * Queues a render; renders run one after another (Mermaid keeps global state while drawing).
+	 * With a `plan` (the writer's placements) the diagram is drawn with our cloud layout.
+	 */
+	render(text: string, plan?: LayoutPlan): Promise<RenderOutput> {
 		const run = async (): Promise<RenderOutput> => {
 			const mermaid = await this.mermaid();
 			const renderId = this.nextRenderId();
 			const started = performance.now();
+			const cloud = plan !== undefined && this.cloudLayout;
+			if (cloud) expectPlan(renderId, plan);
 			try {
-				const { svg } = await mermaid.render(renderId, text);
+				const { svg } = await mermaid.render(renderId, cloud ? withCloudLayout(text) : text);
 				const ms = performance.now() - started;
 				this.stats.renders += 1;
 				this.stats.totalMs += ms;
 				return { svg, renderId, ms };
 			} finally {
+				if (cloud) dropPlan(renderId);
 				// Mermaid draws in a temporary element it normally removes; after an error it may not.
 				const doc = this.doc();
 				for (const id of [`d${renderId}`, renderId, `i${renderId}`]) {

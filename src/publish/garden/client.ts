@@ -13,6 +13,7 @@
  */
 import { publishBlock } from '../../core/publish/published-block';
 import { toMermaid, trace, type MermaidDiagram, type ResourceInfo, type TopologyModel, type TraceQuery, type TraceResult } from '../../core/topology';
+import { dropPlan, ensureCloudLayout, expectPlan, withCloudLayout } from '../../plugin/topology/cloud-layout-loader';
 import { decorateDiagram } from '../../plugin/topology/diagram-decor';
 import { neighbourhood, traceHighlight, type Highlight } from '../../plugin/topology/highlight';
 import { ensureIconPack } from '../../plugin/topology/icon-registration';
@@ -81,7 +82,17 @@ async function drawDiagram(model: TopologyModel, direction: 'TB' | 'LR' | null, 
 	const icons = ensureIconPack(mermaid);
 	const diagram = toMermaid(model, { colors: diagramColorsFrom(palette), icons, ...(direction ? { direction } : {}) });
 	const id = `cloudnotes-garden-${++renders}`;
-	const { svg: text } = await mermaid.render(id, withDiagramConfig(diagram.text, palette));
+	// Our cloud layout, registered on the site's Mermaid by name, for diagrams that carry a plan.
+	const plan = diagram.layout ?? null;
+	const cloud = plan !== null && ensureCloudLayout(mermaid);
+	if (cloud) expectPlan(id, plan);
+	let text: string;
+	try {
+		const configured = withDiagramConfig(diagram.text, palette);
+		text = (await mermaid.render(id, cloud ? withCloudLayout(configured) : configured)).svg;
+	} finally {
+		if (cloud) dropPlan(id);
+	}
 	const svg = parseSvg(text, document);
 	if (!svg) throw new Error('Mermaid returned no SVG');
 	if (diagram.decor) decorateDiagram(svg, id, diagram.decor, { badge: palette.red, background: palette.background });

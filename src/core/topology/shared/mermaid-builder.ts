@@ -12,6 +12,7 @@
  * our icon pack. Icons off writes exactly the classic text.
  */
 
+import type { LayoutPlan, Placement } from './cloud-layout';
 import { currentEmphasis, MASK_TEXT, type DiagramEmphasis } from './diagram-emphasis';
 import { ICON_PACK_COMMENT, iconRef } from './icons';
 import { escapeLabel, mermaidIdFor, safeColor, shortIds } from './mermaid-text';
@@ -75,6 +76,8 @@ export interface MermaidDiagram {
 	refusal?: string;
 	/** Set when the diagram was drawn with icons: what the plugin adds to Mermaid's SVG. */
 	decor?: DiagramDecor;
+	/** Set when the writer placed its items for the cloud layout (cloud-layout.ts); else Mermaid's dagre lays it out. */
+	layout?: LayoutPlan;
 }
 
 
@@ -179,6 +182,7 @@ export class Builder {
 	private readonly drawn: { token: number; resource: string; shape: 'node' | 'cluster'; icon?: string }[] = [];
 	private readonly groupIcons: { token: number; icon: string | null }[] = [];
 	private readonly badges: { token: number; icon: string; title: string }[] = [];
+	private readonly placements: { token: number; placement: Placement }[] = [];
 	private iconCount = 0;
 	private readonly edgeList: { from: string; to: string; fromId: string; toId: string; label: string; arrow: string }[] = [];
 	private readonly edgeIndex = new Map<string, number>();
@@ -262,6 +266,11 @@ export class Builder {
 		if (this.icons) this.groupIcons.push({ token: this.tokenNumber(readableId), icon: icon ?? null });
 		const emphasis = this.emphasisClass(resource);
 		this.styles.push(`style ${id} ${emphasis ? EMPHASIS_STYLES[emphasis] : style}`);
+	}
+
+	/** Where the cloud layout puts an item (a diagram with any placement is drawn with the cloud layout). */
+	place(readableId: string, placement: Placement): void {
+		this.placements.push({ token: this.tokenNumber(readableId), placement });
 	}
 
 	/** A small icon on a node's corner (icons on only), e.g. the shield of its security groups. */
@@ -398,12 +407,16 @@ export class Builder {
 			text = withTokens.replace(ID_TOKEN, (_, k: string) => ids[Number(k)]);
 		}
 		const nodes = this.drawn.map((d) => ({ mermaidId: ids[d.token], resource: d.resource, shape: d.shape, ...(d.icon ? { icon: d.icon } : {}) }));
-		if (!this.icons) return { text, nodes, edges };
+		const placements: Record<string, Placement> = {};
+		for (const p of this.placements) placements[ids[p.token] ?? ''] = p.placement;
+		// The title's inset is the corner icon the decor draws before it (see diagram-decor.ts).
+		const layout: LayoutPlan | undefined = this.placements.length ? { placements, titleInset: this.icons ? 32 : 0 } : undefined;
+		if (!this.icons) return { text, nodes, edges, ...(layout ? { layout } : {}) };
 		const decor: DiagramDecor = {
 			groups: this.groupIcons.map((g) => ({ mermaidId: ids[g.token], icon: g.icon })),
 			badges: this.badges.map((g) => ({ mermaidId: ids[g.token], icon: g.icon, title: g.title })),
 		};
-		return { text, nodes, edges, decor };
+		return { text, nodes, edges, decor, ...(layout ? { layout } : {}) };
 	}
 }
 

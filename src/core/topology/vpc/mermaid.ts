@@ -59,11 +59,17 @@ export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, d
 	const b = new Builder(direction, colors, icons);
 	const network = model.network;
 	const vpcs = network.vpcs;
-	if (vpcs.some(vpcDrawsInternet)) b.node('internet', mermaidIdFor('internet'), 'circle', 'internet', 'cnInternet', { id: 'internet', category: 'general' });
+	if (vpcs.some(vpcDrawsInternet)) {
+		b.node('internet', mermaidIdFor('internet'), 'circle', 'internet', 'cnInternet', { id: 'internet', category: 'general' });
+		b.place(mermaidIdFor('internet'), { role: 'outside' });
+	}
 	// One region group around every VPC when they share it (AWS Cloud > Region > VPC).
 	const region = model.region;
 	const regionGroup = icons && region !== null && region !== '' && vpcs.every((v) => v.region === region);
-	if (regionGroup) b.open(null, 'z_region', labelLines(`Region ${region ?? ''}`), b.groupStyle('none', 'regionBorder', true), 'region');
+	if (regionGroup) {
+		b.open(null, 'z_region', labelLines(`Region ${region ?? ''}`), b.groupStyle('none', 'regionBorder', true), 'region');
+		b.place('z_region', { role: 'region' });
+	}
 	// VPCs side by side as sibling groups, in the block's order (a layout can take the same list).
 	vpcs.forEach((vpc, i) => drawVpcGroup(b, vpc, icons, regionGroup, i === 0 ? 'z_' : `z_${i}_`));
 	if (regionGroup) b.close();
@@ -83,10 +89,15 @@ function drawVpcGroup(b: Builder, model: VpcModel, icons: boolean, inRegion: boo
 	const vpcId = model.name ? mermaidIdFor(model.name) : 'z_vpc';
 	const vpcLabel = `VPC ${model.name}${model.cidr ? ` · ${model.cidr.text}` : ''}${model.region && !inRegion ? ` · ${model.region}` : ''}`;
 	b.open(model.name || null, vpcId, labelLines(vpcLabel), icons ? b.groupStyle('vpc', 'vpcBorder', false) : b.fill('vpc'), 'vpc');
-	if (igw) b.node(igw.name, mermaidIdFor(igw.name), 'hexagon', labelLines(igw.name, 'internet gateway'), 'cnGateway', { id: 'internet-gateway', category: 'networking' });
+	b.place(vpcId, { role: 'network' });
+	if (igw) {
+		b.node(igw.name, mermaidIdFor(igw.name), 'hexagon', labelLines(igw.name, 'internet gateway'), 'cnGateway', { id: 'internet-gateway', category: 'networking' });
+		b.place(mermaidIdFor(igw.name), { role: 'gateway' });
+	}
 	for (const lb of model.loadBalancers.values()) {
 		const lbIcon: NodeIcon = { id: lb.type === 'network' ? 'network-load-balancer' : 'load-balancer', category: 'networking' };
 		b.node(lb.name, mermaidIdFor(lb.name), 'parallelogram', labelLines(lb.name, `${lb.scheme === 'internal' ? 'internal ' : ''}${lb.type === 'network' ? 'NLB' : 'ALB'}`), 'cnGateway', lbIcon);
+		b.place(mermaidIdFor(lb.name), { role: 'spanning', subnets: lb.subnets.filter((r) => model.subnets.has(r.name)).map((r) => mermaidIdFor(r.name)) });
 		securityBadge(b, model, lb);
 	}
 	drawEdgeOfVpc(b, model);
@@ -105,9 +116,13 @@ function drawVpcGroup(b: Builder, model: VpcModel, icons: boolean, inRegion: boo
 		if (slot) slot.instances.push(instance);
 		else homeless.push(instance);
 	}
-	for (const name of homelessNats) b.node(name, mermaidIdFor(name), 'hexagon', labelLines(name, 'NAT gateway'), 'cnGateway', NAT_ICON);
+	for (const name of homelessNats) {
+		b.node(name, mermaidIdFor(name), 'hexagon', labelLines(name, 'NAT gateway'), 'cnGateway', NAT_ICON);
+		b.place(mermaidIdFor(name), { role: 'edge' });
+	}
 	for (const instance of homeless) {
 		b.node(instance.name, mermaidIdFor(instance.name), instanceShape(instance), labelLines(instance.name, instance.role), instanceShape(instance) === 'cylinder' ? 'cnDb' : 'cnNode', instanceIcon(instance));
+		b.place(mermaidIdFor(instance.name), { role: 'edge' });
 		securityBadge(b, model, instance);
 	}
 
@@ -121,6 +136,7 @@ function drawVpcGroup(b: Builder, model: VpcModel, icons: boolean, inRegion: boo
 			else zones.set(subnet.zone, [subnet]);
 		}
 	}
+	let subnetOrder = 0;
 	const drawSubnet = (subnet: Subnet): void => {
 		const pub = isPublicSubnet(model, subnet);
 		const title = `${subnet.name}${subnet.cidr ? ` · ${subnet.cidr.text}` : ''} · ${pub ? 'public' : 'private'}`;
@@ -129,6 +145,7 @@ function drawVpcGroup(b: Builder, model: VpcModel, icons: boolean, inRegion: boo
 			: b.fill(pub ? 'publicSubnet' : 'privateSubnet', pub ? ',stroke-width:2px' : ',stroke-dasharray:5 4');
 		b.open(subnet.name, mermaidIdFor(subnet.name), labelLines(title), style, pub ? 'public-subnet' : 'private-subnet');
 		const slot = inSubnet.get(subnet.name);
+		b.place(mermaidIdFor(subnet.name), { role: 'subnet', tier: tierOf(subnet, pub, slot?.instances ?? []), order: subnetOrder++ });
 		for (const name of slot?.nats ?? []) b.node(name, mermaidIdFor(name), 'hexagon', labelLines(name, 'NAT gateway'), 'cnGateway', NAT_ICON);
 		for (const instance of slot?.instances ?? []) {
 			const shape = instanceShape(instance);
@@ -143,8 +160,12 @@ function drawVpcGroup(b: Builder, model: VpcModel, icons: boolean, inRegion: boo
 		b.close();
 	};
 	let zoneIndex = 0;
-	for (const [zone, subnets] of zones) {
-		b.open(null, `${zonePrefix}${zoneIndex++}`, labelLines(zone), icons ? b.groupStyle('zone', 'zoneBorder', true) : b.fill('zone', ',stroke-dasharray:2 3'));
+	// Zones in name order (a, b, c), as architects draw them left to right.
+	for (const [zone, subnets] of [...zones].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))) {
+		const zoneId = `${zonePrefix}${zoneIndex}`;
+		b.open(null, zoneId, labelLines(zone), icons ? b.groupStyle('zone', 'zoneBorder', true) : b.fill('zone', ',stroke-dasharray:2 3'));
+		b.place(zoneId, { role: 'zone', order: zoneIndex });
+		zoneIndex++;
 		for (const subnet of subnets) drawSubnet(subnet);
 		b.close();
 	}
@@ -210,6 +231,20 @@ function drawReferenceEdges(b: Builder, model: VpcModel, budget: { left: number 
 			}
 		}
 	}
+}
+
+const DATA_NAME = /(^|[-_ ])(db|data|database|rds|cache|redis|storage)([-_ 0-9]|$)/i;
+
+/**
+ * The row of a subnet in the zones' grid, as reference architectures stack tiers: public (routed to
+ * the internet gateway) first, then private application subnets, data subnets (holding databases,
+ * or named for data) last.
+ */
+function tierOf(subnet: Subnet, pub: boolean, instances: readonly Instance[]): number {
+	if (pub) return 0;
+	if (instances.some((i) => instanceShape(i) === 'cylinder')) return 2;
+	if (instances.length > 0) return 1;
+	return DATA_NAME.test(subnet.name) ? 2 : 1;
 }
 
 /** The shield badge on a holder of security groups, naming them (its groups' rules are what trace checks). */

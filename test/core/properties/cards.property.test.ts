@@ -30,21 +30,16 @@ export function subsequenceEnd(hay: string, needle: string, from = 0): number {
 	return i;
 }
 
-/** Whether `back` is a gist of the section after `from`: note text, then a `- **term**` list of the section's terms. */
-function isGistOf(text: string, back: string, from: number): boolean {
+/**
+ * Whether `back` is a gist of the section after `from`: parts cut from the note in order, and a
+ * `- **term**` list whose terms are the fronts of the note's definition and quote cards (each
+ * term is asked by a card of its own).
+ */
+function isGistOf(text: string, back: string, from: number, terms: ReadonlySet<string>): boolean {
 	let at = from;
 	for (const part of back.split('\n\n')) {
-		const terms = part.split('\n').map((line) => /^- \*\*(.+)\*\*$/.exec(line)?.[1]);
-		if (terms.every((t) => t !== undefined)) {
-			// The terms in their order, anywhere in the section (the title's own definition, asked
-			// first, may stand after them).
-			let termAt = from;
-			for (const term of terms) {
-				termAt = subsequenceEnd(text, term, termAt);
-				if (termAt === -1) return false;
-			}
-			continue;
-		}
+		const listed = part.split('\n').map((line) => /^- \*\*(.+)\*\*$/s.exec(line)?.[1]);
+		if (listed.every((t) => t !== undefined && terms.has(t))) continue;
 		at = subsequenceEnd(text, part, at);
 		if (at === -1) return false;
 	}
@@ -55,6 +50,7 @@ function expectCardsFromNote(note: string, cards: readonly Card[]): void {
 	const text = note.replace(/\r\n|\r/g, '\n');
 	const total = lineCount(note);
 	const ids = new Set<string>();
+	const terms = new Set(cards.filter((c) => c.kind === 'definition' || c.kind === 'quote').map((c) => c.front));
 	for (const card of cards) {
 		if (ids.has(card.id)) throw new Error(`duplicate id ${card.id}`);
 		ids.add(card.id);
@@ -67,7 +63,7 @@ function expectCardsFromNote(note: string, cards: readonly Card[]): void {
 		if (subsequenceEnd(text, card.back, afterFront) !== -1) continue;
 		// A long heading section's card asks for its gist (atomic-heading.ts): parts cut from the
 		// section, and the list of the terms it defines, each `- **term**`, in the note's order.
-		if (card.kind === 'heading' && isGistOf(text, card.back, afterFront)) continue;
+		if (card.kind === 'heading' && isGistOf(text, card.back, afterFront, terms)) continue;
 		throw new Error(`back ${JSON.stringify(card.back)} is not in the note after the front ${JSON.stringify(card.front)}`);
 	}
 }

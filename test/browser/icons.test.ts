@@ -48,6 +48,14 @@ const ICON_FOR_TYPE: Record<string, RegExp> = {
 	ingress: /^cloudnotes-icon-k8s-ingress$/,
 	namespace: /^cloudnotes-icon-k8s-namespace$/,
 	'kubernetes:service': /^cloudnotes-icon-k8s-service$/,
+	// What joins VPCs (several VPCs in one network).
+	'vpc-peering': /^cloudnotes-icon-vpc-peering$/,
+	'transit-gateway': /^cloudnotes-icon-transit-gateway$/,
+	'gateway-endpoint': /^cloudnotes-icon-gateway-endpoint$/,
+	'interface-endpoint': /^cloudnotes-icon-interface-endpoint$/,
+	'vpn-gateway': /^cloudnotes-icon-vpn-gateway$/,
+	'on-premises': /^cloudnotes-icon-on-premises$/,
+	'aws-service': /^cloudnotes-icon-aws-service$/,
 };
 
 /** For every [data-node-id] of the diagrams under `sel`: its type and the icon classes inside it. */

@@ -154,7 +154,7 @@ function drawVpcGroup(b: Builder, model: VpcModel, icons: boolean, inRegion: boo
 		}
 		for (const endpoint of model.network.endpoints.values()) {
 			if (endpoint.type === 'interface' && endpoint.vpc?.name === model.name && endpoint.subnets[0]?.name === subnet.name) {
-				b.node(endpoint.name, mermaidIdFor(endpoint.name), 'box', labelLines(endpoint.name, `interface endpoint ${endpoint.service}`), 'cnGateway');
+				b.node(endpoint.name, mermaidIdFor(endpoint.name), 'box', labelLines(endpoint.name, `interface endpoint ${endpoint.service}`), 'cnGateway', { id: 'interface-endpoint', category: 'networking' });
 			}
 		}
 		b.close();

@@ -14,10 +14,10 @@ import { vpcNamed } from './network';
 export function drawEdgeOfVpc(b: Builder, vpc: VpcModel): void {
 	const network = vpc.network;
 	for (const e of network.endpoints.values()) {
-		if (e.type === 'gateway' && e.vpc?.name === vpc.name) b.node(e.name, mermaidIdFor(e.name), 'hexagon', labelLines(e.name, `gateway endpoint ${e.service}`), 'cnGateway');
+		if (e.type === 'gateway' && e.vpc?.name === vpc.name) b.node(e.name, mermaidIdFor(e.name), 'hexagon', labelLines(e.name, `gateway endpoint ${e.service}`), 'cnGateway', { id: 'gateway-endpoint', category: 'networking' });
 	}
 	for (const g of network.vpnGateways.values()) {
-		if (g.vpc?.name === vpc.name) b.node(g.name, mermaidIdFor(g.name), 'hexagon', labelLines(g.name, 'VPN gateway'), 'cnGateway');
+		if (g.vpc?.name === vpc.name) b.node(g.name, mermaidIdFor(g.name), 'hexagon', labelLines(g.name, 'VPN gateway'), 'cnGateway', { id: 'vpn-gateway', category: 'networking' });
 	}
 }
 
@@ -25,20 +25,20 @@ export function drawEdgeOfVpc(b: Builder, vpc: VpcModel): void {
 export function drawLinkNodes(b: Builder, network: Network): void {
 	const outside = new Set<string>();
 	for (const p of network.peerings.values()) {
-		b.node(p.name, mermaidIdFor(p.name), 'hexagon', labelLines(p.name, `VPC peering${p.status === 'active' ? '' : ` (${p.status})`}`), 'cnGateway');
+		b.node(p.name, mermaidIdFor(p.name), 'hexagon', labelLines(p.name, `VPC peering${p.status === 'active' ? '' : ` (${p.status})`}`), 'cnGateway', { id: 'vpc-peering', category: 'networking' });
 		for (const end of p.vpcs) {
 			if (vpcNamed(network, end.name) || outside.has(end.name)) continue;
 			outside.add(end.name);
 			b.node(null, `z_peer_${mermaidIdFor(end.name)}`, 'circle', labelLines(`VPC ${end.name}`, 'outside this block'), 'cnInternet');
 		}
 	}
-	for (const t of network.transitGateways.values()) b.node(t.name, mermaidIdFor(t.name), 'hexagon', labelLines(t.name, 'transit gateway'), 'cnGateway');
+	for (const t of network.transitGateways.values()) b.node(t.name, mermaidIdFor(t.name), 'hexagon', labelLines(t.name, 'transit gateway'), 'cnGateway', { id: 'transit-gateway', category: 'networking' });
 	const services = new Set<string>();
 	for (const e of network.endpoints.values()) if (e.type === 'gateway') services.add(e.service);
-	for (const service of services) b.node(service, mermaidIdFor(service), 'circle', service, 'cnInternet');
+	for (const service of services) b.node(service, mermaidIdFor(service), 'circle', service, 'cnInternet', { id: 'aws-service', category: 'data' });
 	for (const site of network.onPremises.values()) {
 		b.open(null, `z_onprem_${mermaidIdFor(site.name)}`, labelLines(`On-premises ${site.name}`, site.cidrs.map((c) => c.text).join(', ')), b.fill('zone', ',stroke-dasharray:8 4'));
-		b.node(site.name, mermaidIdFor(site.name), 'box', labelLines(site.name, `customer gateway${site.ip ? ` ${site.ip}` : ''}`), 'cnNode');
+		b.node(site.name, mermaidIdFor(site.name), 'box', labelLines(site.name, `customer gateway${site.ip ? ` ${site.ip}` : ''}`), 'cnNode', { id: 'on-premises', category: 'general' });
 		b.close();
 	}
 }

@@ -41,6 +41,17 @@ export function linkResources(network: Network): ResourceInfo[] {
 			details: [{ label: 'Service', value: e.service }, { label: 'VPC', value: e.vpc?.name ?? 'not set' }, where, { label: 'Policy', value: e.policy ? 'yes' : 'none (allows all)' }],
 		});
 	}
+	// The services gateway endpoints lead to, drawn once each outside the VPCs (network-mermaid.ts).
+	const services = new Map<string, { line: number; endpoints: string[] }>();
+	for (const e of network.endpoints.values()) {
+		if (e.type !== 'gateway') continue;
+		const service = services.get(e.service) ?? { line: e.pos.line, endpoints: [] };
+		service.endpoints.push(e.name);
+		services.set(e.service, service);
+	}
+	for (const [name, service] of services) {
+		out.push({ name, type: 'aws-service', line: service.line, drawn: true, details: [{ label: 'Means', value: `The AWS service ${name}, outside every VPC` }, { label: 'Gateway endpoints', value: listed(service.endpoints) }] });
+	}
 	for (const g of network.vpnGateways.values()) {
 		out.push({ name: g.name, type: 'vpn-gateway', line: g.pos.line, drawn: !!vpcNamed(network, g.vpc?.name), details: [{ label: 'VPC', value: g.vpc?.name ?? 'not attached' }, { label: 'Propagates to', value: listed(g.propagates.map((r) => r.name)) }] });
 	}

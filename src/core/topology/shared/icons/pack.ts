@@ -81,6 +81,20 @@ const GLYPHS: Record<string, string> = {
 	network: '<circle cx="24" cy="24" r="5"/><circle cx="10" cy="10" r="3.5"/><circle cx="38" cy="10" r="3.5"/><circle cx="10" cy="38" r="3.5"/><circle cx="38" cy="38" r="3.5"/><path d="M20.5 20.5l-8-8M27.5 20.5l8-8M20.5 27.5l-8 8M27.5 27.5l8 8"/>',
 	// A drive: a volume (persistent storage).
 	volume: '<rect x="7" y="12" width="34" height="24" rx="3"/><path d="M7 28h34"/><circle cx="34" cy="32" r="1.2" fill="currentColor"/><circle cx="29" cy="32" r="1.2" fill="currentColor"/><path d="M13 20h14"/>',
+	// Two VPCs joined one to one: a VPC peering connection (no transit through it).
+	'vpc-peering': '<circle cx="11" cy="24" r="7"/><circle cx="37" cy="24" r="7"/><path d="M18 24h12"/>',
+	// A hub with spokes to the networks it joins: a transit gateway.
+	'transit-gateway': '<circle cx="24" cy="24" r="6"/><path d="M24 18V11M24 30v7M18 24h-7M30 24h7"/><circle cx="24" cy="7" r="3.5"/><circle cx="24" cy="41" r="3.5"/><circle cx="7" cy="24" r="3.5"/><circle cx="41" cy="24" r="3.5"/>',
+	// A doorway traffic enters without leaving AWS: a gateway endpoint (S3, DynamoDB).
+	'gateway-endpoint': `<path d="M22 40V12h16v28"/><path d="M18 40h24"/><path d="M5 26h20"/>${head(29, 26, 1, 0)}`,
+	// A network card in a subnet: an interface endpoint (an ENI for a service).
+	'interface-endpoint': '<rect x="8" y="12" width="32" height="20" rx="2.5"/><circle cx="24" cy="22" r="4.5"/><path d="M15 32v6M24 32v6M33 32v6"/>',
+	// A padlock on a tunnel: a virtual private gateway (the VPC's end of a VPN).
+	'vpn-gateway': '<rect x="15" y="22" width="18" height="15" rx="2"/><path d="M19 22v-5a5 5 0 0 1 10 0v5"/><path d="M4 30h11M33 30h11"/>',
+	// An office building: a site on premises behind a customer gateway.
+	'on-premises': '<path d="M10 42V10h18v32M28 20h10v22M6 42h36"/><path d="M15 16h3M21 16h3M15 23h3M21 23h3M15 30h3M21 30h3M32 27h2M32 33h2"/>',
+	// A bucket: an AWS service reached from the VPC (S3, DynamoDB).
+	'aws-service': '<ellipse cx="24" cy="12" rx="14" ry="4.5"/><path d="M10 12l3.5 26c.5 2.5 5 4 10.5 4s10-1.5 10.5-4L38 12"/>',
 	// Group icons (drawn in the corner of a group, as AWS diagrams do).
 	// A cloud: the VPC.
 	vpc: '<path d="M14 36h21a8 8 0 0 0 1-15.9A11 11 0 0 0 15 17.5A9.3 9.3 0 0 0 14 36z"/><rect x="19.5" y="25" width="9" height="7" rx="1" fill="currentColor" stroke="none"/><path d="M21 25v-2.5a3 3 0 0 1 6 0V25"/>',

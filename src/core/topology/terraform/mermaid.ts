@@ -1,6 +1,6 @@
 /**
- * A Terraform block drawn: each VPC as the vpc block draws it, one after the other in the same
- * flowchart, and each module other than the VPC module as one box naming its source.
+ * A Terraform block drawn: its VPCs side by side as the vpc block draws several, and each module
+ * other than the VPC module as one box naming its source.
  */
 
 import type { DiagramColors, MermaidDiagram } from '../shared/mermaid-builder';
@@ -10,34 +10,14 @@ import type { TerraformModel } from './model';
 
 export function terraformDiagram(model: TerraformModel, colors: DiagramColors | undefined, direction: 'TB' | 'LR', icons = false): MermaidDiagram {
 	const drawn = model.vpcs.filter((v) => v.name !== '' || v.subnets.size > 0);
-	const [first, ...rest] = drawn.length ? drawn : [model.vpc];
-	const diagram = vpcDiagram(first ?? model.vpc, colors, direction, icons);
+	const first = drawn[0] ?? model.vpc;
+	// The block's VPCs side by side in one drawing (each keeps its own model for lint and trace):
+	// the vpc diagram draws every VPC of the network it is handed, with its own zone ids, and the
+	// cloud layout places them all.
+	const diagram = vpcDiagram(drawn.length > 1 ? { ...first, network: { ...first.network, vpcs: drawn } } : first, colors, direction, icons);
 	let text = diagram.text;
 	const nodes = [...diagram.nodes];
-	const edges = [...diagram.edges];
-	const groups = [...(diagram.decor?.groups ?? [])];
-	const badges = [...(diagram.decor?.badges ?? [])];
 	const taken = new Set(nodes.map((n) => n.mermaidId));
-	rest.forEach((vpc, i) => {
-		// Another VPC's drawing, its header dropped; shared ids (the internet, the region group) are
-		// renamed when they would be declared twice.
-		const other = vpcDiagram(vpc, colors, direction, icons);
-		const rename = new Map<string, string>();
-		for (const n of other.nodes) if (taken.has(n.mermaidId) && n.resource !== 'internet') rename.set(n.mermaidId, `${n.mermaidId}_v${i + 2}`);
-		if (other.text.includes('z_region')) rename.set('z_region', `z_region_v${i + 2}`);
-		let body = other.text.split('\n').slice(1).filter((l) => !l.startsWith('%%')).join('\n');
-		for (const [from, to] of rename) body = body.replace(new RegExp(`\\b${from}\\b`, 'g'), to);
-		text += body;
-		for (const n of other.nodes) {
-			const id = rename.get(n.mermaidId) ?? n.mermaidId;
-			if (n.resource === 'internet' && taken.has(id)) continue;
-			taken.add(id);
-			nodes.push({ ...n, mermaidId: id });
-		}
-		edges.push(...other.edges);
-		groups.push(...(other.decor?.groups ?? []).map((g) => ({ ...g, mermaidId: rename.get(g.mermaidId) ?? g.mermaidId })));
-		badges.push(...(other.decor?.badges ?? []).map((b) => ({ ...b, mermaidId: rename.get(b.mermaidId) ?? b.mermaidId })));
-	});
 	const lines: string[] = [];
 	for (const box of model.modules) {
 		const id = mermaidIdFor(box.name);
@@ -47,5 +27,5 @@ export function terraformDiagram(model: TerraformModel, colors: DiagramColors | 
 		nodes.push({ mermaidId: id, resource: box.name, shape: 'node' });
 	}
 	if (lines.length) text = text.replace(/\n?$/, '\n') + lines.join('\n') + '\n';
-	return { ...diagram, text, nodes, edges, ...(diagram.decor ? { decor: { groups, badges } } : {}) };
+	return { ...diagram, text, nodes };
 }

@@ -7,7 +7,7 @@
 
 import { parseCidr, type Cidr } from '../shared/cidr';
 import type { Pos } from '../shared/diagnostic';
-import { parseFlowText, parseFlows, type FlowSpec } from '../shared/flow-model';
+import { flowFromOption, parseFlows } from '../shared/flow-model';
 import type { Nacl, NaclRule } from '../vpc/nacl';
 import type { RouteTable } from '../vpc/route-table';
 import { parseTraffic, splitNaclRule, splitSgRule } from '../vpc/rule-text';
@@ -795,15 +795,8 @@ class TemplateReader {
 				this.src.report(option.pos, 'unknown-field', `unknown cloudnotes option \`${option.key}\`; options are region, vpc and flow`);
 				continue;
 			}
-			const parsed = parseFlowText(option.value);
-			if (typeof parsed === 'string') {
-				this.src.report(option.pos, 'invalid-flow', parsed);
-				continue;
-			}
-			const flow: FlowSpec = { from: parsed.from, to: parsed.to, pos: option.pos, text: option.value.trim() };
-			if (parsed.traffic.proto) flow.proto = parsed.traffic.proto;
-			if (parsed.traffic.port !== undefined) flow.port = parsed.traffic.port;
-			flows.push(flow);
+			const flow = flowFromOption(this.src, option);
+			if (flow) flows.push(flow);
 		}
 	}
 }

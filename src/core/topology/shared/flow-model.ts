@@ -1,4 +1,4 @@
-import type { Pos } from './diagnostic';
+import type { DiagnosticCode, Pos } from './diagnostic';
 import { parseProto, type Proto } from './traffic';
 import type { Entry, YamlSource } from '../yaml/yaml-source';
 
@@ -102,4 +102,20 @@ export function parseFlows(src: YamlSource, entry: Entry): FlowSpec[] {
 		flows.push(flow);
 	}
 	return flows;
+}
+
+/**
+ * A `# cloudnotes flow: a -> b tcp 443` comment option (CloudFormation, Terraform) as a flow; an
+ * unreadable one is reported as `invalid-flow` at the option and gives null.
+ */
+export function flowFromOption(src: { report(pos: Pos, code: DiagnosticCode, message: string): void }, option: { value: string; pos: Pos }): FlowSpec | null {
+	const parsed = parseFlowText(option.value);
+	if (typeof parsed === 'string') {
+		src.report(option.pos, 'invalid-flow', parsed);
+		return null;
+	}
+	const flow: FlowSpec = { from: parsed.from, to: parsed.to, pos: option.pos, text: option.value.trim() };
+	if (parsed.traffic.proto) flow.proto = parsed.traffic.proto;
+	if (parsed.traffic.port !== undefined) flow.port = parsed.traffic.port;
+	return flow;
 }

@@ -8,7 +8,7 @@
 
 import { parseCidr, type Cidr } from '../shared/cidr';
 import type { Pos } from '../shared/diagnostic';
-import { parseFlowText, type FlowSpec } from '../shared/flow-model';
+import { flowFromOption } from '../shared/flow-model';
 import type { TextSource } from '../shared/text-source';
 import { emptyVpc, type Instance as VpcInstance, type LoadBalancer, type Ref, type VpcModel } from '../vpc/model';
 import type { SecurityGroup } from '../vpc/security-group';
@@ -753,15 +753,8 @@ class ConfigurationReader {
 				this.src.report(option.pos, 'unknown-field', `unknown cloudnotes option \`${option.key}\`; options are region and flow`);
 				continue;
 			}
-			const parsed = parseFlowText(option.value);
-			if (typeof parsed === 'string') {
-				this.src.report(option.pos, 'invalid-flow', parsed);
-				continue;
-			}
-			const flow: FlowSpec = { from: parsed.from, to: parsed.to, pos: option.pos, text: option.value.trim() };
-			if (parsed.traffic.proto) flow.proto = parsed.traffic.proto;
-			if (parsed.traffic.port !== undefined) flow.port = parsed.traffic.port;
-			this.model.flows.push(flow);
+			const flow = flowFromOption(this.src, option);
+			if (flow) this.model.flows.push(flow);
 		}
 	}
 }

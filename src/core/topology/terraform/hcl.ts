@@ -273,18 +273,23 @@ class Reader {
 				continue;
 			}
 			if (c === '[') {
-				const at = this.i;
-				this.i++;
-				this.nest++;
-				const key = this.expr();
-				this.expect(']', 'to close an index');
-				this.nest--;
-				expr = { t: 'index', obj: expr, key, at };
+				expr = this.indexOf(expr);
 				continue;
 			}
 			this.i = save;
 			return expr;
 		}
+	}
+
+	/** `obj[key]`, read from the `[` under the cursor. */
+	private indexOf(obj: Expr): Expr {
+		const at = this.i;
+		this.i++;
+		this.nest++;
+		const key = this.expr();
+		this.expect(']', 'to close an index');
+		this.nest--;
+		return { t: 'index', obj, key, at };
 	}
 
 	/** The traversal after a splat (`.id`, `[0]` with a full splat), applied to each item. */
@@ -300,13 +305,7 @@ class Reader {
 				continue;
 			}
 			if (full && this.s[this.i] === '[') {
-				const at = this.i;
-				this.i++;
-				this.nest++;
-				const key = this.expr();
-				this.expect(']', 'to close an index');
-				this.nest--;
-				expr = { t: 'index', obj: expr, key, at };
+				expr = this.indexOf(expr);
 				continue;
 			}
 			this.i = save;

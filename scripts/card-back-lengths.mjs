@@ -4,14 +4,9 @@
 // or one diagram are counted apart: they may be long.
 import { promises as fs, existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import esbuild from "esbuild";
-import { createRequire } from "node:module";
+import { loadCore, root } from "./corpus/load-core.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const out = path.join(root, "dist/card-lengths-core.cjs");
-await esbuild.build({ stdin: { contents: "export { extractNote, DEFAULT_CARD_SETTINGS } from './src/core/cards';", resolveDir: root, loader: "ts" }, bundle: true, platform: "node", format: "cjs", outfile: out, logLevel: "warning" });
-const { extractNote, DEFAULT_CARD_SETTINGS } = createRequire(import.meta.url)(out);
+const { extractNote, DEFAULT_CARD_SETTINGS } = await loadCore("export { extractNote, DEFAULT_CARD_SETTINGS } from './src/core/cards';");
 
 async function markdownFiles(target) {
 	const stat = await fs.stat(target);

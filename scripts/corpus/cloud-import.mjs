@@ -11,24 +11,11 @@
  * CloudFormation inputs are notes holding ```cloudformation blocks or raw .yaml/.json templates;
  * an AWS CLI snapshot is a folder of describe-* JSON files read together.
  */
-import { build } from 'esbuild';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadCore } from './load-core.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'cn-corpus-')), 'core.cjs');
-await build({
-	stdin: { contents: "export * from './src/core/topology'; export * from './src/core/import'; export { composeYaml } from './src/core/topology/yaml/yaml-compose';", resolveDir: root, loader: 'ts' },
-	bundle: true,
-	platform: 'node',
-	format: 'cjs',
-	outfile: out,
-	logLevel: 'error',
-});
-const core = createRequire(import.meta.url)(out);
+const core = await loadCore("export * from './src/core/topology'; export * from './src/core/import'; export { composeYaml } from './src/core/topology/yaml/yaml-compose';");
 
 const args = process.argv.slice(2);
 const groups = { '--cfn': [], '--aws-cli': [], '--terraform': [] };

@@ -8,24 +8,11 @@
  *
  *   node scripts/corpus/multi-vpc.mjs --notes DIR... --aws-cli DIR...
  */
-import { build } from 'esbuild';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadCore } from './load-core.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'cn-multi-vpc-')), 'core.cjs');
-await build({
-	stdin: { contents: "export * from './src/core/topology'; export * from './src/core/import';", resolveDir: root, loader: 'ts' },
-	bundle: true,
-	platform: 'node',
-	format: 'cjs',
-	outfile: out,
-	logLevel: 'error',
-});
-const core = createRequire(import.meta.url)(out);
+const core = await loadCore("export * from './src/core/topology'; export * from './src/core/import';");
 
 const groups = { '--notes': [], '--aws-cli': [] };
 let current = null;

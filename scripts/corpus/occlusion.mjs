@@ -8,24 +8,11 @@
  *
  *   node scripts/corpus/occlusion.mjs DIR...
  */
-import { build } from 'esbuild';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadCore } from './load-core.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'cn-occlusion-')), 'core.cjs');
-await build({
-	stdin: { contents: "export * from './src/core/cards'; export { findTopologyBlocks, analyzeTopology } from './src/core/topology';", resolveDir: root, loader: 'ts' },
-	bundle: true,
-	platform: 'node',
-	format: 'cjs',
-	outfile: out,
-	logLevel: 'error',
-});
-const core = createRequire(import.meta.url)(out);
+const core = await loadCore("export * from './src/core/cards'; export { findTopologyBlocks, analyzeTopology } from './src/core/topology';");
 const BINARY = new Set(['public', 'private', '퍼블릭', '프라이빗']);
 
 const files = (p) =>

@@ -41,7 +41,6 @@ const MODELLED = new Set([
 	`${EC2}SubnetNetworkAclAssociation`,
 	`${EC2}Instance`,
 	`${EC2}LaunchTemplate`,
-	`${EC2}VPCPeeringConnection`,
 	...LINK_TYPES,
 	'AWS::ElasticLoadBalancingV2::LoadBalancer',
 	'AWS::ElasticLoadBalancingV2::TargetGroup',
@@ -68,7 +67,7 @@ export function buildModel(src: YamlSource): CloudFormationModel {
 		const more: CloudFormationModel = { ...model, vpc: emptyVpc(src.start, vpc.network), flows: [], types: new Map() };
 		new TemplateReader(src, template, more, other).read();
 	}
-	readNetworkLinks(first.links(), template);
+	readNetworkLinks(first.links());
 	return model;
 }
 
@@ -313,18 +312,6 @@ class TemplateReader {
 			if (!subnet) this.src.report(res.pos, 'missing-field', `NAT gateway \`${res.id}\` needs \`SubnetId\`: the public subnet it sits in`);
 			this.vpc.natGateways.set(res.id, { name: res.id, pos: res.pos, subnet });
 		}
-		for (const res of this.ofType(`${EC2}VPCPeeringConnection`)) {
-			if (this.vpc.network.peerings.has(res.id)) continue;
-			const own = this.prop(res, 'VpcId');
-			const peer = this.prop(res, 'PeerVpcId');
-			const name = (v: Value, fallback: string): string => (v.k === 'res' ? v.id : v.k === 'str' ? v.v : fallback);
-			const ownName = name(own, 'a VPC not known offline');
-			const peerName = name(peer, 'a VPC not known offline');
-			const inTemplate = (id: string): boolean => this.t.resources.get(id)?.type === `${EC2}VPC`;
-			const outside = !inTemplate(peerName) ? peerName : !inTemplate(ownName) ? ownName : undefined;
-			const peering = { name: res.id, pos: res.pos, vpcs: [{ name: ownName, pos: own.pos }, { name: peerName, pos: peer.pos }] as [Ref, Ref], status: 'active' as const, statusPos: res.pos };
-			this.vpc.network.peerings.set(res.id, outside === undefined ? peering : { ...peering, outside });
-		}
 	}
 
 	private readRouteTables(): void {
@@ -394,7 +381,6 @@ class TemplateReader {
 			ref: (v, what) => this.refOf(v, what),
 			refs: (v, what) => this.refList(v, what),
 			cidr: (text, pos) => this.cidr(text, pos),
-			region: () => this.r.region,
 		};
 	}
 

@@ -5,17 +5,10 @@ import { vpcResources } from '../vpc/resources';
 import type { TerraformModel } from './model';
 
 export function terraformResources(model: TerraformModel): ResourceInfo[] {
-	const out: ResourceInfo[] = [];
-	const seen = new Set<string>();
-	for (const vpc of model.vpcs) {
-		for (const info of vpcResources(vpc)) {
-			// `internet` is every VPC's; it is listed (and drawn) once.
-			if (seen.has(info.name)) continue;
-			seen.add(info.name);
-			const type = model.types.get(info.name);
-			out.push(type ? { ...info, details: [{ label: 'Terraform type', value: type }, ...info.details] } : info);
-		}
-	}
+	const out = vpcResources(model.vpc).map((info) => {
+		const type = model.types.get(info.name);
+		return type ? { ...info, details: [{ label: 'Terraform type', value: type }, ...info.details] } : info;
+	});
 	for (const box of model.modules) {
 		out.push({
 			name: box.name,

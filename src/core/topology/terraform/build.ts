@@ -12,6 +12,7 @@ import { flowFromOption } from '../shared/flow-model';
 import type { TextSource } from '../shared/text-source';
 import { emptyVpc, type Instance as VpcInstance, type LoadBalancer, type Ref, type VpcModel } from '../vpc/model';
 import { readLinks } from '../vpc/read-links';
+import { readInOrder } from '../vpc/read-order';
 import type { SecurityGroup } from '../vpc/security-group';
 import { Configuration, type Instance } from './evaluate';
 import { readHcl, type Body } from './hcl';
@@ -190,14 +191,7 @@ class ConfigurationReader {
 			this.model.vpc = this.model.vpcs[0];
 			this.model.vpc.flows = this.model.flows;
 		} else this.model.vpcs = this.model.vpc.network.vpcs;
-		this.readSubnets();
-		this.readGateways();
-		this.readRouteTables();
-		this.readSecurityGroups();
-		this.readNacls();
-		this.readInstances();
-		this.readDatabases();
-		this.readLoadBalancers();
+		readInOrder(this);
 		this.readLinks();
 		this.readFlows();
 		if (this.cfg.regionNeededAt !== null) {
@@ -324,7 +318,7 @@ class ConfigurationReader {
 		return this.model.vpcs[0] ?? null;
 	}
 
-	private readSubnets(): void {
+	readSubnets(): void {
 		for (const inst of this.ofType('aws_subnet')) {
 			const vpc = this.vpcOf(inst);
 			if (!vpc) continue;
@@ -349,7 +343,7 @@ class ConfigurationReader {
 		return name ? (this.home.get(name) ?? [...this.vpcs.values()].find((v) => v.subnets.has(name)) ?? null) : null;
 	}
 
-	private readGateways(): void {
+	readGateways(): void {
 		const attachments = new Map<string, string>();
 		for (const inst of this.ofType('aws_internet_gateway_attachment')) {
 			const igw = this.refName(this.arg(inst, 'internet_gateway_id', inst.address)?.v ?? null);
@@ -382,7 +376,7 @@ class ConfigurationReader {
 		}
 	}
 
-	private readRouteTables(): void {
+	readRouteTables(): void {
 		for (const inst of this.ofType('aws_route_table', 'aws_default_route_table')) {
 			const isDefault = inst.type === 'aws_default_route_table';
 			const pos = this.pos(inst.block.at);
@@ -492,7 +486,7 @@ class ConfigurationReader {
 		return peers;
 	}
 
-	private readSecurityGroups(): void {
+	readSecurityGroups(): void {
 		for (const inst of this.ofType('aws_security_group')) {
 			const vpc = this.vpcOf(inst);
 			if (!vpc) continue;
@@ -536,7 +530,7 @@ class ConfigurationReader {
 		}
 	}
 
-	private readNacls(): void {
+	readNacls(): void {
 		for (const inst of this.ofType('aws_network_acl')) {
 			const vpc = this.vpcOf(inst);
 			if (!vpc) continue;
@@ -624,7 +618,7 @@ class ConfigurationReader {
 		return null;
 	}
 
-	private readInstances(): void {
+	readInstances(): void {
 		const eips = this.publicIps();
 		for (const inst of this.ofType('aws_instance')) {
 			const pos = this.pos(inst.block.at);
@@ -654,7 +648,7 @@ class ConfigurationReader {
 		}
 	}
 
-	private readDatabases(): void {
+	readDatabases(): void {
 		for (const inst of this.ofType('aws_db_subnet_group')) this.dbSubnetGroups.set(inst.address, this.refList(this.arg(inst, 'subnet_ids', inst.address)?.v));
 		for (const inst of this.ofType('aws_db_instance')) {
 			const pos = this.pos(inst.block.at);
@@ -680,7 +674,7 @@ class ConfigurationReader {
 		}
 	}
 
-	private readLoadBalancers(): void {
+	readLoadBalancers(): void {
 		const targetGroups = new Map<string, { targets: string[]; port: number | null }>();
 		for (const inst of this.ofType('aws_lb_target_group', 'aws_alb_target_group')) {
 			targetGroups.set(inst.address, { targets: [], port: asNumber(this.cfg.attr(inst, 'port')?.v ?? null) });

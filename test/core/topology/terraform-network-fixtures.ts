@@ -142,6 +142,28 @@ resource "aws_ec2_transit_gateway_route" "no_spoke2" {
 }
 `;
 
+/** Two VPCs on two transit gateways (defaults on): requests east go through `a`, replies west through `b`. */
+export const TF_ASYMMETRIC =
+	provider +
+	vpc('west', '10.1.0.0/16', '10.1.1.0/24', ['cidr_block = "10.2.0.0/16"\n    transit_gateway_id = aws_ec2_transit_gateway.a.id'], 'w1', '22 10.0.0.0/8') +
+	vpc('east', '10.2.0.0/16', '10.2.1.0/24', ['cidr_block = "10.1.0.0/16"\n    transit_gateway_id = aws_ec2_transit_gateway.b.id'], 'e1', '22 10.0.0.0/8') +
+	['a', 'b']
+		.map(
+			(t) => `resource "aws_ec2_transit_gateway" "${t}" {}
+
+${['west', 'east']
+	.map(
+		(v) => `resource "aws_ec2_transit_gateway_vpc_attachment" "${t}_${v}" {
+  transit_gateway_id = aws_ec2_transit_gateway.${t}.id
+  vpc_id             = aws_vpc.${v}.id
+  subnet_ids         = [aws_subnet.${v}.id]
+}
+`,
+	)
+	.join('\n')}`,
+		)
+		.join('\n');
+
 /** A private subnet with no NAT gateway: it reaches S3 through a gateway endpoint in its route table only. */
 export const TF_S3_ENDPOINT =
 	provider +

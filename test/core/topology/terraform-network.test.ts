@@ -4,7 +4,7 @@
  */
 import { analyzeTopology, toMermaid, trace } from '../../../src/core/topology';
 import type { TerraformModel } from '../../../src/core/topology/terraform/model';
-import { TF_BLACKHOLE, TF_ONE_SIDED, TF_OVERLAP, TF_PEERING_CHAIN, TF_S3_ENDPOINT, TF_VPN } from './terraform-network-fixtures';
+import { TF_ASYMMETRIC, TF_BLACKHOLE, TF_ONE_SIDED, TF_OVERLAP, TF_PEERING_CHAIN, TF_S3_ENDPOINT, TF_VPN } from './terraform-network-fixtures';
 
 function analyze(text: string) {
 	const analysis = analyzeTopology('terraform', text, 1);
@@ -107,6 +107,22 @@ describe('terraform: transit gateway', () => {
 		expect(table?.associations).toHaveLength(3);
 		expect(table?.propagations).toHaveLength(3);
 		expect(trace(m, tcp('aws_instance.app2', 'aws_instance.probe', 443)).allowed).toBe(true);
+	});
+});
+
+describe('terraform: two transit gateways', () => {
+	it('lets replies come back through another transit gateway than the request (TGWs keep no state)', () => {
+		const r = trace(analyze(TF_ASYMMETRIC).model, tcp('aws_instance.w1', 'aws_instance.e1', 22));
+		expect(r.allowed).toBe(true);
+		expect(r.hops.find((h) => h.step === 'route table (reply)')?.reason).toMatch(/aws_ec2_transit_gateway\.b, another transit gateway than the request's/);
+		expect(r.hops.find((h) => h.step === 'transit gateway route table (reply)')?.resource).toBe('aws_ec2_transit_gateway.b.association_default_route_table_id');
+	});
+
+	it('refuses when the other transit gateway has no way back to the sender', () => {
+		const m = analyze(TF_ASYMMETRIC.replace(/resource "aws_ec2_transit_gateway_vpc_attachment" "b_west" \{[^}]*\}\n/, '')).model;
+		const r = trace(m, tcp('aws_instance.w1', 'aws_instance.e1', 22));
+		expect(r.allowed).toBe(false);
+		expect(r.hops[r.blockedAt ?? -1]).toMatchObject({ step: 'transit gateway route table (reply)' });
 	});
 });
 

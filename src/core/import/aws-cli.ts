@@ -411,7 +411,7 @@ function readHybrid(get: (key: string) => Json[], network: NetworkDraft, names: 
 		const vpc = drafts.find((d) => d.source === resource)?.name;
 		const isVpn = a.ResourceType === 'vpn';
 		if (!(vpc || (isVpn && vpns.has(resource)))) {
-			notes.push(`transit gateway attachment ${id} to ${resource || '?'} (${str(a.ResourceType) ?? 'vpc'}, not in the input)`);
+			notes.push(`transit gateway attachment ${id} to ${resource || '?'}, which is not in the input`);
 			continue;
 		}
 		const name = named(a, id, 'tgw-attach');

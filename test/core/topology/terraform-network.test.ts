@@ -69,6 +69,13 @@ describe('terraform: peering', () => {
 		expect(r.hops[r.blockedAt ?? -1]?.step).toBe('route table (reply)');
 	});
 
+	it('a route to a peering the block does not create (an id as text) is listed at its line, not traced', () => {
+		const text = TF_ONE_SIDED.replace('aws_vpc_peering_connection.left_right.id\n}', '"pcx-0abc1234"\n}');
+		const info = analyze(text).diagnostics.find((d) => d.message.includes('pcx-0abc1234'));
+		expect(info).toMatchObject({ code: 'unsupported-resource', severity: 'info', line: lineOf(text, 'resource "aws_route" "to_right"') });
+		expect(info?.message).toMatch(/leads to `pcx-0abc1234`, which this block does not create; trace ignores it/);
+	});
+
 	it('overlapping CIDRs on a peering: an error at the peering, naming both VPCs', () => {
 		const error = analyze(TF_OVERLAP).diagnostics.find((d) => d.code === 'peering-overlap');
 		expect(error).toMatchObject({ severity: 'error', line: lineOf(TF_OVERLAP, 'resource "aws_vpc_peering_connection"') });

@@ -59,7 +59,7 @@ const MODELLED = new Set([
 	...Object.values(LINK_TYPES).flat(),
 ]);
 
-/** What a route may lead to: a gateway (internet, NAT, VPN), a link between VPCs, or what is only listed. */
+/** What a route may lead to: a gateway (internet, NAT, VPN), a link between VPCs (the next three), or what is only listed. */
 const ROUTE_TARGETS = ['nat_gateway_id', 'gateway_id', 'transit_gateway_id', 'vpc_peering_connection_id', 'vpc_endpoint_id', 'network_interface_id', 'instance_id', 'egress_only_gateway_id', 'carrier_gateway_id', 'local_gateway_id', 'core_network_arn'];
 
 const OPTION = /^(\s*)#\s*cloudnotes\s+([a-z-]+)\s*:\s*(.*?)\s*$/i;
@@ -441,11 +441,16 @@ class ConfigurationReader {
 		const destination = this.cidr(dest, pos);
 		if (!destination) return;
 		const key = ROUTE_TARGETS.find((k) => ![undefined, null, ''].includes(this.cfg.attr(inst, k)?.v as string));
-		const targetName = key ? this.refName(this.cfg.attr(inst, key)?.v ?? null) : null;
-		const type = this.model.types.get(targetName ?? '');
-		const gatewayKey = key === 'gateway_id' || key === 'nat_gateway_id';
-		if (!key || !targetName || (!gatewayKey && !LINK_TARGETS.has(type ?? ''))) {
-			if (key && (targetName || !gatewayKey)) this.src.report(pos, 'unsupported-resource', `${name} leads to a ${key.replace(/_id$|_arn$/, '').replace(/_/g, ' ')}, which is not modelled; trace ignores it`);
+		const target = key ? this.cfg.attr(inst, key) : undefined;
+		const targetName = target ? this.refName(target.v) : null;
+		if (!key || !target || !targetName) {
+			if (target) this.unresolved(target.at, `the target of ${name}`, target.v);
+			return;
+		}
+		const type = this.model.types.get(targetName);
+		if (ROUTE_TARGETS.indexOf(key) > 1 && !LINK_TARGETS.has(type ?? '')) {
+			const what = ROUTE_TARGETS.indexOf(key) < 5 ? `\`${targetName}\`, which this block does not create` : `a ${key.replace(/_id$|_arn$/, '').replace(/_/g, ' ')}, which is not modelled`;
+			this.src.report(pos, 'unsupported-resource', `${name} leads to ${what}; trace ignores it`);
 			return;
 		}
 		if (targetName === 'local') {

@@ -213,4 +213,62 @@ resource "aws_vpn_gateway_route_propagation" "hybrid" {
 		: ''
 }`;
 
+/** Two VPC modules on a transit gateway with its default route table, routes added to the modules' tables by aws_route, an S3 endpoint in one. */
+export const TF_MODULES_TGW = `provider "aws" {
+  region = "ap-northeast-2"
+}
+
+module "vpc_a" {
+  source  = "terraform-aws-modules/vpc/aws"
+  version = "~> 5.0"
+  name    = "a"
+  cidr    = "10.10.0.0/16"
+  azs     = ["ap-northeast-2a", "ap-northeast-2c"]
+  private_subnets = ["10.10.1.0/24", "10.10.2.0/24"]
+}
+
+module "vpc_b" {
+  source  = "terraform-aws-modules/vpc/aws"
+  version = "~> 5.0"
+  name    = "b"
+  cidr    = "10.20.0.0/16"
+  azs     = ["ap-northeast-2a", "ap-northeast-2c"]
+  private_subnets = ["10.20.1.0/24", "10.20.2.0/24"]
+}
+
+resource "aws_ec2_transit_gateway" "tgw" {}
+
+resource "aws_ec2_transit_gateway_vpc_attachment" "a" {
+  transit_gateway_id = aws_ec2_transit_gateway.tgw.id
+  vpc_id             = module.vpc_a.vpc_id
+  subnet_ids         = module.vpc_a.private_subnets
+}
+
+resource "aws_ec2_transit_gateway_vpc_attachment" "b" {
+  transit_gateway_id = aws_ec2_transit_gateway.tgw.id
+  vpc_id             = module.vpc_b.vpc_id
+  subnet_ids         = module.vpc_b.private_subnets
+}
+
+resource "aws_route" "a_to_b" {
+  count                  = 2
+  route_table_id         = module.vpc_a.private_route_table_ids[count.index]
+  destination_cidr_block = "10.20.0.0/16"
+  transit_gateway_id     = aws_ec2_transit_gateway.tgw.id
+}
+
+resource "aws_route" "b_to_a" {
+  count                  = 2
+  route_table_id         = module.vpc_b.private_route_table_ids[count.index]
+  destination_cidr_block = module.vpc_a.vpc_cidr_block
+  transit_gateway_id     = aws_ec2_transit_gateway.tgw.id
+}
+
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id          = module.vpc_a.vpc_id
+  service_name    = "com.amazonaws.ap-northeast-2.s3"
+  route_table_ids = module.vpc_a.private_route_table_ids
+}
+`;
+
 export const tfFence = (hcl: string): string => '```terraform\n' + hcl + '```\n';

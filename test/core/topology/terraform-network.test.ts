@@ -4,7 +4,7 @@
  */
 import { analyzeTopology, toMermaid, trace } from '../../../src/core/topology';
 import type { TerraformModel } from '../../../src/core/topology/terraform/model';
-import { TF_ASYMMETRIC, TF_BLACKHOLE, TF_ONE_SIDED, TF_OVERLAP, TF_PEERING_CHAIN, TF_S3_ENDPOINT, TF_VPN } from './terraform-network-fixtures';
+import { TF_ASYMMETRIC, TF_BLACKHOLE, TF_MODULES_TGW, TF_ONE_SIDED, TF_OVERLAP, TF_PEERING_CHAIN, TF_S3_ENDPOINT, TF_VPN } from './terraform-network-fixtures';
 
 function analyze(text: string) {
 	const analysis = analyzeTopology('terraform', text, 1);
@@ -114,6 +114,19 @@ describe('terraform: transit gateway', () => {
 		expect(table?.associations).toHaveLength(3);
 		expect(table?.propagations).toHaveLength(3);
 		expect(trace(m, tcp('aws_instance.app2', 'aws_instance.probe', 443)).allowed).toBe(true);
+	});
+});
+
+describe('terraform: VPC modules on a transit gateway', () => {
+	it('routes added to the modules\' tables are kept; a -> b crosses the default route table; only a reaches s3 by endpoint', () => {
+		const { model, diagnostics } = analyze(TF_MODULES_TGW);
+		expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+		expect(model.vpcs.find((v) => v.name === 'module.vpc_b')?.routeTables.get('module.vpc_b.private_route_table_ids[1]')?.routes.map((r) => `${r.destination.text} -> ${r.target}`)).toEqual(['10.10.0.0/16 -> aws_ec2_transit_gateway.tgw']);
+		const r = trace(model, tcp('module.vpc_a.private_subnets[0]', 'module.vpc_b.private_subnets[1]', 443));
+		expect(r.allowed).toBe(true);
+		expect(r.hops.find((h) => h.step === 'transit gateway route table')?.resource).toBe('aws_ec2_transit_gateway.tgw.association_default_route_table_id');
+		expect(trace(model, tcp('module.vpc_a.private_subnets[1]', 's3')).allowed).toBe(true);
+		expect(trace(model, tcp('module.vpc_b.private_subnets[1]', 's3')).allowed).toBe(false);
 	});
 });
 

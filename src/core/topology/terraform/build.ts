@@ -398,7 +398,8 @@ class ConfigurationReader {
 		}
 		for (const inst of this.ofType('aws_route')) {
 			const table = this.refName(this.arg(inst, 'route_table_id', inst.address)?.v ?? null);
-			const vpc = table ? this.home.get(table) : undefined;
+			// A module's tables (`module.vpc.private_route_table_ids[0]`) are known by their VPC only.
+			const vpc = table ? (this.home.get(table) ?? this.model.vpcs.find((v) => v.routeTables.has(table))) : undefined;
 			if (!table || !vpc) {
 				if (table && !this.model.types.has(table)) this.src.report(this.pos(inst.block.at), 'unknown-reference', `route \`${inst.address}\` names route table \`${table}\`, which is not an aws_route_table of this block`);
 				else if (!table) this.src.report(this.pos(inst.block.at), 'unsupported-resource', `route \`${inst.address}\` goes into a route table not known offline; trace ignores it`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Corpus run for issue 26 (not a repository test): notes with several VPCs (```cloudformation or
+ * Corpus run for issue 26 (not a repository test): notes with several VPCs (```cloudformation, ```terraform or
  * ```vpc blocks) through the real core, and AWS CLI snapshots through `cloudnotes import`. For each
  * block it prints the VPCs, links and diagnostics found, checks that every VPC and link is drawn
  * (a subgraph or node in the Mermaid text) and that lint finds no error; for each snapshot, that

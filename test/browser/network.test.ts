@@ -6,6 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { BLACKHOLE, PEERING_CHAIN, S3_ENDPOINT, VPN } from '../core/topology/network-fixtures';
+import { TF_PEERING_CHAIN } from '../core/topology/terraform-network-fixtures';
 import { launchBrowser, openDemo, pageErrors, type DemoPage } from './demo-page';
 import { createNote, diagramsOf, noteWith } from './topology-fixtures';
 
@@ -32,6 +33,7 @@ describe.each([
 		await createNote(demo.page, 'Tests/tgw.md', noteWith('vpc', BLACKHOLE));
 		await createNote(demo.page, 'Tests/s3.md', noteWith('vpc', S3_ENDPOINT));
 		await createNote(demo.page, 'Tests/vpn.md', noteWith('vpc', VPN(true)));
+		await createNote(demo.page, 'Tests/tf-peering.md', noteWith('terraform', TF_PEERING_CHAIN));
 	});
 	afterAll(async () => {
 		await demo?.context.close();
@@ -61,6 +63,16 @@ describe.each([
 		expect(inside(b.web as Box, b.app as Box)).toBe(true);
 		expect(inside(b.db as Box, b.data as Box)).toBe(true);
 		expect(await pageErrors(demo)).toEqual([]);
+	});
+
+	test('a terraform block draws its three peered VPCs as sibling boxes, the peerings between them', async () => {
+		expect(await demo.page.getAttribute(diagramsOf('Tests/tf-peering.md'), 'data-state')).toBe('ok');
+		const peerings = ['aws_vpc_peering_connection.app_shared', 'aws_vpc_peering_connection.shared_data'];
+		const b = await boxes('Tests/tf-peering.md', ['aws_vpc.app', 'aws_vpc.shared', 'aws_vpc.data', ...peerings]);
+		for (const n of Object.keys(b)) expect(b[n]).not.toBeNull();
+		const vpcs = [b['aws_vpc.app'], b['aws_vpc.shared'], b['aws_vpc.data']] as Box[];
+		for (let i = 0; i < vpcs.length; i++) for (let j = i + 1; j < vpcs.length; j++) expect(overlaps(vpcs[i], vpcs[j])).toBe(false);
+		for (const link of peerings.map((p) => b[p]) as Box[]) for (const vpc of vpcs) expect(inside(link, vpc)).toBe(false);
 	});
 
 	test('the trace panel refuses web -> db at the peering (not transitive) and lights the blocker', async () => {

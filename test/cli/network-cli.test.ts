@@ -4,6 +4,7 @@
  */
 import { main } from '../../src/cli/main';
 import { BLACKHOLE, fence, ONE_SIDED, OVERLAP, PEERING_CHAIN, S3_ENDPOINT, VPN } from '../core/topology/network-fixtures';
+import { TF_BLACKHOLE, TF_ONE_SIDED, TF_PEERING_CHAIN, TF_S3_ENDPOINT, TF_VPN, tfFence } from '../core/topology/terraform-network-fixtures';
 import { fakeIO } from './fake-io';
 
 interface Hop {
@@ -20,8 +21,8 @@ interface Json {
 	summary: string;
 }
 
-async function trace(yaml: string, from: string, to: string, port?: number): Promise<Json> {
-	const t = fakeIO({ 'n.md': `# net\n\n${fence(yaml)}` });
+async function trace(yaml: string, from: string, to: string, port?: number, wrap = fence): Promise<Json> {
+	const t = fakeIO({ 'n.md': `# net\n\n${wrap(yaml)}` });
 	const args = ['trace', 'n.md', '--from', from, '--to', to, '--format', 'json'];
 	if (port !== undefined) args.push('--port', String(port));
 	const code = await main(args, t.io);
@@ -30,8 +31,8 @@ async function trace(yaml: string, from: string, to: string, port?: number): Pro
 	return result;
 }
 
-async function lint(yaml: string): Promise<{ line: number; severity: string; code: string; message: string }[]> {
-	const t = fakeIO({ 'n.md': `# net\n\n${fence(yaml)}` });
+async function lint(yaml: string, wrap = fence): Promise<{ line: number; severity: string; code: string; message: string }[]> {
+	const t = fakeIO({ 'n.md': `# net\n\n${wrap(yaml)}` });
 	await main(['lint', 'n.md', '--format', 'json'], t.io);
 	return JSON.parse(t.stdout()) as { line: number; severity: string; code: string; message: string }[];
 }
@@ -129,6 +130,30 @@ describe('VPN', () => {
 		const r = await trace(VPN(true), 'erp', '192.168.4.20', 443);
 		expect(r.allowed).toBe(true);
 		expect(r.hops.map((h) => h.resource)).toEqual(expect.arrayContaining(['vgw', 'office-vpn']));
+	});
+});
+
+describe('a terraform block is one network', () => {
+	it('refuses web -> db through two peerings (not transitive) and carries web -> ldap', async () => {
+		const refused = await trace(TF_PEERING_CHAIN, 'aws_instance.web', 'aws_instance.db', 5432, tfFence);
+		expect(refused.allowed).toBe(false);
+		expect(blocked(refused)).toMatchObject({ resource: 'aws_vpc_peering_connection.app_shared', step: 'vpc peering' });
+		expect(blocked(refused).reason).toMatch(/not transitive/);
+		expect((await trace(TF_PEERING_CHAIN, 'aws_instance.web', 'aws_instance.ldap', 636, tfFence)).summary).toBe('Allowed: aws_instance.web -> aws_instance.ldap on tcp 636 via aws_vpc_peering_connection.app_shared');
+	});
+
+	it('drops at the blackhole TGW route, and warns a one-sided peering route at its line in the note', async () => {
+		const r = await trace(TF_BLACKHOLE, 'aws_instance.app1', 'aws_instance.app2', 443, tfFence);
+		expect(blocked(r)).toMatchObject({ resource: 'aws_ec2_transit_gateway_route_table.spokes', rule: '10.32.0.0/16 -> blackhole' });
+		const warning = (await lint(TF_ONE_SIDED, tfFence)).find((d) => d.code === 'peering-one-sided');
+		// The note: heading, blank line, fence line, then the configuration.
+		expect(warning?.line).toBe(3 + TF_ONE_SIDED.split('\n').findIndex((l) => l.includes('resource "aws_route" "to_right"')) + 1);
+	});
+
+	it('reaches s3 through the gateway endpoint and the office through the propagated VPN route', async () => {
+		expect((await trace(TF_S3_ENDPOINT, 'aws_instance.worker', 's3', undefined, tfFence)).allowed).toBe(true);
+		expect((await trace(TF_VPN(true), 'aws_customer_gateway.office', 'aws_instance.erp', 443, tfFence)).allowed).toBe(true);
+		for (const hcl of [TF_PEERING_CHAIN, TF_BLACKHOLE, TF_S3_ENDPOINT, TF_VPN(true)]) expect((await lint(hcl, tfFence)).filter((d) => d.severity === 'error')).toEqual([]);
 	});
 });
 

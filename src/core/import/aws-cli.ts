@@ -13,8 +13,26 @@ type Json = Record<string, unknown>;
 
 /** The top-level keys the AWS CLI prints for the outputs read here. */
 export const AWS_CLI_KEYS = ['Vpcs', 'Subnets', 'RouteTables', 'InternetGateways', 'NatGateways', 'SecurityGroups', 'NetworkAcls', 'Reservations', 'LoadBalancers', 'TargetGroups', 'DBInstances', 'Tags', 'VpcPeeringConnections'] as const;
-/** Read only when several VPCs make one network block (a one-VPC block lists them as not represented). */
-const LINK_KEYS = ['VpnGateways', 'VpcEndpoints'];
+/**
+ * Read only when several VPCs make one network block (a one-VPC block lists them as not
+ * represented). A transit gateway route table's static routes and propagations come one output
+ * per table, which does not name it: they are read as Batfish's snapshots wrap them,
+ * `{"TransitGatewayStaticRoutes": [{"TransitGatewayRouteTableId", "Routes"}]}` (search-transit-gateway-routes)
+ * and `{"TransitGatewayPropagations": [{"TransitGatewayRouteTableId", "TransitGatewayRouteTablePropagations"}]}`.
+ */
+const LINK_KEYS = [
+	'VpnGateways',
+	'VpcEndpoints',
+	'TransitGateways',
+	'TransitGatewayAttachments',
+	'TransitGatewayVpcAttachments',
+	'TransitGatewayRouteTables',
+	'TransitGatewayStaticRoutes',
+	'TransitGatewayPropagations',
+	'VpnConnections',
+	'CustomerGateways',
+];
+const GONE = new Set(['deleted', 'deleting', 'failed', 'rejected']);
 /** Outputs that say nothing a vpc block draws (zones, statuses): read and ignored without a note. */
 const SILENT_KEYS = new Set(['AvailabilityZones', 'InstanceStatuses', 'PlacementGroups', 'MovingAddressStatuses', 'Hosts', 'DhcpOptions', 'ServiceNames', 'PrefixLists', 'NextToken']);
 
@@ -77,7 +95,10 @@ export function importAwsCli(docs: readonly Json[]): ImportResult {
 	// Several VPCs of one snapshot are one network: one namespace, links between them kept.
 	const multi = vpcIds.size > 1;
 	const names = new Names();
-	const network: NetworkDraft = { peerings: [], vpnGateways: [], endpoints: [] };
+	const network: NetworkDraft = { peerings: [], vpnGateways: [], endpoints: [], transitGateways: [], onPremises: [], vpnConnections: [] };
+	const tgwsById = new Map<string, Json>();
+	for (const g of get('TransitGateways')) if (str(g.TransitGatewayId) && !GONE.has(str(g.State) ?? '')) tgwsById.set(str(g.TransitGatewayId) as string, g);
+	const tgwName = (id: string): string => names.name(id, label(tgwsById.get(id) ?? {}, id), undefined, 'tgw');
 	const peeringsById = new Map<string, Json>();
 	for (const p of get('VpcPeeringConnections')) if (str(p.VpcPeeringConnectionId)) peeringsById.set(str(p.VpcPeeringConnectionId) as string, p);
 	const vgwOf = new Map<string, Json>();
@@ -146,7 +167,8 @@ export function importAwsCli(docs: readonly Json[]): ImportResult {
 				}
 				const pcx = multi ? str(r.VpcPeeringConnectionId) : null;
 				const peering = pcx ? peeringsById.get(pcx) : undefined;
-				const link = peering && pcx ? names.name(pcx, label(peering, pcx), undefined, 'pcx') : gateway && vgwName && gateway === vgw?.VpnGatewayId ? vgwName : undefined;
+				const tgw = multi ? str(r.TransitGatewayId) : null;
+				const link = peering && pcx ? names.name(pcx, label(peering, pcx), undefined, 'pcx') : gateway && vgwName && gateway === vgw?.VpnGatewayId ? vgwName : tgw && tgwsById.has(tgw) ? tgwName(tgw) : undefined;
 				const target = link ?? (nat ? names.get(nat) : gateway && igw && gateway === igw.InternetGatewayId ? draft.internetGateway : undefined);
 				if (target) routes.push([dest, target]);
 				else {
@@ -320,6 +342,7 @@ export function importAwsCli(docs: readonly Json[]): ImportResult {
 			else notes.push(`VPC peering ${id} between ${ends.join(' and ')} (one end is not in the input)`);
 		}
 		for (const g of get('VpnGateways')) if (!arr(g.VpcAttachments).some((a) => a.State === 'attached')) notes.push(`VPN gateway ${str(g.VpnGatewayId) ?? '?'} is attached to no VPC`);
+		readHybrid(get, network, names, label, drafts, tgwsById, tgwName, notes);
 	}
 	const orphanInstances = get('Instances').filter((i) => !str(i.VpcId));
 	if (orphanInstances.length) notes.push(`${orphanInstances.length} instance(s) outside any VPC (EC2-Classic) not represented`);
@@ -331,6 +354,92 @@ export function importAwsCli(docs: readonly Json[]): ImportResult {
 	if (!multi) return { drafts, notes };
 	// The network block holds the VPN gateways and endpoints: they are no longer "not represented".
 	return { drafts, notes: notes.filter((n) => !LINK_KEYS.some((k) => n.startsWith(`${k}:`))), network };
+}
+
+/** VPN connections with their customer gateways, and transit gateways with their attachments and route tables. */
+function readHybrid(get: (key: string) => Json[], network: NetworkDraft, names: Names, label: (item: Json, id: string) => string | null, drafts: VpcDraft[], tgws: Map<string, Json>, tgwName: (id: string) => string, notes: string[]): void {
+	const named = (item: Json | undefined, id: string, kind: string): string => names.name(id, label(item ?? {}, id), undefined, kind);
+	const cgws = new Map(get('CustomerGateways').map((c) => [str(c.CustomerGatewayId) ?? '', c]));
+	const sites = new Map<string, NetworkDraft['onPremises'][number]>();
+	const vpns = new Set<string>();
+	for (const v of get('VpnConnections')) {
+		const id = str(v.VpnConnectionId) ?? '';
+		const cgwId = str(v.CustomerGatewayId) ?? '';
+		const vgw = names.get(str(v.VpnGatewayId) ?? '');
+		const tgw = str(v.TransitGatewayId);
+		if (GONE.has(str(v.State) ?? '')) continue;
+		const routes = arr(v.Routes).filter((r) => !GONE.has(str(r.State) ?? '')).map((r) => str(r.DestinationCidrBlock)).filter((c): c is string => !!c);
+		const site = sites.get(cgwId) ?? { name: named(cgws.get(cgwId), cgwId, 'cgw'), cidrs: [], ip: str(cgws.get(cgwId)?.IpAddress) };
+		for (const c of routes) if (!site.cidrs.includes(c)) site.cidrs.push(c);
+		// With BGP the ranges behind the site are announced at run time: not in any output.
+		if (site.cidrs.length === 0 || !(vgw || (tgw && tgws.has(tgw)))) {
+			notes.push(`VPN connection ${id}: ${site.cidrs.length ? `its ${str(v.VpnGatewayId) ?? tgw ?? 'gateway'} is not in the input` : `the ranges behind ${cgwId} are announced by BGP, not in the output; add it under \`on-premises:\` with \`cidrs:\``}`);
+			continue;
+		}
+		sites.set(cgwId, site);
+		vpns.add(id);
+		network.vpnConnections.push({ name: named(v, id, 'vpn'), customerGateway: site.name, ...(vgw ? { vpnGateway: vgw } : { transitGateway: tgwName(tgw as string) }), staticRoutes: (v.Options as Json | undefined)?.StaticRoutesOnly === true ? routes : null });
+	}
+	network.onPremises.push(...sites.values());
+	for (const [id, c] of cgws) if (id && !sites.has(id)) notes.push(`customer gateway ${label(c, id) ?? id} (${str(c.IpAddress) ?? '?'}): no VPN connection of the input names it`);
+
+	// describe-transit-gateway-attachments says associations, the -vpc- one subnets: one item of both.
+	const attachments = new Map<string, Json>();
+	for (const a of [...get('TransitGatewayAttachments'), ...get('TransitGatewayVpcAttachments')]) {
+		const id = str(a.TransitGatewayAttachmentId) ?? '';
+		attachments.set(id, { ...a, ...attachments.get(id) });
+	}
+	const tables = new Map(get('TransitGatewayRouteTables').map((t) => [str(t.TransitGatewayRouteTableId) ?? '', t]));
+	const drafted = new Map<string, NetworkDraft['transitGateways'][number]>();
+	for (const id of tgws.keys()) {
+		const g: NetworkDraft['transitGateways'][number] = { name: tgwName(id), attachments: [], routeTables: [] };
+		drafted.set(id, g);
+		network.transitGateways.push(g);
+	}
+	const tableDraft = (id: string, tgw: string | null): NetworkDraft['transitGateways'][number]['routeTables'][number] | undefined => {
+		const g = drafted.get(str(tables.get(id)?.TransitGatewayId) ?? tgw ?? '');
+		if (!g || !id || GONE.has(str(tables.get(id)?.State) ?? '')) return undefined;
+		const name = named(tables.get(id), id, 'tgw-rtb');
+		let t = g.routeTables.find((x) => x.name === name);
+		if (!t) g.routeTables.push((t = { name, associations: [], propagations: [], routes: [] }));
+		return t;
+	};
+	for (const [id, a] of attachments) {
+		const g = drafted.get(str(a.TransitGatewayId) ?? '');
+		if (!g || GONE.has(str(a.State) ?? '')) continue;
+		const resource = str(a.VpcId) ?? str(a.ResourceId) ?? '';
+		const vpc = drafts.find((d) => d.source === resource)?.name;
+		const isVpn = a.ResourceType === 'vpn';
+		if (!(vpc || (isVpn && vpns.has(resource)))) {
+			notes.push(`transit gateway attachment ${id} to ${resource || '?'}, which is not in the input`);
+			continue;
+		}
+		const name = named(a, id, 'tgw-attach');
+		const subnets = (Array.isArray(a.SubnetIds) ? a.SubnetIds : []).map((x) => names.get(String(x)) ?? String(x));
+		g.attachments.push(isVpn ? { name, vpn: names.get(resource), subnets: [] } : { name, vpc, subnets });
+		const assoc = (a.Association ?? {}) as Json;
+		if (assoc.State === 'associated') tableDraft(str(assoc.TransitGatewayRouteTableId) ?? '', str(a.TransitGatewayId))?.associations.push(name);
+	}
+	for (const t of tables.keys()) tableDraft(t, null);
+	for (const p of get('TransitGatewayPropagations')) {
+		const t = tableDraft(str(p.TransitGatewayRouteTableId) ?? '', null);
+		for (const x of arr(p.TransitGatewayRouteTablePropagations)) {
+			const att = names.get(str(x.TransitGatewayAttachmentId) ?? '');
+			if (t && att && x.State !== 'disabled' && !t.propagations.includes(att)) t.propagations.push(att);
+		}
+	}
+	for (const w of get('TransitGatewayStaticRoutes')) {
+		const t = tableDraft(str(w.TransitGatewayRouteTableId) ?? '', null);
+		for (const r of arr(w.Routes)) {
+			const dest = str(r.DestinationCidrBlock);
+			const att = names.get(str(arr(r.TransitGatewayAttachments)[0]?.TransitGatewayAttachmentId) ?? '');
+			if (!t || !dest) continue;
+			// A propagated route says the attachment propagates into this table.
+			if (r.Type === 'propagated') {
+				if (att && !t.propagations.includes(att)) t.propagations.push(att);
+			} else if (r.State === 'blackhole' || att) t.routes.push([dest, r.State === 'blackhole' ? 'blackhole' : (att as string)]);
+		}
+	}
 }
 
 function targetKind(id: string): string {

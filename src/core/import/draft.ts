@@ -130,6 +130,14 @@ export interface NetworkDraft {
 	peerings: { name: string; vpcs: [string, string]; status: string }[];
 	vpnGateways: { name: string; vpc: string; propagateTo: string[] }[];
 	endpoints: { name: string; vpc: string; service: string; type: 'gateway' | 'interface'; routeTables: string[]; subnets: string[]; securityGroups: string[] }[];
+	transitGateways: {
+		name: string;
+		attachments: { name: string; vpc?: string; vpn?: string; subnets: string[] }[];
+		routeTables: { name: string; associations: string[]; propagations: string[]; routes: [string, string][] }[];
+	}[];
+	onPremises: { name: string; cidrs: string[]; ip: string | null }[];
+	/** `staticRoutes` null: BGP. */
+	vpnConnections: { name: string; customerGateway: string; vpnGateway?: string; transitGateway?: string; staticRoutes: string[] | null }[];
 }
 
 /** Several VPCs of one input as ONE `vpc` block with `vpcs:` (they can reach each other only in one block). */
@@ -165,6 +173,31 @@ export function toNetworkBlock(name: string, drafts: readonly VpcDraft[], links:
 			if (e.subnets.length) fields.push(`subnets: ${list(e.subnets)}`);
 			if (e.securityGroups.length) fields.push(`security-groups: ${list(e.securityGroups)}`);
 			out.push(`  ${yamlText(e.name)}: { ${fields.join(', ')} }`);
+		}
+	}
+	if (links.transitGateways.length) {
+		out.push('transit-gateways:');
+		for (const g of links.transitGateways) {
+			out.push(`  ${yamlText(g.name)}:`);
+			if (g.attachments.length) out.push('    attachments:');
+			for (const a of g.attachments) out.push(`      ${yamlText(a.name)}: { ${a.vpc ? `vpc: ${yamlText(a.vpc)}${a.subnets.length ? `, subnets: ${list(a.subnets)}` : ''}` : `vpn: ${yamlText(a.vpn ?? '')}`} }`);
+			if (g.routeTables.length) out.push('    route-tables:');
+			for (const t of g.routeTables) {
+				const fields = [`associations: ${list(t.associations)}`, `propagations: ${list(t.propagations)}`];
+				if (t.routes.length) fields.push(`routes: { ${t.routes.map(([d, x]) => `${d}: ${yamlText(x)}`).join(', ')} }`);
+				out.push(`      ${yamlText(t.name)}: { ${fields.join(', ')} }`);
+			}
+		}
+	}
+	if (links.onPremises.length) {
+		out.push('on-premises:');
+		for (const o of links.onPremises) out.push(`  ${yamlText(o.name)}: { cidrs: ${list(o.cidrs)}${o.ip ? `, ip: ${o.ip}` : ''} }`);
+	}
+	if (links.vpnConnections.length) {
+		out.push('vpn-connections:');
+		for (const c of links.vpnConnections) {
+			const end = c.vpnGateway ? `vpn-gateway: ${yamlText(c.vpnGateway)}` : `transit-gateway: ${yamlText(c.transitGateway ?? '')}`;
+			out.push(`  ${yamlText(c.name)}: { customer-gateway: ${yamlText(c.customerGateway)}, ${end}, ${c.staticRoutes ? `static-routes: ${list(c.staticRoutes)}` : 'routing: bgp'} }`);
 		}
 	}
 	return out.join('\n') + '\n';

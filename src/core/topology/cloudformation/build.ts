@@ -13,6 +13,7 @@ import type { RouteTable } from '../vpc/route-table';
 import { parseTraffic, splitNaclRule, splitSgRule } from '../vpc/rule-text';
 import type { SecurityGroup, SgRule } from '../vpc/security-group';
 import { emptyVpc, type Instance, type LoadBalancer, type Ref, type VpcModel } from '../vpc/model';
+import { readInOrder } from '../vpc/read-order';
 import type { Entry, YamlSource } from '../yaml/yaml-source';
 import { awsPorts, awsProto, naclRuleLine, sgRuleLine } from './aws-rules';
 import { looksLikeRegion, Resolver, type Value } from './intrinsics';
@@ -41,7 +42,6 @@ const MODELLED = new Set([
 	`${EC2}SubnetNetworkAclAssociation`,
 	`${EC2}Instance`,
 	`${EC2}LaunchTemplate`,
-	`${EC2}VPCPeeringConnection`,
 	...LINK_TYPES,
 	'AWS::ElasticLoadBalancingV2::LoadBalancer',
 	'AWS::ElasticLoadBalancingV2::TargetGroup',
@@ -68,7 +68,7 @@ export function buildModel(src: YamlSource): CloudFormationModel {
 		const more: CloudFormationModel = { ...model, vpc: emptyVpc(src.start, vpc.network), flows: [], types: new Map() };
 		new TemplateReader(src, template, more, other).read();
 	}
-	readNetworkLinks(first.links(), template);
+	readNetworkLinks(first.links());
 	return model;
 }
 
@@ -200,14 +200,7 @@ class TemplateReader {
 			if (!MODELLED.has(res.type)) this.src.report(res.pos, 'unsupported-resource', `\`${res.id}\` (${res.type}) is not modelled: it is not drawn or traced`);
 		}
 		this.chooseVpc();
-		this.readSubnets();
-		this.readGateways();
-		this.readRouteTables();
-		this.readSecurityGroups();
-		this.readNacls();
-		this.readInstances();
-		this.readDatabases();
-		this.readLoadBalancers();
+		readInOrder(this);
 		this.readFlows();
 		if (this.r.regionNeededAt) {
 			this.src.report(this.r.regionNeededAt, 'unresolved-value', 'the region is not known offline, so zones are drawn as `<region>a`, `<region>b`, ...; name it with `# cloudnotes region: ap-northeast-2` (a line of its own in the block) or a `Region` parameter default');
@@ -266,7 +259,7 @@ class TemplateReader {
 		return null;
 	}
 
-	private readSubnets(): void {
+	readSubnets(): void {
 		for (const res of this.ofType(`${EC2}Subnet`)) {
 			if (!this.inVpc(res)) continue;
 			const cidr = this.text(res, 'CidrBlock', 'the CIDR');
@@ -286,7 +279,7 @@ class TemplateReader {
 		}
 	}
 
-	private readGateways(): void {
+	readGateways(): void {
 		const attached = new Map<string, Pos>();
 		for (const res of this.ofType(`${EC2}VPCGatewayAttachment`)) {
 			if (!this.inVpc(res)) continue;
@@ -313,21 +306,9 @@ class TemplateReader {
 			if (!subnet) this.src.report(res.pos, 'missing-field', `NAT gateway \`${res.id}\` needs \`SubnetId\`: the public subnet it sits in`);
 			this.vpc.natGateways.set(res.id, { name: res.id, pos: res.pos, subnet });
 		}
-		for (const res of this.ofType(`${EC2}VPCPeeringConnection`)) {
-			if (this.vpc.network.peerings.has(res.id)) continue;
-			const own = this.prop(res, 'VpcId');
-			const peer = this.prop(res, 'PeerVpcId');
-			const name = (v: Value, fallback: string): string => (v.k === 'res' ? v.id : v.k === 'str' ? v.v : fallback);
-			const ownName = name(own, 'a VPC not known offline');
-			const peerName = name(peer, 'a VPC not known offline');
-			const inTemplate = (id: string): boolean => this.t.resources.get(id)?.type === `${EC2}VPC`;
-			const outside = !inTemplate(peerName) ? peerName : !inTemplate(ownName) ? ownName : undefined;
-			const peering = { name: res.id, pos: res.pos, vpcs: [{ name: ownName, pos: own.pos }, { name: peerName, pos: peer.pos }] as [Ref, Ref], status: 'active' as const, statusPos: res.pos };
-			this.vpc.network.peerings.set(res.id, outside === undefined ? peering : { ...peering, outside });
-		}
 	}
 
-	private readRouteTables(): void {
+	readRouteTables(): void {
 		const vpc = this.vpc;
 		for (const res of this.ofType(`${EC2}RouteTable`)) {
 			if (!this.inVpc(res)) continue;
@@ -394,7 +375,6 @@ class TemplateReader {
 			ref: (v, what) => this.refOf(v, what),
 			refs: (v, what) => this.refList(v, what),
 			cidr: (text, pos) => this.cidr(text, pos),
-			region: () => this.r.region,
 		};
 	}
 
@@ -486,7 +466,7 @@ class TemplateReader {
 		return { ...traffic.value, peer: parsedPeer, text, pos };
 	}
 
-	private readSecurityGroups(): void {
+	readSecurityGroups(): void {
 		for (const res of this.ofType(`${EC2}SecurityGroup`)) {
 			if (!this.inVpc(res)) continue;
 			const egress = this.prop(res, 'SecurityGroupEgress');
@@ -522,7 +502,7 @@ class TemplateReader {
 		}
 	}
 
-	private readNacls(): void {
+	readNacls(): void {
 		for (const res of this.ofType(`${EC2}NetworkAcl`)) {
 			if (!this.inVpc(res)) continue;
 			this.vpc.nacls.set(res.id, { name: res.id, pos: res.pos, inbound: [], outbound: [] } satisfies Nacl);
@@ -642,7 +622,7 @@ class TemplateReader {
 		return !!res && res.type === `${EC2}Subnet` && !this.vpc.subnets.has(res.id);
 	}
 
-	private readInstances(): void {
+	readInstances(): void {
 		const eips = this.publicIps();
 		for (const res of this.ofType(`${EC2}Instance`)) {
 			const p = this.placement(res);
@@ -669,7 +649,7 @@ class TemplateReader {
 		}
 	}
 
-	private readDatabases(): void {
+	readDatabases(): void {
 		const groups = new Map<string, Ref[]>();
 		for (const res of this.ofType('AWS::RDS::DBSubnetGroup')) groups.set(res.id, this.refList(this.prop(res, 'SubnetIds'), `the subnets of \`${res.id}\``));
 		for (const type of ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster']) {
@@ -703,7 +683,7 @@ class TemplateReader {
 		}
 	}
 
-	private readLoadBalancers(): void {
+	readLoadBalancers(): void {
 		const targetGroups = new Map<string, { targets: Ref[]; port: number | null }>();
 		for (const res of this.ofType('AWS::ElasticLoadBalancingV2::TargetGroup')) {
 			const targets: Ref[] = [];

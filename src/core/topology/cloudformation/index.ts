@@ -5,12 +5,11 @@
  * template has (resource types we do not model, values not known offline) is added here.
  */
 import type { TopologyLanguage } from '../language';
-import { parseCidr } from '../shared/cidr';
 import { guardedTrace } from '../shared/trace-types';
 import { vpcCards } from '../vpc/cards';
 import { lintVpc } from '../vpc/lint';
 import { resourceCount } from '../vpc/model';
-import { isNetworkEndpoint, networkTitle } from '../vpc/network';
+import { isTraceEnd, networkTitle } from '../vpc/network';
 import { traceNetwork } from '../vpc/network-trace';
 import { vpcDiagram } from '../vpc/mermaid';
 import { buildModel } from './build';
@@ -30,10 +29,7 @@ export const cloudFormationLanguage: TopologyLanguage<CloudFormationModel> = {
 	resources: cloudFormationResources,
 	title: (model) => networkTitle(model.vpc),
 	endpointTypes: new Set(['internet', 'instance', 'load-balancer', 'nat-gateway', 'subnet']),
-	isEndpoint: (model, name) => {
-		const vpc = model.vpc;
-		return vpc.instances.has(name) || vpc.loadBalancers.has(name) || vpc.natGateways.has(name) || vpc.subnets.has(name) || parseCidr(name, { allowBareAddress: true }).ok || isNetworkEndpoint(vpc, name);
-	},
+	isEndpoint: (model, name) => isTraceEnd(model.vpc, name),
 	endpointHint: 'an instance, database, load balancer, NAT gateway or subnet (by logical id), `internet` or an IP',
 	trace: (model, query) => traceModel(model.vpc, query),
 	mermaid: (model, options) => vpcDiagram(model.vpc, options.colors, options.direction ?? 'TB', options.icons ?? false),

@@ -11,10 +11,13 @@ import type { Pos } from '../shared/diagnostic';
 import { flowFromOption } from '../shared/flow-model';
 import type { TextSource } from '../shared/text-source';
 import { emptyVpc, type Instance as VpcInstance, type LoadBalancer, type Ref, type VpcModel } from '../vpc/model';
+import { readLinks } from '../vpc/read-links';
+import { readInOrder } from '../vpc/read-order';
 import type { SecurityGroup } from '../vpc/security-group';
 import { Configuration, type Instance } from './evaluate';
 import { readHcl, type Body } from './hcl';
 import type { ModuleBox, TerraformModel } from './model';
+import { LINK_TARGETS, LINK_TYPES, linkAttribute } from './network-links';
 import { naclRule, sgRules, type RulePeer } from './rules';
 import { asBool, asNumber, asString, isList, Lazy, ResourceRef, showValue, Unknown, type Val } from './values';
 import { expandVpcModule, isVpcModuleSource, majorVersion, VPC_MODULE_INPUTS } from './vpc-module';
@@ -53,10 +56,11 @@ const MODELLED = new Set([
 	'aws_alb_target_group_attachment',
 	'aws_db_instance',
 	'aws_db_subnet_group',
+	...Object.values(LINK_TYPES).flat(),
 ]);
 
-/** Route targets other than an internet or NAT gateway: drawn nowhere yet, listed. */
-const OTHER_TARGETS = ['transit_gateway_id', 'vpc_peering_connection_id', 'vpc_endpoint_id', 'network_interface_id', 'instance_id', 'egress_only_gateway_id', 'carrier_gateway_id', 'local_gateway_id', 'core_network_arn'];
+/** What a route may lead to: a gateway (internet, NAT, VPN), a link between VPCs (the next three), or what is only listed. */
+const ROUTE_TARGETS = ['nat_gateway_id', 'gateway_id', 'transit_gateway_id', 'vpc_peering_connection_id', 'vpc_endpoint_id', 'network_interface_id', 'instance_id', 'egress_only_gateway_id', 'carrier_gateway_id', 'local_gateway_id', 'core_network_arn'];
 
 const OPTION = /^(\s*)#\s*cloudnotes\s+([a-z-]+)\s*:\s*(.*?)\s*$/i;
 
@@ -138,7 +142,11 @@ class ConfigurationReader {
 		if (v instanceof ResourceRef) {
 			if (v.attr === 'default_security_group_id') return 'default';
 			if (v.attr === 'main_route_table_id' || v.attr === 'default_route_table_id') return this.mainTableOf(v.address);
-			return v.address;
+			const type = this.model.types.get(v.address);
+			// An accepter's id is its peering's.
+			const accepter = type === 'aws_vpc_peering_connection_accepter' ? this.ofType(type).find((i) => i.address === v.address) : undefined;
+			if (accepter) return this.refName(this.cfg.attr(accepter, 'vpc_peering_connection_id')?.v ?? null);
+			return linkAttribute(type, v.address, v.attr) ?? v.address;
 		}
 		if (v instanceof Lazy) return v.label;
 		return asString(v);
@@ -182,15 +190,9 @@ class ConfigurationReader {
 		if (this.model.vpcs[0]) {
 			this.model.vpc = this.model.vpcs[0];
 			this.model.vpc.flows = this.model.flows;
-		} else this.model.vpcs.push(this.model.vpc);
-		this.readSubnets();
-		this.readGateways();
-		this.readRouteTables();
-		this.readSecurityGroups();
-		this.readNacls();
-		this.readInstances();
-		this.readDatabases();
-		this.readLoadBalancers();
+		} else this.model.vpcs = this.model.vpc.network.vpcs;
+		readInOrder(this);
+		this.readLinks();
 		this.readFlows();
 		if (this.cfg.regionNeededAt !== null) {
 			this.src.report(this.pos(this.cfg.regionNeededAt), 'unresolved-value', 'the region is not known offline, so zones are drawn as `<region>a`, `<region>b`, ...; name it in `provider "aws" { region = ... }` or with `# cloudnotes region: ap-northeast-2`', 'info');
@@ -218,9 +220,15 @@ class ConfigurationReader {
 		}
 	}
 
+	/** Every VPC of the block joins the first one's network: one network, linted and traced as one. */
 	private addVpc(address: string, vpc: VpcModel): void {
 		this.vpcs.set(address, vpc);
-		this.model.vpcs.push(vpc);
+		const first = this.model.vpcs[0];
+		if (!first) this.model.vpcs = vpc.network.vpcs;
+		else {
+			vpc.network = first.network;
+			first.network.vpcs.push(vpc);
+		}
 	}
 
 	private cidr(text: string, pos: Pos): Cidr | null {
@@ -310,7 +318,7 @@ class ConfigurationReader {
 		return this.model.vpcs[0] ?? null;
 	}
 
-	private readSubnets(): void {
+	readSubnets(): void {
 		for (const inst of this.ofType('aws_subnet')) {
 			const vpc = this.vpcOf(inst);
 			if (!vpc) continue;
@@ -335,7 +343,7 @@ class ConfigurationReader {
 		return name ? (this.home.get(name) ?? [...this.vpcs.values()].find((v) => v.subnets.has(name)) ?? null) : null;
 	}
 
-	private readGateways(): void {
+	readGateways(): void {
 		const attachments = new Map<string, string>();
 		for (const inst of this.ofType('aws_internet_gateway_attachment')) {
 			const igw = this.refName(this.arg(inst, 'internet_gateway_id', inst.address)?.v ?? null);
@@ -368,7 +376,7 @@ class ConfigurationReader {
 		}
 	}
 
-	private readRouteTables(): void {
+	readRouteTables(): void {
 		for (const inst of this.ofType('aws_route_table', 'aws_default_route_table')) {
 			const isDefault = inst.type === 'aws_default_route_table';
 			const pos = this.pos(inst.block.at);
@@ -390,7 +398,8 @@ class ConfigurationReader {
 		}
 		for (const inst of this.ofType('aws_route')) {
 			const table = this.refName(this.arg(inst, 'route_table_id', inst.address)?.v ?? null);
-			const vpc = table ? this.home.get(table) : undefined;
+			// A module's tables (`module.vpc.private_route_table_ids[0]`) are known by their VPC only.
+			const vpc = table ? (this.home.get(table) ?? this.model.vpcs.find((v) => v.routeTables.has(table))) : undefined;
 			if (!table || !vpc) {
 				if (table && !this.model.types.has(table)) this.src.report(this.pos(inst.block.at), 'unknown-reference', `route \`${inst.address}\` names route table \`${table}\`, which is not an aws_route_table of this block`);
 				else if (!table) this.src.report(this.pos(inst.block.at), 'unsupported-resource', `route \`${inst.address}\` goes into a route table not known offline; trace ignores it`);
@@ -432,13 +441,17 @@ class ConfigurationReader {
 		}
 		const destination = this.cidr(dest, pos);
 		if (!destination) return;
-		const gateway = this.cfg.attr(inst, 'gateway_id');
-		const nat = this.cfg.attr(inst, 'nat_gateway_id');
-		const target = nat ?? gateway;
+		const key = ROUTE_TARGETS.find((k) => ![undefined, null, ''].includes(this.cfg.attr(inst, k)?.v as string));
+		const target = key ? this.cfg.attr(inst, key) : undefined;
 		const targetName = target ? this.refName(target.v) : null;
-		if (!target || targetName === null || targetName === '') {
-			const other = OTHER_TARGETS.find((key) => this.cfg.attr(inst, key) && this.cfg.attr(inst, key)?.v !== null && this.cfg.attr(inst, key)?.v !== '');
-			if (other) this.src.report(pos, 'unsupported-resource', `${name} leads to a ${other.replace(/_id$|_arn$/, '').replace(/_/g, ' ')}, which is not modelled; trace ignores it`);
+		if (!key || !target || !targetName) {
+			if (target) this.unresolved(target.at, `the target of ${name}`, target.v);
+			return;
+		}
+		const type = this.model.types.get(targetName);
+		if (ROUTE_TARGETS.indexOf(key) > 1 && !LINK_TARGETS.has(type ?? '')) {
+			const what = ROUTE_TARGETS.indexOf(key) < 5 ? `\`${targetName}\`, which this block does not create` : `a ${key.replace(/_id$|_arn$/, '').replace(/_/g, ' ')}, which is not modelled`;
+			this.src.report(pos, 'unsupported-resource', `${name} leads to ${what}; trace ignores it`);
 			return;
 		}
 		if (targetName === 'local') {
@@ -446,9 +459,8 @@ class ConfigurationReader {
 			return;
 		}
 		const igw = vpc.internetGateway?.name;
-		const known = targetName === igw || vpc.natGateways.has(targetName);
+		const known = targetName === igw || vpc.natGateways.has(targetName) || LINK_TARGETS.has(type ?? '');
 		if (!known) {
-			const type = this.model.types.get(targetName);
 			this.src.report(pos, 'unsupported-resource', `${name} leads to \`${targetName}\`${type ? ` (${type})` : ''}, which is not a gateway of this VPC; trace ignores it`);
 			return;
 		}
@@ -480,7 +492,7 @@ class ConfigurationReader {
 		return peers;
 	}
 
-	private readSecurityGroups(): void {
+	readSecurityGroups(): void {
 		for (const inst of this.ofType('aws_security_group')) {
 			const vpc = this.vpcOf(inst);
 			if (!vpc) continue;
@@ -524,7 +536,7 @@ class ConfigurationReader {
 		}
 	}
 
-	private readNacls(): void {
+	readNacls(): void {
 		for (const inst of this.ofType('aws_network_acl')) {
 			const vpc = this.vpcOf(inst);
 			if (!vpc) continue;
@@ -612,7 +624,7 @@ class ConfigurationReader {
 		return null;
 	}
 
-	private readInstances(): void {
+	readInstances(): void {
 		const eips = this.publicIps();
 		for (const inst of this.ofType('aws_instance')) {
 			const pos = this.pos(inst.block.at);
@@ -642,7 +654,7 @@ class ConfigurationReader {
 		}
 	}
 
-	private readDatabases(): void {
+	readDatabases(): void {
 		for (const inst of this.ofType('aws_db_subnet_group')) this.dbSubnetGroups.set(inst.address, this.refList(this.arg(inst, 'subnet_ids', inst.address)?.v));
 		for (const inst of this.ofType('aws_db_instance')) {
 			const pos = this.pos(inst.block.at);
@@ -668,7 +680,7 @@ class ConfigurationReader {
 		}
 	}
 
-	private readLoadBalancers(): void {
+	readLoadBalancers(): void {
 		const targetGroups = new Map<string, { targets: string[]; port: number | null }>();
 		for (const inst of this.ofType('aws_lb_target_group', 'aws_alb_target_group')) {
 			targetGroups.set(inst.address, { targets: [], port: asNumber(this.cfg.attr(inst, 'port')?.v ?? null) });
@@ -743,6 +755,49 @@ class ConfigurationReader {
 			};
 			vpc.loadBalancers.set(inst.address, lb);
 			this.home.set(inst.address, vpc);
+		}
+	}
+
+	private readLinks(): void {
+		const network = this.model.vpc.network;
+		type Res = { id: string; pos: Pos; inst: Instance };
+		const at = (r: Res, key: string, quiet?: boolean): { v: Val; pos: Pos } | null => {
+			const a = this.cfg.attr(r.inst, key);
+			if (a && !quiet) this.unresolved(a.at, `\`${key}\` of \`${r.id}\``, a.v);
+			return a && !(a.v instanceof Unknown) ? { v: a.v, pos: this.pos(a.at) } : null;
+		};
+		readLinks<Res>({
+			network,
+			of: (kind) => this.ofType(...LINK_TYPES[kind]).map((inst) => ({ id: inst.address, pos: this.pos(inst.block.at), inst })),
+			str: (r, key) => {
+				const a = at(r, key);
+				return a && asString(a.v);
+			},
+			has: (r, key) => !!this.cfg.attr(r.inst, key),
+			ref: (r, key, quiet) => {
+				const a = at(r, key, quiet);
+				const name = a && this.refName(a.v);
+				return a && name ? { name, pos: a.pos } : null;
+			},
+			refs: (r, key) => {
+				const a = at(r, key);
+				return a ? this.refList(a.v).map((name) => ({ name, pos: a.pos })) : [];
+			},
+			cidr: (r, key) => {
+				const a = at(r, key);
+				const text = a && asString(a.v);
+				return a && text ? this.cidr(text, a.pos) : null;
+			},
+			// `com.amazonaws.${data.aws_region.current.name}.s3`: the service is in the text as written.
+			service: (r) => {
+				const a = this.cfg.attr(r.inst, 'service_name');
+				return a ? (asString(a.v) ?? this.src.source.slice(a.at).split('\n')[0] ?? '') : '';
+			},
+			names: { vpnAttachment: (id) => `${id}.transit_gateway_attachment_id`, defaultTable: (id) => `${id}.association_default_route_table_id` },
+			acceptedOnCreate: false,
+		});
+		for (const inst of this.ofType('aws_route_table')) {
+			for (const vgw of this.refList(this.cfg.attr(inst, 'propagating_vgws')?.v)) network.vpnGateways.get(vgw)?.propagates.push({ name: inst.address, pos: this.pos(inst.block.at) });
 		}
 	}
 

@@ -1,6 +1,7 @@
 /**
- * A `terraform` block's model: each VPC the configuration creates as a VpcModel (so the vpc
- * block's lint, trace, diagram, details and cards apply unchanged), named by Terraform addresses,
+ * A `terraform` block's model: each VPC the configuration creates as a VpcModel, all of one
+ * network with the links between them (so the vpc block's lint, trace, diagram, details and cards
+ * apply unchanged), named by Terraform addresses,
  * plus what only a configuration has: the resource type of each address and the modules other
  * than the VPC module, drawn as one box each with their inputs.
  */
@@ -20,7 +21,7 @@ export interface ModuleBox {
 
 export interface TerraformModel {
 	kind: 'terraform';
-	/** Every VPC of the block, in the block's order (aws_vpc resources and VPC module calls). */
+	/** Every VPC of the block, in the block's order (aws_vpc resources and VPC module calls): `vpc.network.vpcs`. */
 	vpcs: VpcModel[];
 	/** The first VPC: the block's title, where flows are declared. */
 	vpc: VpcModel;

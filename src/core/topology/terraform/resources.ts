@@ -1,21 +1,11 @@
 /** The details panel of a `terraform` block: the vpc block's, each resource also showing its Terraform type; other modules with their inputs. */
 
 import type { ResourceInfo } from '../shared/resource-info';
-import { vpcResources } from '../vpc/resources';
+import { typedVpcResources } from '../vpc/resources';
 import type { TerraformModel } from './model';
 
 export function terraformResources(model: TerraformModel): ResourceInfo[] {
-	const out: ResourceInfo[] = [];
-	const seen = new Set<string>();
-	for (const vpc of model.vpcs) {
-		for (const info of vpcResources(vpc)) {
-			// `internet` is every VPC's; it is listed (and drawn) once.
-			if (seen.has(info.name)) continue;
-			seen.add(info.name);
-			const type = model.types.get(info.name);
-			out.push(type ? { ...info, details: [{ label: 'Terraform type', value: type }, ...info.details] } : info);
-		}
-	}
+	const out = typedVpcResources(model.vpc, model.types, 'Terraform type');
 	for (const box of model.modules) {
 		out.push({
 			name: box.name,

@@ -1,6 +1,5 @@
 /** The `vpc` language: an AWS VPC declared in our own YAML (subnets, routes, gateways, security groups, NACLs, instances, load balancers). */
 import type { TopologyLanguage } from '../language';
-import { parseCidr } from '../shared/cidr';
 import { guardedTrace } from '../shared/trace-types';
 import { vpcCards } from './cards';
 import { lintVpc } from './lint';
@@ -9,7 +8,7 @@ import { resourceCount, type VpcModel } from './model';
 import { parseVpc } from './parse';
 import { vpcResources } from './resources';
 import { vpcOcclusionFacts } from './occlusion';
-import { isNetworkEndpoint, networkTitle } from './network';
+import { isTraceEnd, networkTitle } from './network';
 import { traceNetwork } from './network-trace';
 
 const trace = guardedTrace(traceNetwork);
@@ -24,8 +23,7 @@ export const vpcLanguage: TopologyLanguage<VpcModel> = {
 	resources: vpcResources,
 	title: networkTitle,
 	endpointTypes: new Set(['internet', 'instance', 'load-balancer', 'nat-gateway', 'subnet']),
-	isEndpoint: (model, name) =>
-		model.instances.has(name) || model.loadBalancers.has(name) || model.natGateways.has(name) || model.subnets.has(name) || parseCidr(name, { allowBareAddress: true }).ok || isNetworkEndpoint(model, name),
+	isEndpoint: isTraceEnd,
 	endpointHint: 'an instance, load balancer, NAT gateway, subnet, interface endpoint, on-premises site, `s3`, `dynamodb`, `internet` or an IP',
 	trace,
 	mermaid: (model, options) => vpcDiagram(model, options.colors, options.direction ?? 'TB', options.icons ?? false),

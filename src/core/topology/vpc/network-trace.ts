@@ -215,24 +215,33 @@ class NetworkLeg {
 		}
 		if (!tt.nacl(dst.subnet as Subnet, 'inbound', packet, src.range)) return;
 		if (!tt.securityGroups(dst, 'inbound', packet, src, `${src.name} (${src.range.text})`)) return;
-		if (!this.returnRoute(to, dst, src.range, out.choice.target, from.name)) return;
-		if (viaTgw && !this.tgwLeg(viaTgw, to.name, src.range, true)) return;
+		const replyVia = this.returnRoute(to, dst, src.range, out.choice.target, from.name);
+		if (!replyVia) return;
+		const replyTgw = viaTgw && network.transitGateways.get(replyVia);
+		if (replyTgw && !this.tgwLeg(replyTgw, to.name, src.range, true)) return;
 		if (!tt.replyNacl(dst.subnet as Subnet, 'outbound', packet, src.range)) return;
 		if (!tf.replyNacl(src.subnet as Subnet, 'inbound', packet, dst.range)) return;
 		tt.arrive(dst);
 	}
 
 	/** Replies need a route back through the same link: peering and TGW routes are one-way. */
-	private returnRoute(vpc: VpcModel, end: Endpoint, back: Cidr, link: string, otherSide: string): boolean {
+	/** The link replies leave by, or null (logged). */
+	private returnRoute(vpc: VpcModel, end: Endpoint, back: Cidr, link: string, otherSide: string): string | null {
 		const { choice, table } = this.choose(vpc, end.subnet as Subnet, back);
-		if (choice?.target === link) return this.log.add(table, 'route table (reply)', true, `replies to ${back.text} follow ${describeRoute(choice)}`, describeRoute(choice));
-		return this.log.add(
+		const isTgw = (name: string): boolean => this.model.network.transitGateways.has(name);
+		// A transit gateway keeps no state: replies may come back through another one (an asymmetric path).
+		if (choice && (choice.target === link || (isTgw(link) && isTgw(choice.target)))) {
+			this.log.add(table, 'route table (reply)', true, `replies to ${back.text} follow ${describeRoute(choice)}${choice.target === link ? '' : `, another transit gateway than the request's (an asymmetric path)`}`, describeRoute(choice));
+			return choice.target;
+		}
+		this.log.add(
 			table,
 			'route table (reply)',
 			false,
 			`missing return route: ${vpc.name}'s table ${table} sends ${back.text} to ${choice ? choice.target : 'nowhere'}, not back through ${link}, so replies never reach ${otherSide}; add \`${back.text}: ${link}\``,
 			choice ? describeRoute(choice) : undefined,
 		);
+		return null;
 	}
 
 	/** Through a transit gateway from a VPC's (or a VPN's) attachment: the attachment's route table decides. */

@@ -6,7 +6,7 @@
  * links has `vpcs: [model]` and empty maps, so single-VPC behaviour is the old one.
  */
 
-import { cidrContains, type Cidr } from '../shared/cidr';
+import { cidrContains, parseCidr, type Cidr } from '../shared/cidr';
 import type { Network, VpcModel } from './model';
 import { GATEWAY_SERVICES } from './links';
 import type { OnPremises, Peering, TgwAttachment, TgwRouteTable, TransitGateway, VpcEndpoint, VpnConnection, VpnGateway } from './links';
@@ -154,6 +154,11 @@ export function isNetworkEndpoint(model: VpcModel, name: string): boolean {
 	if ((GATEWAY_SERVICES as readonly string[]).includes(name) || network.onPremises.has(name)) return true;
 	if (network.endpoints.get(name)?.type === 'interface') return true;
 	return network.vpcs.some((v) => v.instances.has(name) || v.loadBalancers.has(name) || v.natGateways.has(name) || v.subnets.has(name));
+}
+
+/** Whether a trace may start or end at `name`: a resource of the first VPC, an address, or an end the network adds. */
+export function isTraceEnd(model: VpcModel, name: string): boolean {
+	return model.instances.has(name) || model.loadBalancers.has(name) || model.natGateways.has(name) || model.subnets.has(name) || parseCidr(name, { allowBareAddress: true }).ok || isNetworkEndpoint(model, name);
 }
 
 /** Names a route of this VPC may lead to beyond its own gateways (for hints). */

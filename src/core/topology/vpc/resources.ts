@@ -69,6 +69,14 @@ function vpcIndex(model: VpcModel) {
 }
 
 
+/** The vpc details of a configuration's network, each resource also showing its type in the configuration (`CloudFormation type`, `Terraform type`). */
+export function typedVpcResources(model: VpcModel, types: ReadonlyMap<string, string>, label: string): ResourceInfo[] {
+	return vpcResources(model).map((info) => {
+		const type = types.get(info.name);
+		return type ? { ...info, details: [{ label, value: type }, ...info.details] } : info;
+	});
+}
+
 /** Every VPC's resources (the internet once), then the links between them. */
 export function vpcResources(model: VpcModel): ResourceInfo[] {
 	const network = model.network;

@@ -130,7 +130,10 @@ export function layoutCloud(items: readonly LayoutItem[], edgesIn: readonly Layo
 	const laneGap = Math.max(GAP * 2, edgesIn.reduce((m, e) => Math.max(m, e.labelHeight), 0) + 2 * GAP);
 	const grids: VpcGrid[] = [];
 	const inset = plan.titleInset;
-	const titleOf = (b: Box): { w: number; h: number } => ({ w: b.item.width + inset, h: Math.max(b.item.height, inset > 0 ? 20 : 0) });
+	// With icons, a node may carry a badge that sticks out above its tile (diagram-decor.ts, 0.4 of
+	// 18 px): the room under a title keeps it clear (a two-line title on Mermaid 11.4.1 touched one).
+	const badgeRoom = inset > 0 ? 8 : 0;
+	const titleOf = (b: Box): { w: number; h: number } => ({ w: b.item.width + inset, h: Math.max(b.item.height, inset > 0 ? 20 : 0) + badgeRoom });
 
 	/** Lays out a group's content, giving it its size; children positions are relative. */
 	function measure(box: Box): void {

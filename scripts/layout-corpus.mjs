@@ -48,9 +48,10 @@ try {
 		const otherMain = option("main", "");
 		if (otherMain) await fs.writeFile(path.join(out, "plugin.js"), `window.__cloudnotesMain = function (require, module, exports) {\n${await fs.readFile(otherMain, "utf8")}\n};\n`);
 		const page = await browser.newPage({ viewport: { width, height: 1000 } });
-		await page.goto(pathToFileURL(path.join(out, "index.html")).href + (query ? `?${query}` : ""), { timeout: 180_000 });
-		await page.waitForFunction(() => window.__demoReady === true, null, { timeout: 120_000 });
-		await page.waitForFunction(() => [...document.querySelectorAll(".cloudnotes-diagram")].every((d) => d.getAttribute("data-state") !== "loading"), null, { timeout: 120_000 });
+		// Waits sized for the whole Compose corpus (664 diagrams in one page) on a shared, loaded machine.
+		await page.goto(pathToFileURL(path.join(out, "index.html")).href + (query ? `?${query}` : ""), { timeout: 900_000, waitUntil: "domcontentloaded" });
+		await page.waitForFunction(() => window.__demoReady === true, null, { timeout: 900_000, polling: 1000 });
+		await page.waitForFunction(() => [...document.querySelectorAll(".cloudnotes-diagram")].every((d) => d.getAttribute("data-state") !== "loading"), null, { timeout: 900_000, polling: 1000 });
 		await page.addScriptTag({ content: checkerJs });
 		const diagrams = await page.evaluate(() =>
 			[...document.querySelectorAll(".cloudnotes-diagram")].map((d, i) => {

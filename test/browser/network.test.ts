@@ -1,8 +1,9 @@
 /**
  * Several VPCs on the demo page with real Mermaid (newest 11 and 11.4.1): every VPC and link is
- * drawn with its marker, the VPCs are sibling boxes (none inside another), links sit outside every
- * VPC, the on-premises site is outside the cloud, and the trace panel refuses a non-transitive
- * peering path naming the peering, allows the S3 endpoint path and the VPN path.
+ * drawn with its marker, the VPCs are sibling boxes (none inside another) left to right in the
+ * block's order, links sit outside every VPC, the on-premises site is outside the cloud, and the
+ * trace panel refuses a non-transitive peering path naming the peering, allows the S3 endpoint
+ * path and the VPN path.
  */
 import type { Browser } from 'playwright-core';
 import { BLACKHOLE, PEERING_CHAIN, S3_ENDPOINT, VPN } from '../core/topology/network-fixtures';
@@ -52,13 +53,15 @@ describe.each([
 			[diagramsOf(path), names] as const,
 		);
 
-	test('the three peered VPCs are sibling boxes; the peerings are drawn between them, outside every VPC', async () => {
+	test('the three peered VPCs are sibling boxes, left to right in the block\'s order; the peerings are drawn between them, outside every VPC', async () => {
 		const sel = diagramsOf('Tests/peering.md');
 		expect(await demo.page.getAttribute(sel, 'data-state')).toBe('ok');
 		const b = await boxes('Tests/peering.md', ['app', 'shared', 'data', 'app-shared', 'shared-data', 'web', 'db']);
 		for (const n of Object.keys(b)) expect(b[n]).not.toBeNull();
 		const vpcs = [b.app, b.shared, b.data] as Box[];
 		for (let i = 0; i < vpcs.length; i++) for (let j = i + 1; j < vpcs.length; j++) expect(overlaps(vpcs[i], vpcs[j])).toBe(false);
+		// The block declares app, shared, data: each box ends before the next one starts.
+		for (let i = 0; i + 1 < vpcs.length; i++) expect(vpcs[i].x + vpcs[i].width).toBeLessThanOrEqual(vpcs[i + 1].x);
 		for (const link of [b['app-shared'], b['shared-data']] as Box[]) for (const vpc of vpcs) expect(inside(link, vpc)).toBe(false);
 		expect(inside(b.web as Box, b.app as Box)).toBe(true);
 		expect(inside(b.db as Box, b.data as Box)).toBe(true);

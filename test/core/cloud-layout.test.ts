@@ -87,6 +87,19 @@ describe('cloud layout', () => {
 		for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) expect(apart(nodes[i], nodes[j])).toBe(true);
 	});
 
+	it('draws several VPCs left to right in the block\'s order, whatever order Mermaid hands them over in', () => {
+		const items: LayoutItem[] = ['data', 'shared', 'app'].flatMap((vpc) => [
+			{ id: vpc, parent: null, group: true, width: 60, height: 18 },
+			{ id: `${vpc}_node`, parent: vpc, group: false, width: 80, height: 40 },
+		]);
+		const order = { app: 0, shared: 1, data: 2 };
+		const plan = { placements: Object.fromEntries(Object.entries(order).map(([id, o]) => [id, { role: 'network' as const, order: o }])), titleInset: 0 };
+		const { rects } = layoutCloud(items, [], plan);
+		const [app, shared, data] = ['app', 'shared', 'data'].map((id) => rects.get(id) as Rect);
+		expect(app.x + app.width).toBeLessThanOrEqual(shared.x);
+		expect(shared.x + shared.width).toBeLessThanOrEqual(data.x);
+	});
+
 	it('is deterministic: the same block gives the same picture', () => {
 		expect([...shop().rects.entries()]).toEqual([...shop().rects.entries()]);
 	});

@@ -2,7 +2,8 @@
  * What AWS-style diagrams show that Mermaid's flowchart text cannot say, added to the SVG Mermaid
  * returned (once, on the cached template, so every clone and every exported SVG has it):
  * - each group's label moved to its top-left corner, after the group's icon (Region flag, VPC
- *   cloud, subnet padlock, Docker host), as AWS's architecture diagrams place them;
+ *   cloud, subnet padlock, Docker host), as AWS's architecture diagrams place them (further along
+ *   the top when an edge label lies in the corner);
  * - small badges on nodes (the shield of a holder of security groups), with a tooltip.
  * Everything is read from attributes Mermaid wrote (transforms, rect sizes, path starts), so it
  * needs no layout and works on the detached template. Icon bodies come from our own pack (static
@@ -66,9 +67,41 @@ export function iconElement(doc: Document, id: string, x: number, y: number, siz
 	return g;
 }
 
-/** Moves each decorated group's label to its top-left corner and draws the group's icon before it. */
+interface Box {
+	x: number;
+	y: number;
+	w: number;
+	h: number;
+}
+
+/** Where each edge label is drawn (its foreignObject's box; SVG-text labels carry no size and are left out). */
+function edgeLabelBoxes(svg: SVGSVGElement): Box[] {
+	const out: Box[] = [];
+	for (const label of Array.from(svg.querySelectorAll('.edgeLabels > .edgeLabel'))) {
+		const at = readTranslate(label.getAttribute('transform'));
+		const inner = label.querySelector(':scope > .label');
+		const shift = readTranslate(inner?.getAttribute('transform') ?? null) ?? { x: 0, y: 0 };
+		const object = inner?.querySelector(':scope > foreignObject');
+		const w = object ? numberAttr(object, 'width') : null;
+		const h = object ? numberAttr(object, 'height') : null;
+		if (at && w && h) out.push({ x: at.x + shift.x, y: at.y + shift.y, w, h });
+	}
+	return out;
+}
+
+function overlapping(a: Box, b: Box): boolean {
+	return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/**
+ * Moves each decorated group's label to its top-left corner and draws the group's icon before it.
+ * Dagre keeps no room for a title: an edge label that crosses into the group can lie in its top
+ * band (checked on the compose corpus). Then icon and title go to the first free spot along the
+ * band: the corner, the middle, the right end (else the corner all the same).
+ */
 function decorateGroups(svg: SVGSVGElement, renderId: string, groups: DiagramDecor['groups']): void {
 	const byId = new Map(groups.map((g) => [g.mermaidId, g.icon]));
+	let labels: Box[] | null = null;
 	for (const cluster of Array.from(svg.querySelectorAll('g.cluster'))) {
 		const icon = byId.get(stripRenderPrefix(cluster.id, renderId));
 		if (icon === undefined) continue;
@@ -76,8 +109,26 @@ function decorateGroups(svg: SVGSVGElement, renderId: string, groups: DiagramDec
 		const label = cluster.querySelector(':scope > .cluster-label');
 		const x = rect && numberAttr(rect, 'x');
 		const y = rect && numberAttr(rect, 'y');
+		const width = rect && numberAttr(rect, 'width');
 		if (!rect || x === null || y === null) continue;
-		const g = icon === null ? null : iconElement(svg.ownerDocument, icon, x + GAP, y + GAP, GROUP_ICON);
+		const at = label ? readTranslate(label.getAttribute('transform')) : null;
+		const hasIcon = icon !== null && iconPack().icons[icon] !== undefined;
+		// Title's left edge from the unit's start; the unit starts GAP inside the box's left border.
+		const titleLeft = hasIcon ? GAP + GROUP_ICON : GAP / 2;
+		const object = label?.querySelector(':scope > foreignObject');
+		const titleW = (object && numberAttr(object, 'width')) ?? 0;
+		const titleH = (object && numberAttr(object, 'height')) ?? 0;
+		const unitW = titleLeft + titleW;
+		const unitH = Math.max(titleH, hasIcon ? GAP + GROUP_ICON : 0);
+		let start = x + GAP;
+		if (width !== null && titleW > 0 && at) {
+			labels ??= edgeLabelBoxes(svg);
+			const top = Math.min(at.y, y + GAP);
+			const candidates = [x + GAP, x + (width - unitW) / 2, x + width - unitW - GAP * 1.5];
+			const free = candidates.find((c) => c >= x && !(labels ?? []).some((l) => overlapping(l, { x: c, y: top, w: unitW, h: unitH })));
+			start = free ?? start;
+		}
+		const g = hasIcon && icon !== null ? iconElement(svg.ownerDocument, icon, start, y + GAP, GROUP_ICON) : null;
 		if (g) {
 			g.classList.add('cloudnotes-group-icon');
 			// The glyph takes the group's border colour (currentColor), as AWS colours group icons.
@@ -85,8 +136,7 @@ function decorateGroups(svg: SVGSVGElement, renderId: string, groups: DiagramDec
 			if (stroke) g.setAttribute('color', stroke);
 			cluster.insertBefore(g, label);
 		}
-		const at = label ? readTranslate(label.getAttribute('transform')) : null;
-		if (label && at) label.setAttribute('transform', `translate(${g ? x + GAP * 2 + GROUP_ICON : x + GAP * 1.5}, ${at.y})`);
+		if (label && at) label.setAttribute('transform', `translate(${start + titleLeft}, ${at.y})`);
 		cluster.classList.add('cloudnotes-group');
 	}
 }

@@ -31,7 +31,8 @@ const STYLE_LIST = `${STYLE_VALUE}(?:,${STYLE_VALUE})*`;
 const CLASSDEF_LINE = new RegExp(`^\\tclassDef [A-Za-z]+ ${STYLE_LIST}$`);
 const CLASS_LINE = new RegExp(`^\\tclass ${ID}(?:,${ID.replace('(', '(?:')})* [A-Za-z]+$`);
 const STYLE_LINE = new RegExp(`^\\tstyle ${ID} ${STYLE_LIST}$`);
-const LINKSTYLE_LINE = new RegExp(`^\\tlinkStyle default ${STYLE_LIST}$`);
+/** The default edge style; a diagram dagre lays out names its curve (see Builder.finish). */
+const LINKSTYLE_LINE = new RegExp(`^\\tlinkStyle default (?:interpolate catmullRom )?${STYLE_LIST}$`);
 
 const SHAPE_PAIRS: Record<string, string> = { '[': ']', '[(': ')]', '((': '))', '{{': '}}', '[/': '/]' };
 

@@ -19,8 +19,9 @@
 /** How a writer asks for an item to be placed (items without one are stacked in their parent). */
 export type Placement =
 	| { role: 'region' }
-	| { role: 'network' }
-	/** `order`: the column, left to right (Mermaid hands groups over in no order we can rely on). */
+	/** A VPC; `order`: its place left to right, the block's order (Mermaid hands groups over in no order we can rely on). */
+	| { role: 'network'; order: number }
+	/** `order`: the column, left to right. */
 	| { role: 'zone'; order: number }
 	/** `tier`: row of the zones' grid (0 public, 1 private application, 2 data ...); `order` within a cell or as a column of its own. */
 	| { role: 'subnet'; tier: number; order: number }
@@ -129,7 +130,10 @@ export function layoutCloud(items: readonly LayoutItem[], edgesIn: readonly Layo
 	const laneGap = Math.max(GAP * 2, edgesIn.reduce((m, e) => Math.max(m, e.labelHeight), 0) + 2 * GAP);
 	const grids: VpcGrid[] = [];
 	const inset = plan.titleInset;
-	const titleOf = (b: Box): { w: number; h: number } => ({ w: b.item.width + inset, h: Math.max(b.item.height, inset > 0 ? 20 : 0) });
+	// With icons, a node may carry a badge that sticks out above its tile (diagram-decor.ts, 0.4 of
+	// 18 px): the room under a title keeps it clear (a two-line title on Mermaid 11.4.1 touched one).
+	const badgeRoom = inset > 0 ? 8 : 0;
+	const titleOf = (b: Box): { w: number; h: number } => ({ w: b.item.width + inset, h: Math.max(b.item.height, inset > 0 ? 20 : 0) + badgeRoom });
 
 	/** Lays out a group's content, giving it its size; children positions are relative. */
 	function measure(box: Box): void {
@@ -143,6 +147,7 @@ export function layoutCloud(items: readonly LayoutItem[], edgesIn: readonly Layo
 
 	/** Children in one column (or row), under the title. */
 	function stack(box: Box, along: 'column' | 'row'): void {
+		inBlockOrder(box.children);
 		const title = titleOf(box);
 		let x = PAD;
 		let y = PAD + title.h + TITLE_GAP;
@@ -327,7 +332,7 @@ export function layoutCloud(items: readonly LayoutItem[], edgesIn: readonly Layo
 
 	// Top level: what is outside above, the regions and VPCs side by side, anything else to the right.
 	const outside = roots.filter((r) => r.place?.role === 'outside');
-	const main = roots.filter((r) => r.place?.role !== 'outside' && r.item.group);
+	const main = inBlockOrder(roots.filter((r) => r.place?.role !== 'outside' && r.item.group));
 	const rest = roots.filter((r) => r.place?.role !== 'outside' && !r.item.group);
 	const outsideH = outside.reduce((m, o) => Math.max(m, o.h), 0);
 	let y = main.reduce((m, b) => Math.max(m, b.over), 0);
@@ -382,6 +387,16 @@ export function layoutCloud(items: readonly LayoutItem[], edgesIn: readonly Layo
 
 	const edges = routeEdges(edgesIn, boxes, grids, rects, titles, gutter);
 	return { rects, titles, edges, width: total.width, height: total.height };
+}
+
+/** The VPCs among `boxes` sorted into the block's order, in place; the rest keep their places. */
+function inBlockOrder(boxes: Box[]): Box[] {
+	const vpcAt = boxes.map((b, i) => (b.place?.role === 'network' ? i : -1)).filter((i) => i >= 0);
+	const sorted = vpcAt.map((i) => boxes[i]).sort((p, q) => (p.place?.role === 'network' && q.place?.role === 'network' ? p.place.order - q.place.order : 0));
+	vpcAt.forEach((at, k) => {
+		boxes[at] = sorted[k];
+	});
+	return boxes;
 }
 
 function gridOf(b: Box, grids: VpcGrid[]): VpcGrid | null {

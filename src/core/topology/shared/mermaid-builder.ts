@@ -395,7 +395,12 @@ export class Builder {
 		}
 		if (this.iconCount > 0) this.lines.splice(1, 0, ICON_PACK_COMMENT);
 		for (const style of this.styles) this.lines.push(`\t${style}`);
-		if (edges.length > 0) this.lines.push(`\tlinkStyle default stroke:${this.colors.line}`);
+		// Drawn by dagre (no placements): a curve through dagre's own points. Mermaid 11.17 keeps an
+		// edge label where dagre kept room for it only when the drawn path passes through the edge's
+		// middle point; off it (the default curve, basis, smooths it away) the label is moved to the
+		// path's midpoint, onto other labels and titles. The cloud layout draws its own straight routes.
+		const curve = this.placements.length === 0 ? 'interpolate catmullRom ' : '';
+		if (edges.length > 0) this.lines.push(`\tlinkStyle default ${curve}stroke:${this.colors.line}`);
 		if (drawnEdges.traced.length > 0) this.lines.push(`\tlinkStyle ${drawnEdges.traced.join(',')} ${TRACED_EDGE}`);
 		const withTokens = this.lines.join('\n') + '\n';
 		let ids = this.readableIds;

@@ -70,8 +70,8 @@ export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, d
 		b.open(null, 'z_region', labelLines(`Region ${region ?? ''}`), b.groupStyle('none', 'regionBorder', true), 'region');
 		b.place('z_region', { role: 'region' });
 	}
-	// VPCs side by side as sibling groups, in the block's order (a layout can take the same list).
-	vpcs.forEach((vpc, i) => drawVpcGroup(b, vpc, icons, regionGroup, i === 0 ? 'z_' : `z_${i}_`));
+	// VPCs side by side as sibling groups, left to right in the block's order.
+	vpcs.forEach((vpc, i) => drawVpcGroup(b, vpc, icons, regionGroup, i === 0 ? 'z_' : `z_${i}_`, i));
 	if (regionGroup) b.close();
 	const linked = isNetwork(network);
 	if (linked) drawLinkNodes(b, network);
@@ -84,12 +84,12 @@ export function vpcDiagram(model: VpcModel, colors: DiagramColors | undefined, d
 }
 
 /** One VPC as a group: gateways and load balancers on its edge, zones as groups, subnets inside them. */
-function drawVpcGroup(b: Builder, model: VpcModel, icons: boolean, inRegion: boolean, zonePrefix: string): void {
+function drawVpcGroup(b: Builder, model: VpcModel, icons: boolean, inRegion: boolean, zonePrefix: string, order: number): void {
 	const igw = model.internetGateway;
 	const vpcId = model.name ? mermaidIdFor(model.name) : 'z_vpc';
 	const vpcLabel = `VPC ${model.name}${model.cidr ? ` · ${model.cidr.text}` : ''}${model.region && !inRegion ? ` · ${model.region}` : ''}`;
 	b.open(model.name || null, vpcId, labelLines(vpcLabel), icons ? b.groupStyle('vpc', 'vpcBorder', false) : b.fill('vpc'), 'vpc');
-	b.place(vpcId, { role: 'network' });
+	b.place(vpcId, { role: 'network', order });
 	if (igw) {
 		b.node(igw.name, mermaidIdFor(igw.name), 'hexagon', labelLines(igw.name, 'internet gateway'), 'cnGateway', { id: 'internet-gateway', category: 'networking' });
 		b.place(mermaidIdFor(igw.name), { role: 'gateway' });

@@ -2,9 +2,9 @@
 // main.js (parse, compile, top-level code) plus onload, in a fresh page each time; once at full
 // speed and once under Chromium's 4x CPU slowdown (DevTools' Emulation.setCPUThrottlingRate), a
 // stand-in for a phone.
-// BENCH_EVAL_BASELINE=<path of another main.js>: that build too, loaded alternately with this one
-// in the same browser (a paired run, since these machines are shared and their load drifts), with
-// rows of its own and the ratio of the medians.
+// BENCH_EVAL_BASELINE=<main.js>[,<main.js>...]: other builds too, loaded in turn with this one in
+// the same run (paired, since these machines are shared and their load drifts), with rows of
+// their own and the ratio of the medians.
 import { promises as fs } from "node:fs";
 import { row, summarize } from "../measure.mjs";
 import { launch, openPage, writeEvalScript } from "../browser.mjs";
@@ -27,7 +27,7 @@ async function loadOnce(browser, dir, evalName, throttle) {
 	return { total: evaluate + onload, evaluate };
 }
 
-/** Samples per build (`1`: this checkout's main.js; `baseline`), the builds alternating which goes first. */
+/** Samples per build (`1`: this checkout's main.js; `baseline<i>`), the order reversed every other round. */
 async function loadSamples(browser, dir, builds, { loads, warmup, throttle }) {
 	const samples = Object.fromEntries(builds.map((b) => [b, { total: [], evaluate: [] }]));
 	for (let i = -warmup; i < loads; i++) {
@@ -44,11 +44,11 @@ async function loadSamples(browser, dir, builds, { loads, warmup, throttle }) {
 
 export async function pluginEval(dir, { loads = 9, warmup = 1 } = {}) {
 	const rows = [];
-	const baseline = process.env.BENCH_EVAL_BASELINE;
+	const baselines = (process.env.BENCH_EVAL_BASELINE ?? "").split(",").filter(Boolean);
 	const builds = ["1"];
-	if (baseline) {
-		await writeEvalScript(dir, await fs.readFile(baseline, "utf8"), "baseline");
-		builds.push("baseline");
+	for (const [i, file] of baselines.entries()) {
+		await writeEvalScript(dir, await fs.readFile(file, "utf8"), `baseline${i}`);
+		builds.push(`baseline${i}`);
 	}
 	const browser = await launch();
 	try {
@@ -56,14 +56,14 @@ export async function pluginEval(dir, { loads = 9, warmup = 1 } = {}) {
 			const samples = await loadSamples(browser, dir, builds, { loads, warmup, throttle });
 			const label = throttle === 1 ? " (fresh page)" : ", 4x CPU throttle";
 			const budget = throttle === 1 ? null : { max: 50 };
-			rows.push(row(`plugin start: evaluate main.js + onload${label}`, "ms", summarize(samples["1"].total), budget));
+			const ours = summarize(samples["1"].total);
+			rows.push(row(`plugin start: evaluate main.js + onload${label}`, "ms", ours, budget));
 			rows.push(row(`plugin start: evaluate main.js alone${label}`, "ms", summarize(samples["1"].evaluate), null));
-			if (baseline) {
-				const base = samples.baseline;
-				rows.push(row(`plugin start: evaluate main.js + onload${label}, baseline ${baseline}`, "ms", summarize(base.total), null));
-				rows.push(row(`plugin start: evaluate main.js alone${label}, baseline`, "ms", summarize(base.evaluate), null));
-				const ratio = summarize(samples["1"].total).median / summarize(base.total).median;
-				rows.push(row(`plugin start: evaluate main.js + onload${label}, this / baseline (ratio of medians)`, "ratio", summarize([ratio]), null));
+			for (const [i, file] of baselines.entries()) {
+				const base = samples[`baseline${i}`];
+				rows.push(row(`plugin start: evaluate main.js + onload${label}, baseline ${file}`, "ms", summarize(base.total), null));
+				rows.push(row(`plugin start: evaluate main.js alone${label}, baseline ${file}`, "ms", summarize(base.evaluate), null));
+				rows.push(row(`plugin start: evaluate main.js + onload${label}, this / baseline ${file} (ratio of medians)`, "ratio", summarize([ours.median / summarize(base.total).median]), null));
 			}
 		}
 	} finally {

@@ -7,12 +7,12 @@
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { messagesOf, type UiLanguage } from '../../src/plugin/i18n/tables';
+import { LAUNCH_KEYS, messagesOf, type UiLanguage } from '../../src/plugin/i18n/tables';
 
 const root = path.resolve(__dirname, '../..');
 
 /** The tables as main.js has them: built with the plugin's esbuild options, run in a fresh Node. */
-function packedBuild(): { tables: Record<UiLanguage, Record<string, string>>; sameObject: boolean; code: string } {
+function packedBuild(): { tables: Record<UiLanguage, Record<string, string>>; launch: Record<UiLanguage, Record<string, string>>; sameObject: boolean; code: string } {
 	const script = `
 		import esbuild from ${JSON.stringify(pathToFileURL(path.join(root, 'node_modules/esbuild/lib/main.js')).href)};
 		import { plugin } from ${JSON.stringify(pathToFileURL(path.join(root, 'esbuild.config.mjs')).href)};
@@ -20,9 +20,10 @@ function packedBuild(): { tables: Record<UiLanguage, Record<string, string>>; sa
 		const code = built.outputFiles[0].text;
 		const module = { exports: {} };
 		new Function('module', 'exports', code)(module, module.exports);
-		const { messagesOf } = module.exports;
+		const { messagesOf, launchMessagesOf } = module.exports;
+		const launch = { en: launchMessagesOf('en'), ko: launchMessagesOf('ko') };
 		const sameObject = messagesOf('ko') === messagesOf('ko');
-		console.log(JSON.stringify({ tables: { en: messagesOf('en'), ko: messagesOf('ko') }, sameObject, code }));`;
+		console.log(JSON.stringify({ launch, tables: { en: messagesOf('en'), ko: messagesOf('ko') }, sameObject, code }));`;
 	const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
 	if (run.status !== 0) throw new Error(run.stderr);
 	return JSON.parse(run.stdout) as ReturnType<typeof packedBuild>;
@@ -35,12 +36,16 @@ describe('UI text packed into main.js', () => {
 		expect(built.tables[language]).toEqual(messagesOf(language));
 	});
 
+	test.each(['en', 'ko'] as const)('what onload shows in %s is there without unpacking, as the source has it', (language) => {
+		expect(built.launch[language]).toEqual(Object.fromEntries(LAUNCH_KEYS.map((key) => [key, messagesOf(language)[key]])));
+	});
+
 	test('each language is unpacked once and kept', () => {
 		expect(built.sameObject).toBe(true);
 	});
 
-	test('the text is packed, not written out', () => {
-		expect(built.code).not.toContain(messagesOf('en')['command.reviewDue']);
-		expect(built.code).not.toContain(messagesOf('ko')['command.reviewDue']);
+	test('the rest of the text is packed, not written out', () => {
+		expect(built.code).not.toContain(messagesOf('en')['review.finished']);
+		expect(built.code).not.toContain(messagesOf('ko')['review.finished']);
 	});
 });

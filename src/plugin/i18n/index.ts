@@ -2,7 +2,7 @@
  * UI text in English and Korean, one place per language (en/, ko/). The language follows
  * Obsidian's (getLanguage()) unless the user picks one in settings.
  */
-import { messagesOf, type Messages, type UiLanguage } from './tables';
+import { launchMessagesOf, messagesOf, type Messages, type UiLanguage } from './tables';
 
 export type MessageKey = keyof Messages;
 export type { UiLanguage };
@@ -28,8 +28,13 @@ export function uiLanguage(): UiLanguage {
  * `.one` form when the language has one ("1 review", not "1 reviews").
  */
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
-	const table: Partial<Record<string, string>> = messagesOf(current);
-	const template = (vars?.count === 1 ? table[`${key}.one`] : undefined) ?? table[key] ?? messagesOf('en')[key];
+	const template = (vars?.count === 1 ? text(current, `${key}.one`) : undefined) ?? text(current, key) ?? messagesOf('en')[key];
 	if (!vars) return template;
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** A text of the language, from the launch texts when it is one of them (nothing to unpack). */
+function text(language: UiLanguage, key: string): string | undefined {
+	const launch: Partial<Record<string, string>> = launchMessagesOf(language);
+	return launch[key] ?? (messagesOf(language) as Partial<Record<string, string>>)[key];
 }

@@ -1,6 +1,8 @@
 import esbuild from "esbuild";
 import { promises as fs } from "node:fs";
-import { pathToFileURL } from "node:url";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { deflateRawSync } from "node:zlib";
 import { writeLogos } from "./scripts/build-logos.mjs";
 import { writeGardenPlugin } from "./scripts/garden-plugin.mjs";
 
@@ -52,6 +54,49 @@ const fsrsWithoutDatePatches = {
 	},
 };
 
+const here = path.dirname(fileURLToPath(import.meta.url));
+const i18nTables = path.join(here, "src/plugin/i18n/tables.ts");
+
+/**
+ * The UI text tables packed (issue 27): src/plugin/i18n/tables.ts is bundled and run here, at
+ * build time, and main.js gets its tables as deflated JSON in base64, like the logo table
+ * (src/core/packed-json.ts), with the same exports; a language is unpacked the first time one
+ * of its texts is asked for, apart from what onload shows (LAUNCH_KEYS), which stays plain so a
+ * launch unpacks nothing. The text is the module's own, so every key and
+ * placeholder is checked in the source as before; test/plugin/i18n-packed.test.ts compares the
+ * packed tables with the source. 35 KB of text become about half as much.
+ */
+export async function packedI18nModule() {
+	const built = await esbuild.build({ entryPoints: [i18nTables], bundle: true, format: "cjs", platform: "neutral", write: false, metafile: true, logLevel: "silent" });
+	const module = { exports: {} };
+	new Function("module", "exports", built.outputFiles[0].text)(module, module.exports);
+	const { messagesOf, LAUNCH_KEYS } = module.exports;
+	const launch = (language) => Object.fromEntries(LAUNCH_KEYS.map((key) => [key, messagesOf(language)[key]]));
+	const pack = (language) => deflateRawSync(Buffer.from(JSON.stringify(messagesOf(language)), "utf8"), { level: 9 }).toString("base64");
+	const contents = `import { unpackJson } from ${JSON.stringify(path.join(here, "src/core/packed-json.ts"))};
+// The UI text of src/plugin/i18n/en/ and ko/, packed by esbuild.config.mjs (packedI18nModule); what onload shows (LAUNCH_KEYS) plain.
+const launch = { en: ${JSON.stringify(launch("en"))}, ko: ${JSON.stringify(launch("ko"))} };
+const packed = { en: ${JSON.stringify(pack("en"))}, ko: ${JSON.stringify(pack("ko"))} };
+const unpacked = {};
+export const LAUNCH_KEYS = ${JSON.stringify(LAUNCH_KEYS)};
+export function messagesOf(language) {
+	return (unpacked[language] ??= unpackJson(packed[language]));
+}
+export function launchMessagesOf(language) {
+	return launch[language];
+}
+`;
+	// The English and Korean files too, so `npm run dev` rebuilds when a text changes.
+	return { contents, watchFiles: Object.keys(built.metafile.inputs).map((file) => path.resolve(file)) };
+}
+
+const i18nPacked = {
+	name: "i18n-packed",
+	setup(build) {
+		build.onLoad({ filter: /[\\/]src[\\/]plugin[\\/]i18n[\\/]tables\.ts$/ }, async () => ({ ...(await packedI18nModule()), loader: "js", resolveDir: here }));
+	},
+};
+
 /**
  * The plugin: what Obsidian loads. Obsidian provides these modules at run time, on desktop and
  * on mobile alike. Mermaid and Node's built-ins are deliberately not listed: Mermaid comes from
@@ -84,7 +129,7 @@ export const plugin = {
 	minify: production,
 	// Korean UI strings as UTF-8 rather than \uXXXX escapes: smaller, and Obsidian reads main.js as UTF-8.
 	charset: "utf8",
-	plugins: [yamlWithoutSideEffects, fsrsWithoutDatePatches],
+	plugins: [yamlWithoutSideEffects, fsrsWithoutDatePatches, i18nPacked],
 	outfile: "main.js",
 };
 

@@ -30,9 +30,7 @@ export async function buildBenchPage({ bigVault = false } = {}) {
 	const dir = await fs.mkdtemp(path.join(os.tmpdir(), "cloudnotes-bench-"));
 	await buildDemo(path.join(root, "example-vault"), dir);
 	await fs.copyFile(path.join(root, "bench/page-boot.js"), path.join(dir, "page-boot.js"));
-	// main.js as its own script, run on load with the stand-in's require (page-boot.js ?eval=1).
-	const main = await fs.readFile(path.join(root, "main.js"), "utf8");
-	await fs.writeFile(path.join(dir, "main-eval.js"), `(function () {\nconst module = { exports: {} };\n(function (require, module, exports) {\n${main}\n})(window.CloudnotesStandIn.requireShim, module, module.exports);\nwindow.__cloudnotesModule = module;\nwindow.__evalEnd = performance.now();\n})();\n`);
+	await writeEvalScript(dir, await fs.readFile(path.join(root, "main.js"), "utf8"));
 	await fs.writeFile(path.join(dir, "bench.html"), `<!doctype html>
 <html lang="en">
 <head>
@@ -52,6 +50,15 @@ export async function buildBenchPage({ bigVault = false } = {}) {
 		await fs.writeFile(path.join(dir, "vault-big.js"), `window.__vault = ${scriptJson({ name: "generated-10000", notes })};\n`);
 	}
 	return dir;
+}
+
+/**
+ * A main.js as its own script, run on load with the stand-in's require: `main-eval.js` (page-boot.js
+ * `?eval=1`), or `main-eval-<name>.js` for another build of it (`?eval=<name>`, a paired run).
+ */
+export async function writeEvalScript(dir, main, name = "") {
+	const file = name ? `main-eval-${name}.js` : "main-eval.js";
+	await fs.writeFile(path.join(dir, file), `(function () {\nconst module = { exports: {} };\n(function (require, module, exports) {\n${main}\n})(window.CloudnotesStandIn.requireShim, module, module.exports);\nwindow.__cloudnotesModule = module;\nwindow.__evalEnd = performance.now();\n})();\n`);
 }
 
 export async function launch({ extraArgs = [] } = {}) {

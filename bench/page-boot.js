@@ -8,8 +8,11 @@
 	const oldest = params.get("mermaid") === "11.4";
 	// ?eval=1: main.js evaluated as a script of its own (main-eval.js), timed from the moment the
 	// script is added until its last statement ran: what Obsidian pays before it calls onload.
-	const timeEval = params.get("eval") === "1";
-	const scripts = [oldest ? "mermaid-11.4.min.js" : "mermaid.min.js", "obsidian-stand-in.js", timeEval ? "main-eval.js" : "plugin.js", "vault.js"];
+	// ?eval=<name>: another build of main.js the same way (main-eval-<name>.js, a paired run).
+	const evalName = params.get("eval");
+	const timeEval = evalName !== null;
+	const evalScript = evalName === "1" ? "main-eval.js" : "main-eval-" + evalName + ".js";
+	const scripts = [oldest ? "mermaid-11.4.min.js" : "mermaid.min.js", "obsidian-stand-in.js", timeEval ? evalScript : "plugin.js", "vault.js"];
 	if (params.get("vault") === "big") scripts.push("vault-big.js");
 	window.__processorErrors = [];
 	window.__demoErrors = [];
@@ -20,7 +23,7 @@
 		if (i === scripts.length) return void start();
 		const s = document.createElement("script");
 		s.src = scripts[i];
-		if (scripts[i] === "main-eval.js") window.__evalStart = performance.now();
+		if (scripts[i] === evalScript) window.__evalStart = performance.now();
 		s.onload = () => load(i + 1);
 		s.onerror = () => window.__demoErrors.push("failed to load " + scripts[i]);
 		document.head.appendChild(s);

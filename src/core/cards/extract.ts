@@ -100,8 +100,6 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 	const headings = structure.headings;
 	// Per heading, shared by every card under it (Card.context is readonly for that reason).
 	const pathKeys: string[] = [];
-	const contexts: (readonly string[])[] = [];
-	const parentContexts: (readonly string[])[] = [];
 	const ids = new NoteCardIds(normalizePath(file));
 	let h = -1;
 	for (let i = 0; i < drafts.length; i++) {
@@ -110,9 +108,9 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 		let pathKey = '';
 		let context = NO_CONTEXT;
 		if (h >= 0) {
-			const path = (headings[h]).path;
-			pathKey = pathKeys[h] ??= headingPathKey(path);
-			context = draft.kind === 'heading' ? (parentContexts[h] ??= path.slice(0, -1)) : (contexts[h] ??= path);
+			const heading = headings[h];
+			pathKey = pathKeys[h] ??= headingPathKey(heading.path);
+			context = draft.kind === 'heading' ? heading.parentPath : heading.path;
 		}
 		const base = ids.start(draft.kind, pathKey, draft.key);
 		let ordinal = 1;

@@ -7,6 +7,7 @@
 import type { Frontmatter } from '../markdown/fences';
 import { isTopologyFence } from '../topology/registry';
 import { headingTitle } from './heading-title';
+import { isJsWhitespace } from './whitespace';
 
 export const LineKind = {
 	text: 0,
@@ -30,6 +31,8 @@ export interface Heading {
 	path: string[];
 	/** `path` without this heading's title: the enclosing heading's own `path` array, shared. */
 	parentPath: readonly string[];
+	/** Index in `headings` of the enclosing heading, -1 for none. */
+	parent: number;
 	/** The line where this heading's own body ends (the next heading of any level, or the end). */
 	bodyEnd: number;
 }
@@ -88,7 +91,8 @@ export function scanNote(text: string): NoteStructure {
 	}
 
 	const headings: Heading[] = [];
-	const stack: Heading[] = [];
+	/** Indexes in `headings` of the open headings, outermost first. */
+	const stack: number[] = [];
 	const inlineTags: string[] = [];
 	let korean = false;
 	let inComment = false;
@@ -100,11 +104,12 @@ export function scanNote(text: string): NoteStructure {
 		kinds[at] = LineKind.heading;
 		if (!korean && hasHangul(raw)) korean = true;
 		const title = headingTitle(raw);
-		while (stack.length > 0 && stack[stack.length - 1].level >= level) stack.pop();
-		const parentPath = stack.length > 0 ? stack[stack.length - 1].path : NO_PATH;
+		while (stack.length > 0 && headings[stack[stack.length - 1]].level >= level) stack.pop();
+		const parent = stack.length > 0 ? stack[stack.length - 1] : -1;
+		const parentPath = parent >= 0 ? headings[parent].path : NO_PATH;
 		const path = extendPath(parentPath, title);
-		const heading: Heading = { line: at, level, title, path, parentPath, bodyEnd: count };
-		stack.push(heading);
+		const heading: Heading = { line: at, level, title, path, parentPath, parent, bodyEnd: count };
+		stack.push(headings.length);
 		if (headings.length > 0) (headings[headings.length - 1]).bodyEnd = at;
 		headings.push(heading);
 	};
@@ -173,7 +178,7 @@ export function scanNote(text: string): NoteStructure {
  * `path` and one more title, as an array of exactly that length (cards keep heading paths as their
  * context; a push would leave spare room in each, and concat is a slow generic call).
  */
-function extendPath(path: readonly string[], title: string): string[] {
+export function extendPath(path: readonly string[], title: string): string[] {
 	switch (path.length) {
 		case 0:
 			return [title];
@@ -277,13 +282,6 @@ function markFencedBlocks(lines: readonly string[], from: number, kinds: LineKin
 function firstWord(info: string): string {
 	for (let i = 0; i < info.length; i++) if (isJsWhitespace(info.charCodeAt(i))) return info.slice(0, i);
 	return info;
-}
-
-/** What `\s` matches. */
-function isJsWhitespace(code: number): boolean {
-	if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-	if (code < 0xa0) return false;
-	return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** A backtick or tilde after at most three spaces: what every fence line starts with. */
@@ -430,10 +428,22 @@ export function indentWidth(line: string, end: number): number {
 	return width;
 }
 
-const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-
+/**
+ * `/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/`: three or more of one of `-*_`, with spaces or tabs
+ * between, after at most three spaces. A loop: it is asked of most lines of every section.
+ */
 export function isThematicBreak(line: string): boolean {
-	return THEMATIC_BREAK.test(line);
+	let i = 0;
+	while (i < 3 && line.charCodeAt(i) === 0x20) i++;
+	const mark = line.charCodeAt(i);
+	if (mark !== 0x2d && mark !== 0x2a && mark !== 0x5f) return false;
+	let marks = 0;
+	for (; i < line.length; i++) {
+		const code = line.charCodeAt(i);
+		if (code === mark) marks++;
+		else if (code !== 0x20 && code !== 0x09) return false;
+	}
+	return marks >= 3;
 }
 
 /**

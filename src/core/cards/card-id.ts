@@ -27,13 +27,14 @@
  */
 import type { CardKind } from './card';
 import { cyrb53, cyrb53Flat, Cyrb53Stream, hashString, prefixedHashString } from './hash';
+import { isJsWhitespace } from './whitespace';
 
 const US = '\u001f';
 const RS = '\u001e';
 const GS = 0x1d;
 const US_CODE = 0x1f;
+const RS_CODE = 0x1e;
 const PREFIX_CODE: Record<CardKind, number> = { heading: 0x68, callout: 0x63, quote: 0x71, definition: 0x64, topology: 0x74, flashcard: 0x66, cloze: 0x7a, occlusion: 0x6f, 'trace-drill': 0x70 };
-const SPACE_RUN = /\s{2,}|[\t\n\r\f\v\u00a0]/;
 const WHITESPACE_RUN = /\s+/g;
 /**
  * Text NFC leaves unchanged for sure: code units below U+0300 (no combining marks or
@@ -49,8 +50,30 @@ function maybeNotNfc(text: string): boolean {
 
 export function normalizeText(text: string): string {
 	let out = maybeNotNfc(text) ? text.normalize('NFC') : text;
-	if (SPACE_RUN.test(out)) out = out.replace(WHITESPACE_RUN, ' ');
+	if (hasSpacingToCollapse(out)) out = out.replace(WHITESPACE_RUN, ' ');
 	return out.trim();
+}
+
+/**
+ * `/\s{2,}|[\t\n\r\f\v\u00a0]/.test(text)` as a loop (normalizeText runs for every card key
+ * and heading title): two whitespace characters in a row, or one that is not a plain space
+ * (other than the Unicode spaces the expression leaves alone when single).
+ */
+function hasSpacingToCollapse(text: string): boolean {
+	let previous = false;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code === 0x20) {
+			if (previous) return true;
+			previous = true;
+			continue;
+		}
+		if ((code >= 0x09 && code <= 0x0d) || code === 0xa0) return true;
+		const space = code > 0xa0 && isJsWhitespace(code);
+		if (space && previous) return true;
+		previous = space;
+	}
+	return false;
 }
 
 /** The heading-path part of identities, computed once per heading and shared by its cards. */
@@ -108,15 +131,19 @@ export class NoteCardIds {
 	}
 
 	/**
-	 * Starts a card's identity from its kind, heading-path key (headingPathKey) and key. Returns a
-	 * hash of that identity without an ordinal, to count cards sharing it.
+	 * Starts a card's identity from its kind, heading path (each title normalizeText'ed: the parts of
+	 * headingPathKey, hashed without joining them) and key. Returns a hash of that identity without
+	 * an ordinal, to count cards sharing it.
 	 */
-	start(kind: CardKind, pathKey: string, key: string): number {
+	start(kind: CardKind, normalizedPath: readonly string[], key: string): number {
 		const base = this.base;
 		base.reset(0);
 		base.text(kind);
 		base.code(US_CODE);
-		base.text(pathKey);
+		for (let i = 0; i < normalizedPath.length; i++) {
+			if (i > 0) base.code(RS_CODE);
+			base.text(normalizedPath[i]);
+		}
 		base.code(US_CODE);
 		base.text(normalizeText(key));
 		return base.value();

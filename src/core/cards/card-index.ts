@@ -42,7 +42,10 @@ export class CardIndex {
 
 	/** Indexes (or re-indexes) one note and reports which card ids appeared, vanished or changed. */
 	setNote(file: string, text: string): NoteChange {
-		return this.store(file, { ...placeNote(file, text, this.settings, this.options), full: true });
+		const placed = placeNote(file, text, this.settings, this.options);
+		// Not a spread of `placed`: that gave every note object a shape of its own (measured: two
+		// hidden classes per note kept by the index, and slower reads of every note after).
+		return this.store(file, { file, cards: placed.cards, identities: placed.identities, tags: placed.tags, optedOut: placed.optedOut, full: true });
 	}
 
 	/**

@@ -1,12 +1,12 @@
 import { shortenHeadingCards } from './atomic-heading';
 import { calloutCards } from './callout-cards';
 import { DEFAULT_CARD_SETTINGS, TOPOLOGY_CARD_KINDS, type CardDraft, type CardKind, type CardSettings, type NoteCards, type ScheduledDraft, type TopologyCardSource } from './card';
-import { headingPathKey, normalizePath, normalizeText, NoteCardIds } from './card-id';
+import { normalizePath, normalizeText, NoteCardIds } from './card-id';
 import { definitionCards } from './definition-cards';
 import { ExtractedCard } from './extracted-card';
 import { readCardFrontmatter } from './frontmatter';
 import { headingCards } from './heading-cards';
-import { scanNote, type NoteStructure } from './note-structure';
+import { extendPath, scanNote, type NoteStructure } from './note-structure';
 import { quoteCards } from './quote-cards';
 import { srCards } from './sr/sr-cards';
 import type { SrSchedule } from './sr/sr-schedule';
@@ -65,7 +65,7 @@ export function placeNote(file: string, text: string, settings: CardSettings, op
 function extractUnsafe(file: string, text: string, settings: CardSettings, options: ExtractOptions): PlacedNote {
 	const structure = scanNote(text);
 	const frontmatter = readCardFrontmatter(structure.frontmatter?.content);
-	const tags = unique([...frontmatter.tags, ...structure.inlineTags]);
+	const tags = uniqueTags(frontmatter.tags, structure.inlineTags);
 	if (frontmatter.optedOut) return { file, cards: [], tags, optedOut: true, identities: EMPTY_IDENTITIES };
 
 	const { sources } = settings;
@@ -74,10 +74,10 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 	if (settings.srSyntax && (sources.flashcard || sources.cloze)) {
 		for (const draft of srCards(structure, tags, settings.srSyntax)) if (sources[draft.kind]) drafts.push(draft);
 	}
-	if (sources.heading) drafts.push(...headingCards(structure, settings.headingLevels));
-	if (sources.callout) drafts.push(...calloutCards(structure, settings.calloutTypes));
-	if (sources.quote) drafts.push(...quoteCards(structure));
-	if (sources.definition) drafts.push(...definitionCards(structure));
+	if (sources.heading) append(drafts, headingCards(structure, settings.headingLevels));
+	if (sources.callout) append(drafts, calloutCards(structure, settings.calloutTypes));
+	if (sources.quote) append(drafts, quoteCards(structure));
+	if (sources.definition) append(drafts, definitionCards(structure));
 	const topology = options.topologyCards === undefined ? topologyCards : options.topologyCards;
 	if (structure.hasTopology && topology) {
 		// A block's fence may choose kinds the settings turn off (block-card-options.ts), so blocks are read when any kind is on or some fence chooses.
@@ -98,23 +98,23 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 	const bases: number[] = [];
 	const seen: Map<number, number> | null = drafts.length > MANY_CARDS ? new Map() : null;
 	const headings = structure.headings;
-	// Per heading, shared by every card under it (Card.context is readonly for that reason).
-	const pathKeys: string[] = [];
-	const contexts: (readonly string[])[] = [];
-	const parentContexts: (readonly string[])[] = [];
+	// Per heading, its path with each title normalized once (not once per heading below it).
+	const normalizedPaths: (readonly string[])[] = [];
+	const normalizedPathOf = (k: number): readonly string[] => (normalizedPaths[k] ??= extendPath(headings[k].parent >= 0 ? normalizedPathOf(headings[k].parent) : NO_CONTEXT, normalizeText(headings[k].title)));
 	const ids = new NoteCardIds(normalizePath(file));
 	let h = -1;
 	for (let i = 0; i < drafts.length; i++) {
 		const draft = drafts[i];
 		while (h + 1 < headings.length && (headings[h + 1]).line <= draft.line) h++;
-		let pathKey = '';
+		let normalizedPath = NO_CONTEXT;
+		// Shared by every card under the heading (Card.context is readonly for that reason).
 		let context = NO_CONTEXT;
 		if (h >= 0) {
-			const path = (headings[h]).path;
-			pathKey = pathKeys[h] ??= headingPathKey(path);
-			context = draft.kind === 'heading' ? (parentContexts[h] ??= path.slice(0, -1)) : (contexts[h] ??= path);
+			const heading = headings[h];
+			normalizedPath = normalizedPathOf(h);
+			context = draft.kind === 'heading' ? heading.parentPath : heading.path;
 		}
-		const base = ids.start(draft.kind, pathKey, draft.key);
+		const base = ids.start(draft.kind, normalizedPath, draft.key);
 		let ordinal = 1;
 		if (seen) {
 			ordinal = (seen.get(base) ?? 0) + 1;
@@ -187,6 +187,25 @@ function sortByLine(drafts: CardDraft[]): void {
 	}
 }
 
-function unique(values: readonly string[]): string[] {
-	return values.length < 2 ? values.slice() : [...new Set(values)];
+/** `into.push(...more)` without spreading arguments (a generic call, per source and note). */
+function append(into: CardDraft[], more: readonly CardDraft[]): void {
+	for (let i = 0; i < more.length; i++) into.push(more[i]);
+}
+
+/** Frontmatter tags then inline tags, each once, in order of appearance. */
+function uniqueTags(first: readonly string[], second: readonly string[]): string[] {
+	const all = second.length === 0 ? first.slice() : first.concat(second);
+	if (all.length < 2) return all;
+	// A note has a few tags: comparing pairs beats building a Set.
+	if (all.length <= 8) {
+		let kept = 0;
+		for (let i = 0; i < all.length; i++) {
+			let seen = false;
+			for (let j = 0; j < kept; j++) if (all[j] === all[i]) seen = true;
+			if (!seen) all[kept++] = all[i];
+		}
+		all.length = kept;
+		return all;
+	}
+	return [...new Set(all)];
 }

@@ -10,7 +10,6 @@ export interface CardFrontmatter {
 	tags: string[];
 }
 
-const KEY_LINE = /^([A-Za-z][\w-]*)[ \t]*:(.*)$/;
 const BLOCK_ITEM = /^[ \t]*-[ \t]+(.*)$/;
 const FALSE_WORDS = new Set(['false', 'no', 'off']);
 
@@ -21,10 +20,14 @@ export function readCardFrontmatter(yaml: string | undefined): CardFrontmatter {
 	if (trimmed.startsWith('{')) return readJson(trimmed, result);
 	const lines = yaml.split('\n');
 	for (let i = 0; i < lines.length; i++) {
-		const match = KEY_LINE.exec(lines[i]);
-		if (!match) continue;
-		const key = (match[1]).toLowerCase();
-		const value = (match[2]).trim();
+		const line = lines[i];
+		const colon = keyColon(line);
+		if (colon === -1) continue;
+		const keyLength = keyEnd(line);
+		// Only three keys matter: the others are skipped without building their names.
+		if (keyLength < 3 || keyLength > 5) continue;
+		const key = line.slice(0, keyLength).toLowerCase();
+		const value = line.slice(colon + 1).trim();
 		if (key === 'cards') {
 			result.optedOut = FALSE_WORDS.has(unquote(value).toLowerCase());
 		} else if (key === 'tags' || key === 'tag') {
@@ -68,9 +71,43 @@ function flowItems(value: string): string[] {
 	return value.slice(1, close === -1 ? undefined : close).split(',');
 }
 
+/**
+ * Where `/^([A-Za-z][\w-]*)[ \t]*:(.*)$/` would find the colon of `key: value`, or -1 (a loop: it
+ * runs on every frontmatter line of every note).
+ */
+function keyColon(line: string): number {
+	let i = keyEnd(line);
+	if (i === 0) return -1;
+	while (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09) i++;
+	if (line.charCodeAt(i) !== 0x3a) return -1;
+	// `.` stops at line terminators, so a value holding one does not match.
+	for (let j = i + 1; j < line.length; j++) {
+		const code = line.charCodeAt(j);
+		if (code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) return -1;
+	}
+	return i;
+}
+
+/** Length of the key `[A-Za-z][\w-]*` the line starts with (0: none). */
+function keyEnd(line: string): number {
+	if (!isLetter(line.charCodeAt(0))) return 0;
+	let i = 1;
+	for (;;) {
+		const code = line.charCodeAt(i);
+		if (!(isLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d)) return i;
+		i++;
+	}
+}
+
+function isLetter(code: number): boolean {
+	return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
 function addTags(into: string[], raw: readonly string[]): void {
 	for (const candidate of raw) {
-		const tag = unquote(candidate.trim()).replace(/^#/, '').trim();
+		let tag = unquote(candidate.trim());
+		if (tag.charCodeAt(0) === 0x23) tag = tag.slice(1);
+		tag = tag.trim();
 		if (tag !== '') into.push(tag);
 	}
 }

@@ -11,7 +11,8 @@ const OUTLINE_NUMBER = /^(?:\d{1,4}(?:\.\d{1,4})+\.?|\d{1,4}[.)])[ \t\u00a0]*/;
 export function headingTitle(raw: string): string {
 	let text = collapseWhitespace(stripEmphasis(raw)).trim();
 	// Repeated: `3. **3. 스토리지의 종류**` carries two numbers once the emphasis is gone.
-	for (;;) {
+	// Every outline number starts with a digit: most titles skip the expression.
+	while (isDigitCode(text.charCodeAt(0))) {
 		const match = OUTLINE_NUMBER.exec(text);
 		if (!match || match[0].length === text.length) break;
 		text = text.slice(match[0].length);
@@ -24,7 +25,7 @@ export function headingTitle(raw: string): string {
  * stands at a word edge (so `snake_case` keeps its underscore).
  */
 export function stripEmphasis(text: string): string {
-	if (!/[*_~=]/.test(text)) return text;
+	if (!hasEmphasisMarker(text)) return text;
 	let out = '';
 	for (let i = 0; i < text.length; i++) {
 		const ch = text[i];
@@ -50,7 +51,7 @@ export function stripEmphasis(text: string): string {
 
 /** Keeps the first character of every whitespace run (only removes, never replaces). */
 export function collapseWhitespace(text: string): string {
-	if (!/\s\s/.test(text)) return text;
+	if (!hasSpaceRun(text)) return text;
 	let out = '';
 	let previousSpace = false;
 	for (let i = 0; i < text.length; i++) {
@@ -61,6 +62,33 @@ export function collapseWhitespace(text: string): string {
 		out += ch;
 	}
 	return out;
+}
+
+// The two tests below are loops rather than expressions: they run on every heading of the vault,
+// where a call into the regular expression engine cost more than the whole title.
+
+function hasEmphasisMarker(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code === 0x2a || code === 0x5f || code === 0x7e || code === 0x3d) return true;
+	}
+	return false;
+}
+
+/** Two spaces, tabs or no-break spaces in a row: the only runs collapseWhitespace changes. */
+function hasSpaceRun(text: string): boolean {
+	let previous = false;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		const space = code === 0x20 || code === 0x09 || code === 0xa0;
+		if (space && previous) return true;
+		previous = space;
+	}
+	return false;
+}
+
+function isDigitCode(code: number): boolean {
+	return code >= 0x30 && code <= 0x39;
 }
 
 function isWordChar(ch: string): boolean {

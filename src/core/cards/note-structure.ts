@@ -7,6 +7,7 @@
 import type { Frontmatter } from '../markdown/fences';
 import { isTopologyFence } from '../topology/registry';
 import { headingTitle } from './heading-title';
+import { isJsWhitespace } from './whitespace';
 
 export const LineKind = {
 	text: 0,
@@ -28,6 +29,10 @@ export interface Heading {
 	title: string;
 	/** Titles of the enclosing headings and this one, outermost first. */
 	path: string[];
+	/** `path` without this heading's title: the enclosing heading's own `path` array, shared. */
+	parentPath: readonly string[];
+	/** Index in `headings` of the enclosing heading, -1 for none. */
+	parent: number;
 	/** The line where this heading's own body ends (the next heading of any level, or the end). */
 	bodyEnd: number;
 }
@@ -69,8 +74,8 @@ export interface NoteStructure {
 const HIDDEN_LANGUAGES = new Set(['table-of-contents', 'toc']);
 const INLINE_TAG = /(?:^|[ \t\u00a0(])#([\p{L}\p{N}_\-/]+)/gu;
 const INLINE_CODE = /`[^`]*`/g;
-const HANGUL = /[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]/;
 const DIGITS_ONLY = /^[\d/_-]*$/;
+const NO_PATH: readonly string[] = Object.freeze([]);
 
 export function scanNote(text: string): NoteStructure {
 	const lines = linesOf(text);
@@ -86,20 +91,27 @@ export function scanNote(text: string): NoteStructure {
 	}
 
 	const headings: Heading[] = [];
-	const stack: { level: number; title: string }[] = [];
+	/** Indexes in `headings` of the open headings, outermost first. */
+	const stack: number[] = [];
 	const inlineTags: string[] = [];
 	let korean = false;
 	let inComment = false;
 	const mayHaveComment = text.includes('%%');
+	// Most notes have no #tag at all (their `#`s open headings): one look at the whole text skips the test per line.
+	const mayHaveTags = mayHaveTag(text, 0);
 
 	const addHeading = (at: number, level: number, raw: string): void => {
 		kinds[at] = LineKind.heading;
-		if (!korean && HANGUL.test(raw)) korean = true;
+		if (!korean && hasHangul(raw)) korean = true;
 		const title = headingTitle(raw);
-		while (stack.length > 0 && (stack[stack.length - 1] as { level: number }).level >= level) stack.pop();
-		stack.push({ level, title });
+		while (stack.length > 0 && headings[stack[stack.length - 1]].level >= level) stack.pop();
+		const parent = stack.length > 0 ? stack[stack.length - 1] : -1;
+		const parentPath = parent >= 0 ? headings[parent].path : NO_PATH;
+		const path = extendPath(parentPath, title);
+		const heading: Heading = { line: at, level, title, path, parentPath, parent, bodyEnd: count };
+		stack.push(headings.length);
 		if (headings.length > 0) (headings[headings.length - 1]).bodyEnd = at;
-		headings.push({ line: at, level, title, path: stack.map((h) => h.title), bodyEnd: count });
+		headings.push(heading);
 	};
 
 	for (let i = 0; i < count; i++) {
@@ -156,10 +168,39 @@ export function scanNote(text: string): NoteStructure {
 			continue;
 		}
 		if (kind !== LineKind.text) kinds[i] = kind;
-		if (mayHaveTag(line, start)) collectTags(line, inlineTags);
+		if (mayHaveTags && mayHaveTag(line, start)) collectTags(line, inlineTags);
 	}
 
 	return { lines, kinds, text, hasCarriageReturns: text.includes('\r'), offsetCursor: { line: 0, offset: 0 }, edited, frontmatter, headings, quotes: groupQuotes(kinds), inlineTags, korean, hasTopology };
+}
+
+/**
+ * `path` and one more title, as an array of exactly that length (cards keep heading paths as their
+ * context; a push would leave spare room in each, and concat is a slow generic call).
+ */
+export function extendPath(path: readonly string[], title: string): string[] {
+	switch (path.length) {
+		case 0:
+			return [title];
+		case 1:
+			return [path[0], title];
+		case 2:
+			return [path[0], path[1], title];
+		default: {
+			const out = path.slice();
+			out.push(title);
+			return out;
+		}
+	}
+}
+
+/** Hangul syllables, jamo or compatibility jamo (a loop: a regular expression call per heading cost more). */
+function hasHangul(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f)) return true;
+	}
+	return false;
 }
 
 /**
@@ -229,12 +270,18 @@ function markFencedBlocks(lines: readonly string[], from: number, kinds: LineKin
 				break;
 			}
 		}
-		const language = (info.split(/\s+/)[0] ?? '').toLowerCase();
+		const language = firstWord(info).toLowerCase();
 		kinds.fill(HIDDEN_LANGUAGES.has(language) ? LineKind.hidden : LineKind.code, i, close + 1);
 		if (isTopologyFence(language)) hasTopology = true;
 		i = close + 1;
 	}
 	return hasTopology;
+}
+
+/** `info.split(/\s+/)[0]` without the expression (`info` is trimmed). */
+function firstWord(info: string): string {
+	for (let i = 0; i < info.length; i++) if (isJsWhitespace(info.charCodeAt(i))) return info.slice(0, i);
+	return info;
 }
 
 /** A backtick or tilde after at most three spaces: what every fence line starts with. */
@@ -381,10 +428,22 @@ export function indentWidth(line: string, end: number): number {
 	return width;
 }
 
-const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-
+/**
+ * `/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/`: three or more of one of `-*_`, with spaces or tabs
+ * between, after at most three spaces. A loop: it is asked of most lines of every section.
+ */
 export function isThematicBreak(line: string): boolean {
-	return THEMATIC_BREAK.test(line);
+	let i = 0;
+	while (i < 3 && line.charCodeAt(i) === 0x20) i++;
+	const mark = line.charCodeAt(i);
+	if (mark !== 0x2d && mark !== 0x2a && mark !== 0x5f) return false;
+	let marks = 0;
+	for (; i < line.length; i++) {
+		const code = line.charCodeAt(i);
+		if (code === mark) marks++;
+		else if (code !== 0x20 && code !== 0x09) return false;
+	}
+	return marks >= 3;
 }
 
 /**

@@ -213,30 +213,19 @@ resource "aws_vpn_gateway_route_propagation" "hybrid" {
 		: ''
 }`;
 
+const vpcModule = (name: string, net: number): string => `module "vpc_${name}" {
+  source  = "terraform-aws-modules/vpc/aws"
+  version = "~> 5.0"
+  name    = "${name}"
+  cidr    = "10.${net}.0.0/16"
+  azs     = ["ap-northeast-2a", "ap-northeast-2c"]
+  private_subnets = ["10.${net}.1.0/24", "10.${net}.2.0/24"]
+}
+
+`;
+
 /** Two VPC modules on a transit gateway with its default route table, routes added to the modules' tables by aws_route, an S3 endpoint in one. */
-export const TF_MODULES_TGW = `provider "aws" {
-  region = "ap-northeast-2"
-}
-
-module "vpc_a" {
-  source  = "terraform-aws-modules/vpc/aws"
-  version = "~> 5.0"
-  name    = "a"
-  cidr    = "10.10.0.0/16"
-  azs     = ["ap-northeast-2a", "ap-northeast-2c"]
-  private_subnets = ["10.10.1.0/24", "10.10.2.0/24"]
-}
-
-module "vpc_b" {
-  source  = "terraform-aws-modules/vpc/aws"
-  version = "~> 5.0"
-  name    = "b"
-  cidr    = "10.20.0.0/16"
-  azs     = ["ap-northeast-2a", "ap-northeast-2c"]
-  private_subnets = ["10.20.1.0/24", "10.20.2.0/24"]
-}
-
-resource "aws_ec2_transit_gateway" "tgw" {}
+export const TF_MODULES_TGW = `${provider}${vpcModule('a', 10)}${vpcModule('b', 20)}resource "aws_ec2_transit_gateway" "tgw" {}
 
 resource "aws_ec2_transit_gateway_vpc_attachment" "a" {
   transit_gateway_id = aws_ec2_transit_gateway.tgw.id

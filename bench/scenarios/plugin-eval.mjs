@@ -10,9 +10,9 @@ import { row, summarize } from "../measure.mjs";
 import { launch, openPage, writeEvalScript } from "../browser.mjs";
 
 /**
- * One load in a browser context of its own: pages of one context share a renderer, whose V8 keeps
- * the code it compiled for a script it saw before, so a second load there skips the parse that a
- * launch pays (loads in a shared context were bimodal, 55 ms or 180 ms for the same main.js).
+ * One load in a browser context of its own, as a launch is: pages of one context may share a
+ * renderer, whose V8 can reuse what it compiled for a script it saw before (loads in one shared
+ * context ranged from 53 to 610 ms at 4x for the same main.js).
  */
 async function loadOnce(browser, dir, evalName, throttle) {
 	const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });

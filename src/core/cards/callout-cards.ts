@@ -22,8 +22,9 @@ export function parseCalloutHeader(firstLine: string): CalloutHeader | null {
  */
 export function calloutCards(structure: NoteStructure, types: CardSettings['calloutTypes']): CardDraft[] {
 	const drafts: CardDraft[] = [];
-	const include = types.include.map((t) => t.toLowerCase());
-	const exclude = types.exclude.map((t) => t.toLowerCase());
+	// Lowercased when the note has a callout (most notes have none).
+	let include: string[] | null = null;
+	let exclude: string[] | null = null;
 	for (const quote of structure.quotes) {
 		// Most quotes are not callouts: the header's `[!` rules them out before any copying.
 		if (!quoteStartsWith(structure, quote, '[!')) continue;
@@ -32,6 +33,8 @@ export function calloutCards(structure: NoteStructure, types: CardSettings['call
 		if (!first) continue;
 		const header = parseCalloutHeader(first.text);
 		if (!header) continue;
+		include ??= types.include.map((t) => t.toLowerCase());
+		exclude ??= types.exclude.map((t) => t.toLowerCase());
 		if (include.length > 0 && !include.includes(header.type)) continue;
 		if (exclude.includes(header.type)) continue;
 		let body = content.slice(1).map((c) => c.text);

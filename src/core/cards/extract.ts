@@ -11,6 +11,7 @@ import { quoteCards } from './quote-cards';
 import { srCards } from './sr/sr-cards';
 import type { SrSchedule } from './sr/sr-schedule';
 import { topologyCards } from './topology-cards';
+import { isJsWhitespace } from './whitespace';
 
 const EMPTY_IDENTITIES: number[] = [];
 const IS_TOPOLOGY_KIND: Partial<Record<CardKind, boolean>> = Object.fromEntries(TOPOLOGY_CARD_KINDS.map((k) => [k, true]));
@@ -161,11 +162,21 @@ function dropRepeatedQuestions(drafts: CardDraft[], headings: NoteStructure['hea
  */
 function sameQuestion(a: string, b: string): boolean {
 	if (a.length === b.length) return a === b || a.toLowerCase() === b.toLowerCase();
-	if (!ODD_SPACING.test(a) && !ODD_SPACING.test(b)) return false;
+	if (!hasOddSpacing(a) && !hasOddSpacing(b)) return false;
 	return normalizeText(a).toLowerCase() === normalizeText(b).toLowerCase();
 }
 
-const ODD_SPACING = /^\s|\s$|\s\s|[^\S ]/;
+/** `/^\s|\s$|\s\s|[^\S ]/.test(text)` as a loop: whitespace at either end, doubled, or other than a space. */
+function hasOddSpacing(text: string): boolean {
+	let previous = false;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		const space = isJsWhitespace(code);
+		if (space && (previous || code !== 0x20 || i === 0 || i === text.length - 1)) return true;
+		previous = space;
+	}
+	return false;
+}
 
 /**
  * Drafts in line order, stably (as Array#sort): each source gives its drafts in order, and a note

@@ -5,19 +5,54 @@
  * characters, so a front stays a subsequence of the note.
  */
 
-const OUTLINE_NUMBER = /^(?:\d{1,4}(?:\.\d{1,4})+\.?|\d{1,4}[.)])[ \t\u00a0]*/;
-
 /** Heading text without outline numbers, emphasis markers and runs of whitespace. */
 export function headingTitle(raw: string): string {
 	let text = collapseWhitespace(stripEmphasis(raw)).trim();
 	// Repeated: `3. **3. 스토리지의 종류**` carries two numbers once the emphasis is gone.
-	// Every outline number starts with a digit: most titles skip the expression.
-	while (isDigitCode(text.charCodeAt(0))) {
-		const match = OUTLINE_NUMBER.exec(text);
-		if (!match || match[0].length === text.length) break;
-		text = text.slice(match[0].length);
+	for (;;) {
+		const length = outlineNumberLength(text);
+		if (length === 0 || length === text.length) break;
+		text = text.slice(length);
 	}
 	return text;
+}
+
+/**
+ * Length of what `/^(?:\d{1,4}(?:\.\d{1,4})+\.?|\d{1,4}[.)])[ \t\u00a0]*\/` matches at the start
+ * of `text` (0: no match), read by hand: nearly every heading of a numbered study note has one,
+ * and a match array per heading was most of the title's cost.
+ */
+export function outlineNumberLength(text: string): number {
+	const first = digitRun(text, 0);
+	// More than four digits can match neither branch: the fifth stands where `.` or `)` must.
+	if (first === 0 || first > 4) return 0;
+	let i = first;
+	let groups = 0;
+	// `(?:\.\d{1,4})+`, greedy: each group takes up to four digits.
+	while (text.charCodeAt(i) === 0x2e) {
+		const run = digitRun(text, i + 1);
+		if (run === 0) break;
+		i += 1 + Math.min(run, 4);
+		groups++;
+	}
+	if (groups > 0) {
+		if (text.charCodeAt(i) === 0x2e) i++;
+	} else {
+		const close = text.charCodeAt(i);
+		if (close !== 0x2e && close !== 0x29) return 0;
+		i++;
+	}
+	for (;;) {
+		const code = text.charCodeAt(i);
+		if (code !== 0x20 && code !== 0x09 && code !== 0xa0) return i;
+		i++;
+	}
+}
+
+function digitRun(text: string, from: number): number {
+	let i = from;
+	while (isDigitCode(text.charCodeAt(i))) i++;
+	return i - from;
 }
 
 /**

@@ -78,11 +78,13 @@ const DIGITS_ONLY = /^[\d/_-]*$/;
 const NO_PATH: readonly string[] = Object.freeze([]);
 
 export function scanNote(text: string): NoteStructure {
-	const lines = linesOf(text);
+	// Asked once: each look for a CR reads the whole note.
+	const hasCarriageReturns = text.includes('\r');
+	const lines = linesOf(text, hasCarriageReturns);
 	const count = lines.length;
 	const kinds = new Array<LineKind>(count).fill(LineKind.text);
 	let edited: Map<number, number> | null = null;
-	const frontmatter = frontmatterOf(lines, text);
+	const frontmatter = frontmatterOf(lines, text, hasCarriageReturns);
 	if (frontmatter) kinds.fill(LineKind.hidden, 0, frontmatter.endLine + 1);
 	let hasTopology = false;
 	// Most notes without a fence skip the fence scan whole.
@@ -171,7 +173,7 @@ export function scanNote(text: string): NoteStructure {
 		if (mayHaveTags && mayHaveTag(line, start)) collectTags(line, inlineTags);
 	}
 
-	return { lines, kinds, text, hasCarriageReturns: text.includes('\r'), offsetCursor: { line: 0, offset: 0 }, edited, frontmatter, headings, quotes: groupQuotes(kinds), inlineTags, korean, hasTopology };
+	return { lines, kinds, text, hasCarriageReturns, offsetCursor: { line: 0, offset: 0 }, edited, frontmatter, headings, quotes: groupQuotes(kinds), inlineTags, korean, hasTopology };
 }
 
 /**
@@ -207,19 +209,19 @@ function hasHangul(text: string): boolean {
  * The same lines as fences.ts's splitLines (LF, CRLF, lone CR), splitting on a plain '\n' when the
  * note has no CR: a string separator is several times faster than the regex on a whole vault.
  */
-function linesOf(text: string): string[] {
-	return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+function linesOf(text: string, hasCarriageReturns: boolean): string[] {
+	return hasCarriageReturns ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
 /**
  * fences.ts's findFrontmatter without copying: the YAML is one slice of the text when the note
  * has LF line ends only (the same string as the lines joined with '\n').
  */
-function frontmatterOf(lines: readonly string[], text: string): Frontmatter | null {
+function frontmatterOf(lines: readonly string[], text: string, hasCarriageReturns: boolean): Frontmatter | null {
 	if (lines.length === 0 || !isFrontmatterDelimiter(lines[0], false)) return null;
 	for (let i = 1; i < lines.length; i++) {
 		if (!isFrontmatterDelimiter(lines[i], true)) continue;
-		if (text.includes('\r')) return { endLine: i, content: lines.slice(1, i).join('\n') };
+		if (hasCarriageReturns) return { endLine: i, content: lines.slice(1, i).join('\n') };
 		const start = lines[0].length + 1;
 		let end = start;
 		for (let j = 1; j < i; j++) end += lines[j].length + 1;

@@ -7,7 +7,7 @@ const shared = {
 };
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/{core,plugin,cli,docs}/**/*.test.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/{core,plugin,cli,docs}/**/*.test.ts'], setupFiles: ['<rootDir>/test/text-codec-setup.ts'] },
     {
       ...shared,
       displayName: 'browser',

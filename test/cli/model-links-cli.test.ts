@@ -199,5 +199,8 @@ describe('cloudnotes model: the links between VPCs', () => {
 		const one = await model(note('```vpc\nname: lab\ncidr: 10.0.0.0/16\nsubnets:\n  a: { cidr: 10.0.1.0/24, zone: a }\n```\n'));
 		expect(one.links).toEqual({ peerings: [], transitGateways: [], endpoints: [], vpnGateways: [], customerGateways: [], vpnConnections: [] });
 		expect(one.vpcs[0]?.line).toBe(4);
+		const bad = fakeIO({ 'n.md': n });
+		expect(await main(['model', 'n.md', '--format', 'yaml'], bad.io)).toBe(2);
+		expect(bad.stderr()).toMatch(/model prints json or text/);
 	});
 });

@@ -22,11 +22,13 @@ Commands:
   trace <file> --from A --to B [--port N] [--proto tcp|udp|icmp] [--block N] [--format text|json]
       Can A reach B? The verdict and each hop. Exit 0 when allowed, 1 when refused, 2 when
       A or B is not in the block (json: { "error", "suggestions" }, the nearest names).
-  model <file> [--block N] [--format json] [--pretty]
+  model <file> [--block N] [--format json|text] [--pretty]
       The checked network of each VPC-shaped block (vpc, cloudformation, terraform) as JSON:
-      { blocks: [ { block, language, line, errors, vpcs: [ { id, name, cidr, subnets: [ { id, name,
-      cidr, zone, public, routeTable } ], internetGateways, natGateways, instances, loadBalancers,
-      securityGroups, ... } ] } ] }. Exit 1 when a block has errors, 2 when none holds a VPC.
+      { blocks: [ { block, language, line, errors, vpcs: [ { id, name, line, cidr, subnets: [ { id,
+      name, cidr, zone, public, routeTable } ], internetGateways, natGateways, instances, loadBalancers,
+      securityGroups, ... } ], links: { peerings, transitGateways, endpoints, vpnGateways,
+      customerGateways, vpnConnections } } ] } (text: one line per VPC and link, with its note line).
+      Exit 1 when a block has errors, 2 when none holds a VPC.
   cards <file|folder>... [--format json|jsonl|tsv] [--pretty]
       The flashcards the notes make (json: an array of id, file, line, kind, front, back, context,
       one card per line, --pretty indents it; jsonl: one card object per line; tsv: for Anki).

@@ -16,6 +16,7 @@ import type { TraceQuery, TraceResult } from './shared/trace-types';
 import { TextSource } from './shared/text-source';
 import { YamlSource } from './yaml/yaml-source';
 import { vpcJson, type VpcJson } from './vpc/model-json';
+import { linksJson, type LinksJson } from './vpc/network-json';
 
 export type { Severity, Diagnostic, DiagnosticCode } from './shared/diagnostic';
 export { DIAGNOSTIC_SEVERITY } from './shared/diagnostic';
@@ -29,6 +30,7 @@ export type { CardBlock, TopologyCard } from './shared/cards';
 export { TOPOLOGY_LANGUAGES, TOPOLOGY_FENCES, findTopologyBlocks, isTopologyFence, languageById, languageForFence, languageOf, type TopologyFencedBlock } from './registry';
 export type { VpcModel } from './vpc/model';
 export type { VpcJson } from './vpc/model-json';
+export type { LinksJson } from './vpc/network-json';
 export type { ContainersModel } from './containers/model';
 
 /** A block kind: the id of a registered topology language (`vpc`, `containers`, ...). */
@@ -143,10 +145,14 @@ export function blockByNumber(blocks: readonly NoteBlockAnalysis[], n: number): 
 	return block ?? `there ${blocks.length === 1 ? 'is' : 'are'} only ${blocks.length} topology block${blocks.length === 1 ? '' : 's'}`;
 }
 
-/** The VPCs of a VPC-shaped block as plain JSON (`cloudnotes model`); null for other languages. */
-export function networkJson(model: TopologyModel): VpcJson[] | null {
+/**
+ * The VPCs of a VPC-shaped block and what joins them, as plain JSON (`cloudnotes model`); null for
+ * other languages. Every VPC of a block shares one network, so the first one's holds the links.
+ */
+export function networkJson(model: TopologyModel): { vpcs: VpcJson[]; links: LinksJson } | null {
 	const vpcs = languageOf(model).vpcs?.(model);
-	return vpcs ? vpcs.map(vpcJson) : null;
+	if (!vpcs) return null;
+	return { vpcs: vpcs.map(vpcJson), links: linksJson(vpcs[0]?.network ?? null) };
 }
 
 /** Whether a trace end is an address rather than a name (`10.0.1.5`, `203.0.113.0/24`). */

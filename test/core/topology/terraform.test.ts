@@ -5,7 +5,7 @@ import { isVpcModuleSource, majorVersion } from '../../../src/core/topology/terr
 function analyze(text: string, firstLine = 1) {
 	const analysis = analyzeTopology('terraform', text, firstLine);
 	const model = analysis.model as TerraformModel;
-	return { analysis, model, json: networkJson(model) as VpcJson[], errors: analysis.diagnostics.filter((d) => d.severity === 'error') };
+	return { analysis, model, json: (networkJson(model) as { vpcs: VpcJson[] }).vpcs, errors: analysis.diagnostics.filter((d) => d.severity === 'error') };
 }
 
 const PLAIN = `provider "aws" {

@@ -10,6 +10,8 @@ import { groupsOf, isPublicSubnet, routeTableOf, type VpcModel } from './model';
 export interface VpcJson {
 	id: string;
 	name: string;
+	/** The note line the VPC is declared on (null when the model has no place for it). */
+	line: number | null;
 	cidr: string | null;
 	region: string | null;
 	subnets: { id: string; name: string; cidr: string | null; zone: string | null; public: boolean; routeTable: string | null; nacl: string | null }[];
@@ -26,6 +28,7 @@ export function vpcJson(vpc: VpcModel): VpcJson {
 	return {
 		id: vpc.name,
 		name: vpc.name,
+		line: vpc.pos.line > 0 ? vpc.pos.line : null,
 		cidr: vpc.cidr?.text ?? null,
 		region: vpc.region,
 		subnets: [...vpc.subnets.values()].map((s) => ({

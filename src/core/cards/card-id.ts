@@ -94,7 +94,20 @@ export function withOrdinal(identity: string, ordinal: number): string {
 
 export function normalizePath(file: string): string {
 	const slashed = file.includes('\\') ? file.replace(/\\/g, '/') : file;
-	return maybeNotNfc(slashed) ? slashed.normalize('NFC') : slashed;
+	return pathMaybeNotNfc(slashed) ? slashed.normalize('NFC') : slashed;
+}
+
+/**
+ * maybeNotNfc for paths, a second copy of the loop on purpose: paths are often ropes (built by
+ * concatenation), and once maybeNotNfc has read one it reads every title and key slowly (see
+ * Cyrb53Stream.pathText).
+ */
+function pathMaybeNotNfc(path: string): boolean {
+	for (let i = 0; i < path.length; i++) {
+		const code = path.charCodeAt(i);
+		if (code >= 0x300 && (code < 0xac00 || code > 0xd7a3)) return true;
+	}
+	return false;
 }
 
 /** The path-independent half of an id: what the index keeps per card. */
@@ -118,6 +131,20 @@ export function contentHash(front: string, back: string): string {
  * and an id is one flat string. Gives exactly the values of the functions above (the scheme in the
  * header); the index builds tens of thousands of ids, so the strings those would build matter.
  */
+/** The hash state after `kind US`, the same for every card of a kind: hashed once per kind. */
+const KIND_STARTS = new Map<CardKind, Cyrb53Stream>();
+function kindStart(kind: CardKind): Cyrb53Stream {
+	let start = KIND_STARTS.get(kind);
+	if (!start) {
+		start = new Cyrb53Stream();
+		start.reset(0);
+		start.text(kind);
+		start.code(US_CODE);
+		KIND_STARTS.set(kind, start);
+	}
+	return start;
+}
+
 export class NoteCardIds {
 	private readonly base = new Cyrb53Stream();
 	private readonly work = new Cyrb53Stream();
@@ -126,7 +153,7 @@ export class NoteCardIds {
 	/** `normalizedPath` is normalizePath(file). */
 	constructor(normalizedPath: string) {
 		this.path.reset(0);
-		this.path.text(normalizedPath);
+		this.path.pathText(normalizedPath);
 		this.path.code(GS);
 	}
 
@@ -137,9 +164,7 @@ export class NoteCardIds {
 	 */
 	start(kind: CardKind, normalizedPath: readonly string[], key: string): number {
 		const base = this.base;
-		base.reset(0);
-		base.text(kind);
-		base.code(US_CODE);
+		base.copy(kindStart(kind));
 		for (let i = 0; i < normalizedPath.length; i++) {
 			if (i > 0) base.code(RS_CODE);
 			base.text(normalizedPath[i]);

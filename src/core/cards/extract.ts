@@ -206,17 +206,5 @@ function append(into: CardDraft[], more: readonly CardDraft[]): void {
 /** Frontmatter tags then inline tags, each once, in order of appearance. */
 function uniqueTags(first: readonly string[], second: readonly string[]): string[] {
 	const all = second.length === 0 ? first.slice() : first.concat(second);
-	if (all.length < 2) return all;
-	// A note has a few tags: comparing pairs beats building a Set.
-	if (all.length <= 8) {
-		let kept = 0;
-		for (let i = 0; i < all.length; i++) {
-			let seen = false;
-			for (let j = 0; j < kept; j++) if (all[j] === all[i]) seen = true;
-			if (!seen) all[kept++] = all[i];
-		}
-		all.length = kept;
-		return all;
-	}
-	return [...new Set(all)];
+	return all.length < 2 ? all : [...new Set(all)];
 }

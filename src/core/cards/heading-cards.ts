@@ -1,6 +1,5 @@
 import type { CardDraft } from './card';
 import { contentRange, LineKind, rangeText, type NoteStructure } from './note-structure';
-import { isJsWhitespace } from './whitespace';
 
 const BARE_URL = /^<?https?:\/\/\S+$/;
 
@@ -32,13 +31,7 @@ function onlyBareUrls(structure: NoteStructure, first: number, last: number): bo
 	for (let i = first; i <= last; i++) {
 		const kind = structure.kinds[i];
 		if (kind === LineKind.hidden || kind === LineKind.blank) continue;
-		if (kind !== LineKind.text) return false;
-		const line = structure.lines[i];
-		// An address starts with `<` or `h`: other lines are ruled out without the expression.
-		let at = 0;
-		while (at < line.length && isJsWhitespace(line.charCodeAt(at))) at++;
-		const first = line.charCodeAt(at);
-		if ((first !== 0x3c && first !== 0x68) || !BARE_URL.test(line.trim())) return false;
+		if (kind !== LineKind.text || !BARE_URL.test((structure.lines[i]).trim())) return false;
 	}
 	return true;
 }

@@ -7,7 +7,6 @@
 import type { Frontmatter } from '../markdown/fences';
 import { isTopologyFence } from '../topology/registry';
 import { headingTitle } from './heading-title';
-import { isJsWhitespace } from './whitespace';
 
 export const LineKind = {
 	text: 0,
@@ -272,18 +271,12 @@ function markFencedBlocks(lines: readonly string[], from: number, kinds: LineKin
 				break;
 			}
 		}
-		const language = firstWord(info).toLowerCase();
+		const language = (info.split(/\s+/)[0] ?? '').toLowerCase();
 		kinds.fill(HIDDEN_LANGUAGES.has(language) ? LineKind.hidden : LineKind.code, i, close + 1);
 		if (isTopologyFence(language)) hasTopology = true;
 		i = close + 1;
 	}
 	return hasTopology;
-}
-
-/** `info.split(/\s+/)[0]` without the expression (`info` is trimmed). */
-function firstWord(info: string): string {
-	for (let i = 0; i < info.length; i++) if (isJsWhitespace(info.charCodeAt(i))) return info.slice(0, i);
-	return info;
 }
 
 /** A backtick or tilde after at most three spaces: what every fence line starts with. */

@@ -165,6 +165,10 @@ try {
 			await showPanels(page, diagram, kind);
 			await save(diagram, `${kind}-diagram${suffix}.png`);
 		}
+		// Several VPCs in one block: the example vault's network note.
+		const network = page.locator("section.demo-note", { hasText: "여러 VPC 연결하기" }).locator('.cloudnotes-diagram[data-kind="vpc"][data-state="ok"]').first();
+		await network.scrollIntoViewIfNeeded();
+		await save(network, `network-diagram${suffix}.png`);
 		// The review window on a card from the example notes, answer shown.
 		await page.waitForFunction(() => document.querySelector(".cloudnotes-status[data-due]") !== null, null, { timeout: 60_000 });
 		await page.locator('button[data-command-id="review-due"]').click();

@@ -19,8 +19,10 @@ const obsidianColours = EditorView.theme({
 });
 
 export class SourceEditor extends EventTarget {
-	readonly view: EditorView;
+	private readonly editor: EditorView;
 	private readonly registered = new Compartment();
+	/** The plugin's extensions changed while this editor was hidden: it takes them when next used. */
+	private stale = false;
 
 	constructor(
 		parent: HTMLElement,
@@ -28,7 +30,7 @@ export class SourceEditor extends EventTarget {
 		private readonly extensions: () => readonly unknown[],
 	) {
 		super();
-		this.view = new EditorView({
+		this.editor = new EditorView({
 			parent,
 			state: EditorState.create({
 				doc: '',
@@ -51,9 +53,27 @@ export class SourceEditor extends EventTarget {
 		});
 	}
 
-	/** The plugin's extensions changed (enable, disable): what Obsidian's updateOptions does. */
+	/**
+	 * The plugin's extensions changed (enable, disable): what Obsidian's updateOptions does to the
+	 * editors that are open. The demo keeps a hidden editor per note, which Obsidian would not have
+	 * (at start-up it opens editors after the plugins load): a hidden one takes the extensions when
+	 * it is next used, so enabling the plugin does not pay for a CodeMirror update per note.
+	 */
 	reconfigure(): void {
-		this.view.dispatch({ effects: this.registered.reconfigure(this.extensions() as Extension[]) });
+		this.stale = true;
+		if (this.editor.dom.isShown()) this.sync();
+	}
+
+	private sync(): void {
+		if (!this.stale) return;
+		this.stale = false;
+		this.editor.dispatch({ effects: this.registered.reconfigure(this.extensions() as Extension[]) });
+	}
+
+	/** The CodeMirror view, with the plugin's current extensions. */
+	get view(): EditorView {
+		this.sync();
+		return this.editor;
 	}
 
 	get value(): string {

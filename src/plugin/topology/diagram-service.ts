@@ -15,7 +15,7 @@ import { decorateDiagram } from './diagram-decor';
 import { parseSvg } from './safe-svg';
 import { diagramColorsFrom, readDocumentPalette, themeKey, type ThemePalette } from './theme-colors';
 
-/** A drawn diagram, kept as a detached template; every block showing it gets a clone. */
+/** A drawn diagram, kept as a detached template; every block showing it gets a clone (or takeFresh). */
 export interface DrawnDiagram {
 	diagram: MermaidDiagram;
 	svg: SVGSVGElement;
@@ -25,6 +25,37 @@ export interface DrawnDiagram {
 	mermaidMs: number;
 	/** Read back from the render cache file (drawn before a restart), not drawn in this session. */
 	fromDisk?: boolean;
+	/**
+	 * A copy of svg that nobody shows yet, handed out once so the first block need not clone it
+	 * (set when the drawing came from the render cache file: the parse made that copy already).
+	 */
+	takeFresh?: () => SVGSVGElement | undefined;
+}
+
+/**
+ * A drawing read back from the render cache file. The parsed element goes to the first block that
+ * shows it; the template other blocks clone is parsed again from the text only if one asks, so a
+ * restart pays for one parse and no deep clone of a large diagram.
+ */
+function diskDrawing(text: string, parsed: SVGSVGElement, doc: Document, fields: Omit<DrawnDiagram, 'svg' | 'takeFresh' | 'fromDisk'>): { shown: DrawnDiagram; stored: DrawnDiagram } {
+	let fresh: SVGSVGElement | undefined = parsed;
+	let template: SVGSVGElement | undefined;
+	const make = (fromDisk: boolean): DrawnDiagram => ({
+		...fields,
+		fromDisk,
+		get svg(): SVGSVGElement {
+			// The text parsed once already, so it parses again; a clone of the first is the fallback.
+			template ??= parseSvg(text, doc) ?? (parsed.cloneNode(true) as SVGSVGElement);
+			return template;
+		},
+		takeFresh() {
+			const out = fresh;
+			fresh = undefined;
+			return out;
+		},
+	});
+	// Shown now as read from the file; kept in memory as a drawing of this session (a later hit reports 'hit').
+	return { shown: make(true), stored: make(false) };
 }
 
 /** What the persisted render cache needs besides the file: the versions its keys include. */
@@ -128,8 +159,8 @@ export class DiagramService {
 		const hit = this.drawings.get(key);
 		if (hit || !analysis?.model || !this.disk?.cache.loaded) return hit;
 		const fromDisk = this.fromDisk(kind, source, showDenied, analysis);
-		if (fromDisk) this.drawings.set(key, { ...fromDisk, fromDisk: false });
-		return fromDisk;
+		if (fromDisk) this.drawings.set(key, fromDisk.stored);
+		return fromDisk?.shown;
 	}
 
 	private diagramFor(analysis: TopologyAnalysis, icons: boolean, showDenied: boolean): MermaidDiagram | null {
@@ -154,7 +185,8 @@ export class DiagramService {
 		});
 	}
 
-	private fromDisk(kind: TopologyKind, source: string, showDenied: boolean, analysis: TopologyAnalysis): DrawnDiagram | undefined {
+	/** The drawing in the render cache file: as shown now (marked fromDisk) and as kept in memory (one template shared). */
+	private fromDisk(kind: TopologyKind, source: string, showDenied: boolean, analysis: TopologyAnalysis): { shown: DrawnDiagram; stored: DrawnDiagram } | undefined {
 		const requested = this.diagramFor(analysis, this.settings().icons, showDenied);
 		if (!requested || requested.refusal !== undefined || requested.text === '') return undefined;
 		const key = this.diskKeyFor(kind, source, showDenied, requested);
@@ -165,7 +197,7 @@ export class DiagramService {
 		const svg = diagram ? parseSvg(entry.svg, activeDocument) : null;
 		if (!diagram || !svg) return undefined;
 		const content = parseViewBox(svg.getAttribute('viewBox')) ?? { x: 0, y: 0, width: 400, height: 300 };
-		return { diagram, svg, renderId: entry.renderId, content, mermaidMs: 0, fromDisk: true };
+		return diskDrawing(entry.svg, svg, activeDocument, { diagram, renderId: entry.renderId, content, mermaidMs: 0 });
 	}
 
 	private keyFor(kind: TopologyKind, source: string, showDenied: boolean): string {
@@ -183,8 +215,8 @@ export class DiagramService {
 			await this.disk.cache.load();
 			const fromDisk = this.fromDisk(kind, source, showDenied, analysis);
 			if (fromDisk) {
-				this.drawings.set(key, { ...fromDisk, fromDisk: false });
-				return fromDisk;
+				this.drawings.set(key, fromDisk.stored);
+				return fromDisk.shown;
 			}
 		}
 		// Icons need our pack on Obsidian's Mermaid (registered as it loads); without it, plain shapes.

@@ -113,7 +113,7 @@ export class DiagramView extends Component {
 		// data-ignore-swipe: on mobile, Obsidian opens the sidebars on a horizontal drag unless the
 		// element says the drag is its own (panning the diagram).
 		const viewport = this.el.createDiv({ cls: 'cloudnotes-viewport', attr: { title: t('diagram.hint'), 'data-ignore-swipe': 'true' } });
-		const svg = drawn.svg.cloneNode(true) as SVGSVGElement;
+		const svg = drawn.takeFresh?.() ?? (drawn.svg.cloneNode(true) as SVGSVGElement);
 		// Width follows the note; the height follows from the viewBox's aspect (CSS caps it).
 		svg.setAttribute('width', '100%');
 		svg.setAttribute('focusable', 'false');

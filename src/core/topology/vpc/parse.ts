@@ -139,6 +139,20 @@ export function parseVpc(src: YamlSource): VpcModel {
 	return model;
 }
 
+/** One named section of the block (`subnets:`, `peerings:`, ...): each entry's name claimed and its settings a mapping, then `read`. */
+function readSection(src: YamlSource, top: Map<string, Entry>, names: Namespace, key: string, read: (name: string, entry: Entry) => void): void {
+	const entry = top.get(key);
+	if (!entry || !src.expectMap(entry, `\`${key}\``)) return;
+	for (const item of src.entries(entry.value, `\`${key}\``)) {
+		if (!names.claim(item.key, key, item.keyPos)) continue;
+		if (!src.isNull(item.value) && !src.isMap(item.value)) {
+			src.report(item.valuePos, 'invalid-value', `\`${item.key}\`: settings go in a mapping, e.g. \`{ ${exampleFor(key)} }\``);
+			continue;
+		}
+		read(item.key, item);
+	}
+}
+
 function readVpc(src: YamlSource, model: VpcModel, top: Map<string, Entry>, names: Namespace, start: Pos, named: boolean): void {
 
 	const name = named ? src.requireText(top, 'name', 'the vpc', start) : null;
@@ -166,18 +180,7 @@ function readVpc(src: YamlSource, model: VpcModel, top: Map<string, Entry>, name
 		else if (names.claim(igwName, 'internet-gateway', igw.valuePos)) model.internetGateway = { name: igwName, pos: igw.valuePos };
 	}
 
-	const section = (key: string, read: (name: string, entry: Entry) => void): void => {
-		const entry = top.get(key);
-		if (!entry || !src.expectMap(entry, `\`${key}\``)) return;
-		for (const item of src.entries(entry.value, `\`${key}\``)) {
-			if (!names.claim(item.key, key, item.keyPos)) continue;
-			if (!src.isNull(item.value) && !src.isMap(item.value)) {
-				src.report(item.valuePos, 'invalid-value', `\`${item.key}\`: settings go in a mapping, e.g. \`{ ${exampleFor(key)} }\``);
-				continue;
-			}
-			read(item.key, item);
-		}
-	};
+	const section = (key: string, read: (name: string, entry: Entry) => void): void => readSection(src, top, names, key, read);
 
 	section('subnets', (subnetName, item) => {
 		const f = src.fields(item.value, 'subnet', ['cidr', 'zone', 'route-table', 'nacl', 'description']);
@@ -312,18 +315,8 @@ function readLinks(src: YamlSource, network: Network, top: Map<string, Entry>, n
 	// In a one-VPC block `vpc:` may be left out: it is that VPC.
 	const only = network.vpcs.length === 1 ? network.vpcs[0].name : null;
 	const vpcRef = (f: Map<string, Entry>, pos: Pos): ReturnType<typeof ref> => ref(src, f, 'vpc') ?? (only ? { name: only, pos } : null);
-	const section = (key: (typeof LINK_SECTIONS)[number], read: (name: string, item: Entry, f: (known: readonly string[], what: string) => Map<string, Entry>) => void): void => {
-		const entry = top.get(key);
-		if (!entry || !src.expectMap(entry, `\`${key}\``)) return;
-		for (const item of src.entries(entry.value, `\`${key}\``)) {
-			if (!names.claim(item.key, key, item.keyPos)) continue;
-			if (!src.isNull(item.value) && !src.isMap(item.value)) {
-				src.report(item.valuePos, 'invalid-value', `\`${item.key}\`: settings go in a mapping, e.g. \`{ ${exampleFor(key)} }\``);
-				continue;
-			}
-			read(item.key, item, (known, what) => src.fields(item.value, what, [...known, 'description']));
-		}
-	};
+	const section = (key: (typeof LINK_SECTIONS)[number], read: (name: string, item: Entry, f: (known: readonly string[], what: string) => Map<string, Entry>) => void): void =>
+		readSection(src, top, names, key, (name, item) => read(name, item, (known, what) => src.fields(item.value, what, [...known, 'description'])));
 
 	section('peerings', (name, item, fields) => {
 		const f = fields(['vpcs', 'status'], 'peering');

@@ -1,4 +1,4 @@
-import type { CliIO } from '../../src/cli/io';
+import { readAhead, type CliIO } from '../../src/cli/io';
 
 /** An in-memory terminal and file system: folders are path prefixes. */
 export function fakeIO(files: Record<string, string>) {
@@ -22,6 +22,8 @@ export function fakeIO(files: Record<string, string>) {
 			if (text === undefined) throw new Error(`ENOENT: no such file ${f}`);
 			return text;
 		},
+		// Through io.readText as it is when called, so a test can replace it.
+		readTexts: (paths) => readAhead(paths, (f) => io.readText(f)),
 		writeText: async (f, text) => {
 			files[f] = text;
 		},

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { nodeIO, WORKER_READ_FROM } from '../../src/cli/io';
@@ -30,23 +30,28 @@ describe('reading many files on a worker thread', () => {
 		return got;
 	}
 
-	it('gives every text, decoded as UTF-8, in the files order', async () => {
+	it('gives every text, decoded as UTF-8, in the files order, the first ones read in process while the worker starts', async () => {
 		expect(await collect(readOnWorker(files))).toEqual(texts);
+		expect(await collect(readOnWorker(files, 100))).toEqual(texts);
+		expect(await collect(readOnWorker(files, 1000))).toEqual(texts);
 		expect(await collect(readOnWorker([]))).toEqual([]);
 	});
 
 	it('gives the texts before a file it cannot read, then that read error', async () => {
 		const list = [...files.slice(0, 200), path.join(dir, 'missing.md'), ...files.slice(200)];
-		const got: string[] = [];
-		let error: (Error & { code?: string }) | undefined;
-		try {
-			for await (const text of readOnWorker(list)) got.push(text);
-		} catch (e) {
-			error = e as Error;
+		// The missing file read on the worker, then in process.
+		for (const inProcess of [0, 250]) {
+			const got: string[] = [];
+			let error: (Error & { code?: string }) | undefined;
+			try {
+				for await (const text of readOnWorker(list, inProcess)) got.push(text);
+			} catch (e) {
+				error = e as Error;
+			}
+			expect(got).toEqual(texts.slice(0, 200));
+			expect(error?.message).toBe(`ENOENT: no such file or directory, open '${path.join(dir, 'missing.md')}'`);
+			expect(error?.code).toBe('ENOENT');
 		}
-		expect(got).toEqual(texts.slice(0, 200));
-		expect(error?.message).toBe(`ENOENT: no such file or directory, open '${path.join(dir, 'missing.md')}'`);
-		expect(error?.code).toBe('ENOENT');
 	});
 
 	it('stops when the reader leaves early', async () => {
@@ -88,5 +93,31 @@ describe('nodeIO.write', () => {
 			write.mockRestore();
 		}
 		expect(written.map((b) => b.toString('hex'))).toEqual(chunks.map((c) => Buffer.from(c, 'utf8').toString('hex')));
+	});
+});
+
+describe('nodeIO.markdownFiles', () => {
+	let dir: string;
+	beforeAll(() => {
+		dir = mkdtempSync(path.join(tmpdir(), 'cloudnotes-list-'));
+		for (const file of ['b.md', 'a.MD', 'notes.txt', 'sub/c.md', 'sub/deeper/d.md', '.hidden/e.md', 'node_modules/f.md', '노트/가.md']) {
+			mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+			writeFileSync(path.join(dir, file), '# x\n');
+		}
+	});
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	it('lists the Markdown files under each path, sorted, each named as path.join names it', async () => {
+		const io = nodeIO();
+		const cwd = process.cwd();
+		process.chdir(dir);
+		try {
+			const under = (base: string) => ['a.MD', 'b.md', 'sub/c.md', 'sub/deeper/d.md', '노트/가.md'].map((f) => path.join(base, f)).sort();
+			for (const base of ['.', './', 'sub/..', 'sub/../', dir, `${dir}/`, `${dir}//sub/..`]) expect(await io.markdownFiles([base])).toEqual(under(base));
+			expect(await io.markdownFiles(['sub', 'notes.txt'])).toEqual(['notes.txt', 'sub/c.md', 'sub/deeper/d.md']);
+			await expect(io.markdownFiles(['missing'])).rejects.toThrow("ENOENT: no such file or directory, stat 'missing'");
+		} finally {
+			process.chdir(cwd);
+		}
 	});
 });

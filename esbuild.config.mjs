@@ -3,6 +3,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { deflateRawSync } from "node:zlib";
+import { createRequire } from "node:module";
 import { writeLogos } from "./scripts/build-logos.mjs";
 import { writeGardenPlugin } from "./scripts/garden-plugin.mjs";
 
@@ -133,6 +134,20 @@ export const plugin = {
 	outfile: "main.js",
 };
 
+/**
+ * The command line takes the `yaml` package's ES modules, as main.js does. For `platform: "node"`
+ * its exports give the CommonJS build, which esbuild cannot shake: all of it (260 KB of a 1 MB
+ * dist/cli.js) was compiled at every start, though the core uses only its Parser. The two builds
+ * are the same code; the CommonJS one only adds Node's process.emitWarning and debug variables.
+ */
+const yamlModules = path.join(path.dirname(createRequire(import.meta.url).resolve("yaml/package.json")), "browser/index.js");
+const yamlAsModules = {
+	name: "yaml-as-modules",
+	setup(build) {
+		build.onResolve({ filter: /^yaml$/ }, () => ({ path: yamlModules, sideEffects: false }));
+	},
+};
+
 /** The command line, for Node. */
 const cli = {
 	entryPoints: ["src/cli/main.ts"],
@@ -143,7 +158,7 @@ const cli = {
 	format: "cjs",
 	target: "node20",
 	logLevel: "info",
-	plugins: [yamlWithoutSideEffects],
+	plugins: [yamlAsModules, yamlWithoutSideEffects],
 	outfile: "dist/cli.js",
 };
 

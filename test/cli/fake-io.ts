@@ -7,10 +7,12 @@ export function fakeIO(files: Record<string, string>) {
 	/** Each `write` as it came, to see that output is streamed. */
 	const writes: string[] = [];
 	let partial = '';
+	const utf8 = new TextDecoder('utf-8', { fatal: true });
 	const io: CliIO = {
 		out: (t) => out.push(t),
 		// Streamed text lands in `out` line by line, as `out` calls would.
-		write: async (chunk) => {
+		write: async (bytes) => {
+			const chunk = utf8.decode(bytes);
 			writes.push(chunk);
 			const lines = (partial + chunk).split('\n');
 			partial = lines.pop() ?? '';

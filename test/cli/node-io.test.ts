@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { nodeIO, WORKER_READ_FROM } from '../../src/cli/io';
+import { ChunkedWriter, nodeIO, WORKER_READ_FROM } from '../../src/cli/io';
+import { fakeIO } from './fake-io';
 import * as readWorker from '../../src/cli/read-worker';
 
 const { readOnWorker } = readWorker;
@@ -77,22 +78,24 @@ describe('reading many files on a worker thread', () => {
 	});
 });
 
-describe('nodeIO.write', () => {
-	it('writes the same UTF-8 bytes as a string written to stdout would be', async () => {
-		const written: Buffer[] = [];
-		const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-			written.push(Buffer.from(chunk));
-			return true;
-		});
-		// Hangul, an emoji (a surrogate pair), lone surrogates (replaced, as Buffer.from replaces them), controls.
-		const chunks = ['[{"front":"서브넷 설계"}', ',\n😀\ud800x\udc00', '\ud83d', '\u0000\t끝\n'];
-		try {
-			const io = nodeIO();
-			for (const chunk of chunks) await io.write(chunk);
-		} finally {
-			write.mockRestore();
-		}
-		expect(written.map((b) => b.toString('hex'))).toEqual(chunks.map((c) => Buffer.from(c, 'utf8').toString('hex')));
+describe('ChunkedWriter', () => {
+	it('writes the UTF-8 bytes of the texts in order, in chunks of about the chunk size, each whole characters', async () => {
+		const chunks: Uint8Array[] = [];
+		const io = { ...fakeIO({}).io, write: async (bytes: Uint8Array) => void chunks.push(bytes) };
+		const out = new ChunkedWriter(io, 64);
+		// Hangul, an emoji (a surrogate pair), lone surrogates (replaced, as Buffer.from replaces them),
+		// controls, and a text longer than a whole buffer.
+		const texts = ['[{"front":"서브넷 설계"}', ',\n😀', '\ud800x\udc00', '', '\u0000\t끝\n', '가'.repeat(1000), 'x', ...Array.from({ length: 50 }, (_, i) => `line ${i} 노트\n`)];
+		for (const text of texts) await out.write(text);
+		await out.flush();
+		expect(Buffer.concat(chunks).toString('hex')).toBe(Buffer.from(texts.join(''), 'utf8').toString('hex'));
+		// About one write per 64 bytes: a text too long for what is left of the buffer sends the rest first.
+		const total = Buffer.byteLength(texts.join(''));
+		expect(chunks.length).toBeGreaterThan(5);
+		expect(chunks.length).toBeLessThanOrEqual(Math.ceil(total / 64) + 2);
+		// A chunk never ends inside a character: each decodes on its own.
+		const strict = new TextDecoder('utf-8', { fatal: true });
+		for (const chunk of chunks) expect(() => strict.decode(chunk)).not.toThrow();
 	});
 });
 

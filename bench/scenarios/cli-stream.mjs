@@ -1,7 +1,7 @@
 // Scenario: `cloudnotes cards --format json` on the generated 10,000-note vault written to a
 // temporary folder, as a new user runs it: a whole process (spawned through /usr/bin/time for its
 // peak memory, output to /dev/null) and, beside it, the same command in this process (bundled
-// dist/cli.js, output discarded), which leaves out Node's start-up and the pipe.
+// dist/cli.js, output discarded once encoded), which leaves out Node's start-up and the pipe.
 // BENCH_CLI_BASELINE=<cli.js>[,<cli.js>...]: other builds of dist/cli.js too, spawned in turn with
 // this one in the same run (paired, since these machines are shared and their load drifts), with
 // rows of their own and the ratio of the medians.
@@ -87,7 +87,7 @@ export async function cliStream(root, { runs = 5 } = {}) {
 			}
 		}
 
-		// In this process: the same main() and reader, output counted and dropped.
+		// In this process: the same main() and reader, output (UTF-8 bytes from ChunkedWriter) counted and dropped.
 		const cli = require(path.join(root, "dist/cli.js"));
 		const cwd = process.cwd();
 		process.chdir(vault);

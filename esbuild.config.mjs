@@ -221,6 +221,19 @@ const cliLayout = {
 	outfile: "dist/cloud-layout-page.js",
 };
 
+/**
+ * dist/cli.js.cache, V8's code cache the launcher compiles the command line with (bin/code-cache.js):
+ * made after `cards` and `lint` ran on the example vault, output dropped, so it also holds the
+ * functions a command runs, not only the bundle's top level.
+ */
+async function writeCliCodeCache() {
+	const { writeCodeCache } = createRequire(import.meta.url)("./bin/code-cache.js");
+	const quiet = (exports) => ({ ...exports.nodeIO(), out: () => undefined, write: async () => undefined, err: () => undefined });
+	await writeCodeCache(path.join(here, cli.outfile), async (exports) => {
+		for (const args of [["cards", "example-vault"], ["lint", "example-vault", "--format", "json"]]) await exports.main(args, quiet(exports));
+	});
+}
+
 const builds = [plugin, cli, standIn, gardenHook, gardenClient, cliLayout];
 /** Only when run as a script: test/plugin/build-externals.test.ts imports `plugin` to build a probe. */
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
@@ -229,6 +242,7 @@ if (!isMain) {
 } else if (production) {
 	await Promise.all(builds.map((o) => esbuild.build(o)));
 	await writeGardenPlugin();
+	await writeCliCodeCache();
 } else {
 	await writeGardenPlugin();
 	const contexts = await Promise.all(builds.map((o) => esbuild.context(o)));

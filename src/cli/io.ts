@@ -25,10 +25,10 @@ export interface CliIO {
 	writeText(file: string, text: string): Promise<void>;
 }
 
-/** From this many files on, a worker thread reads them (see read-worker.ts); below, starting it costs more than it saves. */
-export const WORKER_READ_FROM = 64;
 /** Read in process while the worker starts: about what the caller handles in the worker's start-up. */
 const READ_WHILE_WORKER_STARTS = 384;
+/** From this many files on, a worker thread reads those after the first READ_WHILE_WORKER_STARTS (see read-worker.ts); below, starting it costs more than it saves. */
+export const WORKER_READ_FROM = 512;
 
 export function nodeIO(): CliIO {
 	const io: CliIO = {

@@ -54,6 +54,10 @@ const BATCH_CHARS = 1 << 20;
  */
 export async function* readOnWorker(files: readonly string[], inProcess = 0): AsyncGenerator<string> {
 	const start = Math.min(inProcess, files.length);
+	if (start === files.length) {
+		for (const file of files) yield readFileSync(file, 'utf8');
+		return;
+	}
 	const worker = new Worker(READER, { eval: true, workerData: { files, start, batchFiles: BATCH_FILES, batchChars: BATCH_CHARS } });
 	const waiting: { resolve: (batch: Batch) => void; reject: (error: Error) => void }[] = [];
 	const pending: Promise<Batch>[] = [];
@@ -75,11 +79,16 @@ export async function* readOnWorker(files: readonly string[], inProcess = 0): As
 		pending.push(batch);
 		worker.postMessage(null);
 	};
+	const askAhead = () => {
+		while (pending.length < 2) ask();
+	};
 	try {
+		// Asked for now, so the worker reads them as soon as it has started.
+		askAhead();
 		let read = 0;
 		for (; read < start; read++) yield readFileSync(files[read], 'utf8');
 		while (read < files.length) {
-			while (pending.length < 2) ask();
+			askAhead();
 			const { texts, error } = await (pending.shift() as Promise<Batch>);
 			for (const text of texts) {
 				read++;

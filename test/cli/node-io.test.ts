@@ -15,7 +15,7 @@ describe('reading many files on a worker thread', () => {
 	beforeAll(() => {
 		dir = mkdtempSync(path.join(tmpdir(), 'cloudnotes-read-'));
 		// Enough files for several batches, with one large one so a batch also ends on its size.
-		for (let i = 0; i < 300; i++) {
+		for (let i = 0; i < 600; i++) {
 			const file = path.join(dir, `${String(i).padStart(3, '0')}.md`);
 			const text = i === 150 ? '가'.repeat(1_500_000) : `# 노트 ${i}\n\nnote ${i} 😀 ${'x'.repeat(i)}\n`;
 			writeFileSync(file, text);

@@ -3,6 +3,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { deflateRawSync } from "node:zlib";
+import { createRequire } from "node:module";
 import { writeLogos } from "./scripts/build-logos.mjs";
 import { writeGardenPlugin } from "./scripts/garden-plugin.mjs";
 
@@ -133,6 +134,20 @@ export const plugin = {
 	outfile: "main.js",
 };
 
+/**
+ * The command line takes the `yaml` package's ES modules, as main.js does. For `platform: "node"`
+ * its exports give the CommonJS build, which esbuild cannot shake: all of it (260 KB of a 1 MB
+ * dist/cli.js) was compiled at every start, though the core uses only its Parser. The two builds
+ * are the same code; the CommonJS one only adds Node's process.emitWarning and debug variables.
+ */
+const yamlModules = path.join(path.dirname(createRequire(import.meta.url).resolve("yaml/package.json")), "browser/index.js");
+const yamlAsModules = {
+	name: "yaml-as-modules",
+	setup(build) {
+		build.onResolve({ filter: /^yaml$/ }, () => ({ path: yamlModules, sideEffects: false }));
+	},
+};
+
 /** The command line, for Node. */
 const cli = {
 	entryPoints: ["src/cli/main.ts"],
@@ -143,7 +158,7 @@ const cli = {
 	format: "cjs",
 	target: "node20",
 	logLevel: "info",
-	plugins: [yamlWithoutSideEffects],
+	plugins: [yamlAsModules, yamlWithoutSideEffects],
 	outfile: "dist/cli.js",
 };
 
@@ -206,6 +221,19 @@ const cliLayout = {
 	outfile: "dist/cloud-layout-page.js",
 };
 
+/**
+ * dist/cli.js.cache, V8's code cache the launcher compiles the command line with (bin/code-cache.js):
+ * made after `cards` and `lint` ran on the example vault, output dropped, so it also holds the
+ * functions a command runs, not only the bundle's top level.
+ */
+async function writeCliCodeCache() {
+	const { writeCodeCache } = createRequire(import.meta.url)("./bin/code-cache.js");
+	const quiet = (exports) => ({ ...exports.nodeIO(), out: () => undefined, write: async () => undefined, err: () => undefined });
+	await writeCodeCache(path.join(here, cli.outfile), async (exports) => {
+		for (const args of [["cards", "example-vault"], ["lint", "example-vault", "--format", "json"]]) await exports.main(args, quiet(exports));
+	});
+}
+
 const builds = [plugin, cli, standIn, gardenHook, gardenClient, cliLayout];
 /** Only when run as a script: test/plugin/build-externals.test.ts imports `plugin` to build a probe. */
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
@@ -214,6 +242,7 @@ if (!isMain) {
 } else if (production) {
 	await Promise.all(builds.map((o) => esbuild.build(o)));
 	await writeGardenPlugin();
+	await writeCliCodeCache();
 } else {
 	await writeGardenPlugin();
 	const contexts = await Promise.all(builds.map((o) => esbuild.context(o)));

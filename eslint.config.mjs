@@ -41,7 +41,7 @@ export default defineConfig([
 	},
 	{
 		// Node-side code: the command line, tests, build and bench scripts.
-		files: ["src/cli/**/*.ts", "test/**/*.ts", "bench/**/*.ts", "*.mjs", "*.js", "bin/*.js", "scripts/**/*.mjs", "bench/*.mjs", "bench/scenarios/*.mjs", "test/browser/*.mjs"],
+		files: ["src/cli/**/*.ts", "test/**/*.ts", "bench/**/*.ts", "*.mjs", "*.js", "bin/*.js", "scripts/**/*.mjs", "bench/*.mjs", "bench/*.js", "bench/scenarios/*.mjs", "test/browser/*.mjs"],
 		languageOptions: { globals: { ...globals.node } },
 		rules: {
 			"obsidianmd/no-nodejs-modules": "off",

@@ -7,4 +7,4 @@ if (!fs.existsSync(cli)) {
 	console.error("cloudnotes: dist/cli.js is missing. Run `npm run build` first.");
 	process.exit(2);
 }
-require(cli).runFromProcess();
+require("./code-cache.js").loadWithCodeCache(cli).runFromProcess();

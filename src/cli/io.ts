@@ -1,25 +1,37 @@
-import { promises as fs, readFileSync } from 'fs';
+import { promises as fs, readdirSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
 import { editDistance } from '../core/topology/shared/did-you-mean';
+import { readOnWorker } from './read-worker';
 
 /** What a command needs from the outside world, passed in so commands are testable without a terminal. */
 export interface CliIO {
 	/** A line (or lines) to standard output; a newline is added when missing. */
 	out(text: string): void;
 	/**
-	 * Text to standard output as it is (no newline added), for output written piece by piece;
-	 * resolves when the stream can take more, so a large output never piles up in memory.
+	 * UTF-8 bytes to standard output as they are, for output written piece by piece (ChunkedWriter
+	 * encodes it); resolves when the stream can take more, so a large output never piles up in
+	 * memory. The bytes are the stream's from then on: the caller does not reuse them.
 	 */
-	write(chunk: string): Promise<void>;
+	write(chunk: Uint8Array): Promise<void>;
 	err(text: string): void;
 	readText(file: string): Promise<string>;
+	/**
+	 * The files' texts in the files' order, read ahead of the caller (in a bounded window) so that
+	 * reading overlaps the work on each text. A failed read throws when its turn comes.
+	 */
+	readTexts(files: readonly string[]): AsyncIterable<string>;
 	/** Expands files and folders (recursively) into the Markdown files they hold, sorted. */
 	markdownFiles(paths: readonly string[]): Promise<string[]>;
 	writeText(file: string, text: string): Promise<void>;
 }
 
+/** Read in process while the worker starts: about what the caller handles in the worker's start-up. */
+const READ_WHILE_WORKER_STARTS = 384;
+/** From this many files on, a worker thread reads those after the first READ_WHILE_WORKER_STARTS (see read-worker.ts); below, starting it costs more than it saves. */
+export const WORKER_READ_FROM = 512;
+
 export function nodeIO(): CliIO {
-	return {
+	const io: CliIO = {
 		out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
 		write: (chunk) =>
 			new Promise<void>((resolve, reject) => {
@@ -39,28 +51,36 @@ export function nodeIO(): CliIO {
 		// Synchronous on purpose. Node's async readFile is four thread-pool round trips per file
 		// (open, stat, read, close); measured on 10,000 notes here (2 shared cores, warm cache):
 		// 170 ms synchronous against 0.7-2.4 s async with 8-32 reads in flight, and twice the CPU.
-		// forEachText still reads ahead in a bounded window, so an async reader gets concurrency.
+		// Many files are read on a worker thread instead (readTexts), still synchronously there.
 		readText: async (file) => readFileSync(file, 'utf8'),
+		readTexts: (files) => (files.length >= WORKER_READ_FROM ? readOnWorker(files, READ_WHILE_WORKER_STARTS) : readAhead(files, (f) => io.readText(f))),
 		writeText: (file, text) => fs.writeFile(file, text, 'utf8'),
+		// Synchronous too: nothing else can happen before the list is known, and the asynchronous
+		// walk cost a thread-pool round trip per folder and per stat.
 		markdownFiles: async (paths) => {
 			const found: string[] = [];
-			for (const p of paths) await collectMarkdown(p, found);
+			for (const p of paths) collectMarkdown(p, found);
 			return found.sort();
 		},
 	};
+	return io;
 }
 
-async function collectMarkdown(p: string, found: string[]): Promise<void> {
-	const stat = await fs.stat(p);
+function collectMarkdown(p: string, found: string[]): void {
+	const stat = statSync(p);
 	if (stat.isFile()) {
 		found.push(p);
 		return;
 	}
 	if (!stat.isDirectory()) return;
-	for (const entry of await fs.readdir(p, { withFileTypes: true })) {
+	// path.join(p, name) for every entry, without normalising the whole path again per entry (cold,
+	// that was 6 µs each, 60 ms of a 10,000-note vault): an entry's name is one plain segment, which
+	// path.join appends as it is to the folder's joined prefix.
+	const prefix = path.join(p, '_').slice(0, -1);
+	for (const entry of readdirSync(p, { withFileTypes: true })) {
 		if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-		const child = path.join(p, entry.name);
-		if (entry.isDirectory()) await collectMarkdown(child, found);
+		const child = prefix + entry.name;
+		if (entry.isDirectory()) collectMarkdown(child, found);
 		else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) found.push(child);
 	}
 }
@@ -69,16 +89,11 @@ async function collectMarkdown(p: string, found: string[]): Promise<void> {
 export const READ_CONCURRENCY = 32;
 
 /**
- * Reads the files concurrently (at most `concurrency` at once) and hands each text to `handle`
- * in the files' order, as soon as it and every file before it have arrived, so work and output
- * start with the first file and only a window of texts is ever held. A failed read rejects.
+ * The texts in the files' order, read with `read` concurrently (at most `concurrency` at once);
+ * each is yielded as soon as it and every file before it have arrived, so only a window of texts
+ * is ever held. A failed read throws when its turn comes.
  */
-export async function forEachText(
-	files: readonly string[],
-	read: (file: string) => Promise<string>,
-	handle: (file: string, text: string) => void | Promise<void>,
-	concurrency = READ_CONCURRENCY,
-): Promise<void> {
+export async function* readAhead(files: readonly string[], read: (file: string) => Promise<string>, concurrency = READ_CONCURRENCY): AsyncGenerator<string> {
 	const window: Promise<string>[] = [];
 	let next = 0;
 	const fill = () => {
@@ -90,21 +105,37 @@ export async function forEachText(
 		}
 	};
 	fill();
-	for (const file of files) {
+	while (window.length > 0) {
 		const text = await (window.shift() as Promise<string>);
 		fill();
-		await handle(file, text);
+		yield text;
 	}
 }
 
 /**
- * Collects output into chunks of about 64 KB before writing: one write per card would be tens
- * of thousands of calls, one string of everything is the memory a stream avoids.
+ * Hands each file's text (from `io.readTexts`) to `handle` in the files' order, so work and output
+ * start with the first file while later files are still being read.
  */
+export async function forEachText(io: CliIO, files: readonly string[], handle: (file: string, text: string) => void | Promise<void>): Promise<void> {
+	let i = 0;
+	for await (const text of io.readTexts(files)) await handle(files[i++], text);
+}
+
 const DONE = Promise.resolve();
 
+/** A UTF-16 unit never takes more than 3 bytes of UTF-8. */
+const MAX_UTF8_PER_UNIT = 3;
+
+/**
+ * Collects output into chunks of about 64 KB before writing: one write per card would be tens
+ * of thousands of calls, one string of everything is the memory a stream avoids. Each text is
+ * encoded as UTF-8 into the chunk as it comes: joining the texts into a string first and encoding
+ * that (as stdout.write does with a string) copied tens of MB of cards once more, most of them
+ * Korean (main thread CPU on the bench vault about 100 ms less, paired). A text is encoded on its
+ * own, so a caller writes whole lines or cards, never half of a surrogate pair.
+ */
 export class ChunkedWriter {
-	private parts: string[] = [];
+	private bytes: Buffer | null = null;
 	private size = 0;
 
 	constructor(
@@ -113,17 +144,22 @@ export class ChunkedWriter {
 	) {}
 
 	write(text: string): Promise<void> {
-		this.parts.push(text);
-		this.size += text.length;
-		return this.size >= this.chunkSize ? this.flush() : DONE;
+		const most = text.length * MAX_UTF8_PER_UNIT;
+		const before = this.bytes !== null && this.size + most > this.bytes.length ? this.flush() : DONE;
+		// A new buffer for every chunk: the one written may still be queued in the stream.
+		this.bytes ??= Buffer.allocUnsafeSlow(Math.max(this.chunkSize * 2 * MAX_UTF8_PER_UNIT, most));
+		this.size += this.bytes.write(text, this.size);
+		if (this.size < this.chunkSize) return before;
+		const full = this.flush();
+		return before === DONE ? full : Promise.all([before, full]).then(() => undefined);
 	}
 
-	async flush(): Promise<void> {
-		if (this.parts.length === 0) return;
-		const chunk = this.parts.join('');
-		this.parts = [];
+	flush(): Promise<void> {
+		if (this.bytes === null || this.size === 0) return DONE;
+		const chunk = this.bytes.subarray(0, this.size);
+		this.bytes = null;
 		this.size = 0;
-		await this.io.write(chunk);
+		return this.io.write(chunk);
 	}
 }
 

@@ -21,7 +21,7 @@ export async function runLint(args: readonly string[], io: CliIO): Promise<numbe
 	let blocks = 0;
 	let found = 0;
 	if (format === 'json') await out.write('[');
-	await forEachText(files, (f) => io.readText(f), async (file, text) => {
+	await forEachText(io, files, async (file, text) => {
 		for (const block of analyzeNote(text)) {
 			blocks++;
 			for (const d of block.analysis.diagnostics) {

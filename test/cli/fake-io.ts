@@ -1,4 +1,4 @@
-import type { CliIO } from '../../src/cli/io';
+import { readAhead, type CliIO } from '../../src/cli/io';
 
 /** An in-memory terminal and file system: folders are path prefixes. */
 export function fakeIO(files: Record<string, string>) {
@@ -7,10 +7,12 @@ export function fakeIO(files: Record<string, string>) {
 	/** Each `write` as it came, to see that output is streamed. */
 	const writes: string[] = [];
 	let partial = '';
+	const utf8 = new TextDecoder('utf-8', { fatal: true });
 	const io: CliIO = {
 		out: (t) => out.push(t),
 		// Streamed text lands in `out` line by line, as `out` calls would.
-		write: async (chunk) => {
+		write: async (bytes) => {
+			const chunk = utf8.decode(bytes);
 			writes.push(chunk);
 			const lines = (partial + chunk).split('\n');
 			partial = lines.pop() ?? '';
@@ -22,6 +24,8 @@ export function fakeIO(files: Record<string, string>) {
 			if (text === undefined) throw new Error(`ENOENT: no such file ${f}`);
 			return text;
 		},
+		// Through io.readText as it is when called, so a test can replace it.
+		readTexts: (paths) => readAhead(paths, (f) => io.readText(f)),
 		writeText: async (f, text) => {
 			files[f] = text;
 		},

@@ -13,6 +13,7 @@ import { parseViewBox, type ViewBox } from './pan-zoom';
 import { LruCache, renderCacheKey } from './render-cache';
 import { decorateDiagram } from './diagram-decor';
 import { markLabelBoxes } from './label-boxes';
+import { dropMermaidData } from './mermaid-data';
 import { dropUnusedRules } from './unused-rules';
 import { parseSvg } from './safe-svg';
 import { diagramColorsFrom, readDocumentPalette, themeKey, type ThemePalette } from './theme-colors';
@@ -233,6 +234,7 @@ export class DiagramService {
 		if (diagram.decor) decorateDiagram(svg, out.renderId, diagram.decor, { badge: palette.red, background: palette.background });
 		markLabelBoxes(svg);
 		dropUnusedRules(svg);
+		dropMermaidData(svg);
 		// Sizing is ours (CSS and the viewBox), not Mermaid's inline max-width.
 		svg.removeAttribute('style');
 		svg.removeAttribute('width');

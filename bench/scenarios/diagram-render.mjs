@@ -277,7 +277,8 @@ export async function measureReopen(page, label, source, { runs, builds = [{ nam
 /** The Mermaid text the plugin renders for a block (theme colours included), and the same graph for dagre. */
 async function capturedText(page, label, source) {
 	await page.evaluate(captureTextInPage);
-	const first = await page.evaluate(renderBlockInPage, [noteWith(source, "capture"), `Bench/${label.replace(/\W+/g, "-")}-capture.md`]);
+	// A comment naming the label: a block drawn before (same source) would be a cache hit, not a render.
+	const first = await page.evaluate(renderBlockInPage, [noteWith(source, `capture ${label}`), `Bench/${label.replace(/\W+/g, "-")}-capture.md`]);
 	const text = await page.evaluate(() => {
 		window.__benchRestoreMermaid();
 		return window.__benchMermaidTexts.at(-1);

@@ -52,7 +52,8 @@ try {
 		const objects = layouts.map((e) => e.args?.beginData?.dirtyObjects ?? "?").join(", ");
 		console.log(
 			`run ${i}: ${shown.ms.toFixed(1)} ms in all, ${shown.renderMs.toFixed(1)} ms in the plugin; style ${sum("UpdateLayoutTree").toFixed(1)} ms, ` +
-				`layout ${sum("Layout").toFixed(1)} ms in ${layouts.length} (layout objects: ${objects}), HTML parse ${sum("ParseHTML").toFixed(1)} ms`,
+				`layout ${sum("Layout").toFixed(1)} ms in ${layouts.length} (layout objects: ${objects}), HTML parse ${sum("ParseHTML").toFixed(1)} ms` +
+				(selectors ? " (the statistics slow the style recalculation many times over: time it without --selectors)" : ""),
 		);
 		for (const e of events) {
 			for (const s of e.args?.selector_stats?.selector_timings ?? []) {

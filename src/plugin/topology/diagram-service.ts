@@ -13,7 +13,7 @@ import { parseViewBox, type ViewBox } from './pan-zoom';
 import { LruCache, renderCacheKey } from './render-cache';
 import { decorateDiagram } from './diagram-decor';
 import { markLabelBoxes } from './label-boxes';
-import { dropMermaidData } from './mermaid-data';
+import { dropMermaidData, roundPaths } from './trim-svg';
 import { dropUnusedRules } from './unused-rules';
 import { parseSvg } from './safe-svg';
 import { diagramColorsFrom, readDocumentPalette, themeKey, type ThemePalette } from './theme-colors';
@@ -235,6 +235,7 @@ export class DiagramService {
 		markLabelBoxes(svg);
 		dropUnusedRules(svg);
 		dropMermaidData(svg);
+		roundPaths(svg);
 		// Sizing is ours (CSS and the viewBox), not Mermaid's inline max-width.
 		svg.removeAttribute('style');
 		svg.removeAttribute('width');

@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openDemo, pageErrors, type DemoPage } from './demo-page';
-import { createNote, diagramsOf, modifyNote, noteWith, TEST_VPC, waitForDiagrams } from './topology-fixtures';
+import { createNote, diagramsOf, modifyNote, noteWith, TEST_CONTAINERS, TEST_VPC, waitForDiagrams } from './topology-fixtures';
 
 let browser: Browser;
 let demo: DemoPage;
@@ -79,6 +79,46 @@ test('a drawn diagram survives a restart: read back from the cache file, the sam
 	expect(file).toHaveLength(1);
 
 	expect(await pageErrors(demo)).toEqual([]);
+});
+
+test.each([
+	['the newest Mermaid', ''],
+	['Mermaid 11.4.1', 'mermaid=11.4'],
+])('with %s, labels laid out as blocks (cheaper for the page) sit exactly where Mermaid\'s table cells put them', async (_label, query) => {
+	const page = query ? (await openDemo(browser, query)).page : demo.page;
+	const path = 'Tests/render-cache-labels.md';
+	await createNote(page, path, `${noteWith('vpc', vpcNamed('labels-case'))}\n${noteWith('containers', TEST_CONTAINERS)}`, 2);
+	const diagrams = await page.evaluate((sel) => {
+		// The text's paragraph; an edge without a label has an empty span.
+		const boxOf = (div: Element): number[] => {
+			const r = (div.querySelector('p') ?? div.firstElementChild ?? div).getBoundingClientRect();
+			return [r.x, r.y, r.width, r.height];
+		};
+		return Array.from(document.querySelectorAll(sel)).map((d) => {
+			const svg = d.querySelector('.cloudnotes-viewport svg')!;
+			const marked = Array.from(svg.querySelectorAll('.cloudnotes-label-box'));
+			const blocks = marked.map((div) => getComputedStyle(div).display);
+			const asBlocks = marked.map(boxOf);
+			// The same labels as Mermaid returned them: table cells.
+			for (const div of marked) div.classList.remove('cloudnotes-label-box');
+			const asCells = marked.map(boxOf);
+			// Mermaid's display of each label, and whether it is laid out as a block.
+			const cells = Array.from(svg.querySelectorAll('foreignObject > div')).map((div) => [getComputedStyle(div).display, marked.includes(div)] as const);
+			for (const div of marked) div.classList.add('cloudnotes-label-box');
+			return { cells, blocks, asBlocks, asCells };
+		});
+	}, diagramsOf(path));
+	if (query) await page.context().close();
+	expect(diagrams).toHaveLength(2);
+	for (const d of diagrams) {
+		// Every label Mermaid drew as a table cell is laid out as a block now; a wrapped one (Mermaid
+		// 11.4 makes a group title over 200 px a table of that width) stays as Mermaid made it.
+		expect(d.cells.filter(([, marked]) => marked).length).toBeGreaterThan(5);
+		expect(d.cells.filter(([display, marked]) => marked !== (display === 'table-cell'))).toEqual([]);
+		expect(d.blocks.every((c) => c === 'block')).toBe(true);
+		expect(d.asBlocks).toHaveLength(d.asCells.length);
+		d.asBlocks.forEach((box, i) => box.forEach((v, k) => expect(Math.abs(v - d.asCells[i][k])).toBeLessThan(0.01)));
+	}
 });
 
 test('a changed block never shows the old picture: it is drawn afresh, also after a restart', async () => {

@@ -12,6 +12,9 @@ import { DIAGRAM_RENDERER_VERSION, MermaidRenderer, withDiagramConfig } from './
 import { parseViewBox, type ViewBox } from './pan-zoom';
 import { LruCache, renderCacheKey } from './render-cache';
 import { decorateDiagram } from './diagram-decor';
+import { markLabelBoxes } from './label-boxes';
+import { dropMermaidData, roundPaths } from './trim-svg';
+import { dropUnusedRules } from './unused-rules';
 import { parseSvg } from './safe-svg';
 import { diagramColorsFrom, readDocumentPalette, themeKey, type ThemePalette } from './theme-colors';
 
@@ -229,6 +232,10 @@ export class DiagramService {
 		const svg = parseSvg(out.svg, activeDocument);
 		if (!svg) throw new Error('Mermaid returned something that is not an SVG');
 		if (diagram.decor) decorateDiagram(svg, out.renderId, diagram.decor, { badge: palette.red, background: palette.background });
+		markLabelBoxes(svg);
+		dropUnusedRules(svg);
+		dropMermaidData(svg);
+		roundPaths(svg);
 		// Sizing is ours (CSS and the viewBox), not Mermaid's inline max-width.
 		svg.removeAttribute('style');
 		svg.removeAttribute('width');

@@ -59,13 +59,16 @@ export function renderLintPanel(owner: Component, parent: HTMLElement, diagnosti
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** Draws a small numbered badge at the top right of each concerned node. */
+/**
+ * Draws a small numbered badge at the top right of each concerned node. All boxes are read before
+ * anything is written: a read after a write makes the browser lay the diagram out again, once per
+ * badge (a large diagram with many findings paid for dozens of layouts in one frame).
+ */
 export function addBadges(map: SvgMap, diagnostics: readonly Diagnostic[], resources: readonly ResourceInfo[]): void {
+	const placed = [];
 	for (const [name, badge] of badgesFor(diagnostics, resources)) {
 		const el = map.nodes.get(name);
 		if (!el) continue;
-		el.classList.add('cloudnotes-has-lint');
-		el.setAttribute('data-lint', badge.severity);
 		const shape = el.querySelector(':scope > rect, :scope > .label-container, :scope > polygon, :scope > path, :scope > circle') ?? el;
 		let box: DOMRect | null = null;
 		try {
@@ -73,6 +76,11 @@ export function addBadges(map: SvgMap, diagnostics: readonly Diagnostic[], resou
 		} catch {
 			box = null;
 		}
+		placed.push({ el, badge, shape, box });
+	}
+	for (const { el, badge, shape, box } of placed) {
+		el.classList.add('cloudnotes-has-lint');
+		el.setAttribute('data-lint', badge.severity);
 		const g = el.ownerDocument.createElementNS(SVG_NS, 'g');
 		g.setAttribute('class', 'cloudnotes-badge');
 		g.setAttribute('data-severity', badge.severity);

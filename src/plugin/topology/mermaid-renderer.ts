@@ -19,7 +19,7 @@ import type { ThemePalette } from './theme-colors';
  * Mermaid text into the final SVG changes (a layout, the decorations, the sanitiser), so pictures
  * drawn by the previous pipeline are not shown again.
  */
-export const DIAGRAM_RENDERER_VERSION = 2;
+export const DIAGRAM_RENDERER_VERSION = 3;
 
 /** Mermaid did not come: loadMermaid() rejected, or it has not settled after MERMAID_WAIT_MS. */
 export class MermaidUnavailableError extends Error {

@@ -5,8 +5,8 @@
  * already sanitises labels; this is the second fence, so a note can never run script.
  */
 
-const ACTIVE_ELEMENTS = ['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'applet', 'meta', 'link', 'base', 'form', 'handler', 'listener'];
-const URL_ATTRIBUTES = ['href', 'xlink:href', 'src', 'action', 'formaction', 'data', 'to', 'from', 'values'];
+const ACTIVE_ELEMENTS = ['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'applet', 'meta', 'link', 'base', 'form', 'handler', 'listener'].join(',');
+const URL_ATTRIBUTES = new Set(['href', 'xlink:href', 'src', 'action', 'formaction', 'data', 'to', 'from', 'values']);
 
 /** A URL that would run code when followed or loaded. */
 export function isDangerousUrl(value: string): boolean {
@@ -23,15 +23,19 @@ export function isDangerousUrl(value: string): boolean {
 
 /** Removes script-like elements, event handler attributes and dangerous URLs, in place. */
 export function stripActiveContent(root: Element): void {
-	for (const el of Array.from(root.querySelectorAll(ACTIVE_ELEMENTS.join(',')))) el.remove();
-	const all = [root, ...Array.from(root.querySelectorAll('*'))];
-	for (const el of all) {
+	for (const el of Array.from(root.querySelectorAll(ACTIVE_ELEMENTS))) el.remove();
+	// Every element, the root first. The walk runs on each diagram read back from the render cache
+	// file (thousands of elements): an indexed loop over the list, not copies of it.
+	const all = root.querySelectorAll('*');
+	for (let i = -1; i < all.length; i++) {
+		const el = i < 0 ? root : all[i];
+		if (!el) continue;
 		// Names, not `el.attributes`: Blink makes an Attr object per attribute read that way, which
 		// cost more than the rest of the walk on a diagram of a few hundred nodes.
 		for (const raw of el.getAttributeNames()) {
 			const name = raw.toLowerCase();
 			if (name.startsWith('on')) el.removeAttribute(raw);
-			else if (URL_ATTRIBUTES.includes(name)) {
+			else if (URL_ATTRIBUTES.has(name)) {
 				if (isDangerousUrl(el.getAttribute(raw) ?? '')) el.removeAttribute(raw);
 			} else if ((name === 'style' || name === 'attributename') && ACTIVE_STYLE.test(el.getAttribute(raw) ?? '')) el.removeAttribute(raw);
 		}

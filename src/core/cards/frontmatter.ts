@@ -18,16 +18,20 @@ export function readCardFrontmatter(yaml: string | undefined): CardFrontmatter {
 	if (!yaml || (!yaml.includes('cards') && !yaml.includes('tag'))) return result;
 	const trimmed = yaml.trim();
 	if (trimmed.startsWith('{')) return readJson(trimmed, result);
-	const lines = yaml.split('\n');
-	for (let i = 0; i < lines.length; i++) {
-		const line = lines[i];
-		const colon = keyColon(line);
-		if (colon === -1) continue;
-		const keyLength = keyEnd(line);
+	// Line by line as offsets into the YAML: only the lines of the three keys are copied out.
+	for (let start = 0; start <= yaml.length; ) {
+		let end = yaml.indexOf('\n', start);
+		if (end === -1) end = yaml.length;
+		const keyLength = keyEnd(yaml, start, end);
 		// Only three keys matter: the others are skipped without building their names.
-		if (keyLength < 3 || keyLength > 5) continue;
-		const key = line.slice(0, keyLength).toLowerCase();
-		const value = line.slice(colon + 1).trim();
+		const colon = keyLength < 3 || keyLength > 5 ? -1 : keyColon(yaml, start, end, keyLength);
+		if (colon === -1) {
+			start = end + 1;
+			continue;
+		}
+		const key = yaml.slice(start, start + keyLength).toLowerCase();
+		const value = yaml.slice(colon + 1, end).trim();
+		start = end + 1;
 		if (key === 'cards') {
 			result.optedOut = FALSE_WORDS.has(unquote(value).toLowerCase());
 		} else if (key === 'tags' || key === 'tag') {
@@ -35,11 +39,13 @@ export function readCardFrontmatter(yaml: string | undefined): CardFrontmatter {
 				addTags(result.tags, value.startsWith('[') ? flowItems(value) : value.split(/[,\s]+/));
 				continue;
 			}
-			for (let j = i + 1; j < lines.length; j++) {
-				const item = BLOCK_ITEM.exec(lines[j]);
+			while (start <= yaml.length) {
+				let itemEnd = yaml.indexOf('\n', start);
+				if (itemEnd === -1) itemEnd = yaml.length;
+				const item = BLOCK_ITEM.exec(yaml.slice(start, itemEnd));
 				if (!item) break;
 				addTags(result.tags, [item[1]]);
-				i = j;
+				start = itemEnd + 1;
 			}
 		}
 	}
@@ -72,31 +78,32 @@ function flowItems(value: string): string[] {
 }
 
 /**
- * Where `/^([A-Za-z][\w-]*)[ \t]*:(.*)$/` would find the colon of `key: value`, or -1 (a loop: it
- * runs on every frontmatter line of every note).
+ * Where `/^([A-Za-z][\w-]*)[ \t]*:(.*)$/` would find the colon of `key: value` in the line
+ * [start, end) of `text`, whose key is `keyLength` long, or -1 (a loop: it runs on every
+ * frontmatter line of every note).
  */
-function keyColon(line: string): number {
-	let i = keyEnd(line);
-	if (i === 0) return -1;
-	while (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09) i++;
-	if (line.charCodeAt(i) !== 0x3a) return -1;
+function keyColon(text: string, start: number, end: number, keyLength: number): number {
+	let i = start + keyLength;
+	while (i < end && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+	if (i === end || text.charCodeAt(i) !== 0x3a) return -1;
 	// `.` stops at line terminators, so a value holding one does not match.
-	for (let j = i + 1; j < line.length; j++) {
-		const code = line.charCodeAt(j);
-		if (code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) return -1;
+	for (let j = i + 1; j < end; j++) {
+		const code = text.charCodeAt(j);
+		if (code === 0x0d || code === 0x2028 || code === 0x2029) return -1;
 	}
 	return i;
 }
 
-/** Length of the key `[A-Za-z][\w-]*` the line starts with (0: none). */
-function keyEnd(line: string): number {
-	if (!isLetter(line.charCodeAt(0))) return 0;
-	let i = 1;
-	for (;;) {
-		const code = line.charCodeAt(i);
-		if (!(isLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d)) return i;
+/** Length of the key `[A-Za-z][\w-]*` the line [start, end) of `text` starts with (0: none). */
+function keyEnd(text: string, start: number, end: number): number {
+	if (start === end || !isLetter(text.charCodeAt(start))) return 0;
+	let i = start + 1;
+	while (i < end) {
+		const code = text.charCodeAt(i);
+		if (!(isLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d)) break;
 		i++;
 	}
+	return i - start;
 }
 
 function isLetter(code: number): boolean {

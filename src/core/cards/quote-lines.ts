@@ -1,4 +1,5 @@
 import { LineKind, type NoteStructure, type QuoteBlock } from './note-structure';
+import { isJsWhitespace } from './whitespace';
 
 /** The lines of a blockquote with one level of `>` removed (hidden lines left out). */
 export function quoteContent(structure: NoteStructure, quote: QuoteBlock): { line: number; text: string }[] {
@@ -26,13 +27,21 @@ export function quoteStartsWith(structure: NoteStructure, quote: QuoteBlock, pre
 	return false;
 }
 
-/** Lines joined, with blank lines and thematic breaks trimmed from both ends. */
+/** Lines joined, with blank lines trimmed from both ends. */
 export function joinTrimmed(lines: readonly string[]): string {
 	let start = 0;
 	let end = lines.length;
-	while (start < end && (lines[start]).trim() === '') start++;
-	while (end > start && (lines[end - 1]).trim() === '') end--;
-	return lines.slice(start, end).join('\n');
+	while (start < end && isBlank(lines[start])) start++;
+	while (end > start && isBlank(lines[end - 1])) end--;
+	// Most quote and definition backs are one line: that line (often a slice of the note), no copy.
+	if (end - start === 1) return lines[start];
+	return (start === 0 && end === lines.length ? lines : lines.slice(start, end)).join('\n');
+}
+
+/** `line.trim() === ''` without the trimmed copy. */
+function isBlank(line: string): boolean {
+	for (let i = 0; i < line.length; i++) if (!isJsWhitespace(line.charCodeAt(i))) return false;
+	return true;
 }
 
 /** Index after `>` and one optional space or tab (quote lines carry at most 3 spaces before it). */

@@ -1,6 +1,6 @@
 import { parseBoldTerm } from './bold-term';
 import type { CardDraft } from './card';
-import { firstNonSpace, indentWidth, isThematicBreak, LineKind, listMarkerEnd, type NoteStructure } from './note-structure';
+import { firstNonSpace, firstNonSpaceIn, indentWidth, indentWidthIn, isThematicBreak, lineAt, lineCount, lineEnd, LineKind, listMarkerEnd, listMarkerEndIn, type NoteStructure } from './note-structure';
 import { joinTrimmed } from './quote-lines';
 
 /**
@@ -11,20 +11,27 @@ import { joinTrimmed } from './quote-lines';
  * nested list renders as a list on the back.
  */
 export function definitionCards(structure: NoteStructure): CardDraft[] {
-	const { lines, kinds } = structure;
+	const { source, starts, kinds, edited } = structure;
 	const drafts: CardDraft[] = [];
-	for (let i = 0; i < lines.length; i++) {
+	const count = lineCount(structure);
+	for (let i = 0; i < count; i++) {
 		if (kinds[i] !== LineKind.text) continue;
-		const line = lines[i];
-		const start = firstNonSpace(line);
-		const indent = indentWidth(line, start);
-		const markerEnd = listMarkerEnd(line, start);
+		// Tested in place in the note's source (most lines are not definitions); copied out only when
+		// the line opens with `*` or `_` where a term would start.
+		const cut = edited?.get(i);
+		const text = cut ?? source;
+		const from = cut !== undefined ? 0 : starts[i];
+		const to = cut !== undefined ? cut.length : lineEnd(structure, i);
+		const start = firstNonSpaceIn(text, from, to);
+		const indent = indentWidthIn(text, from, start);
+		const markerEnd = listMarkerEndIn(text, start, to);
 		const isItem = markerEnd !== -1;
 		if (!isItem && indent > 3) continue;
 		const contentStart = isItem ? markerEnd : start;
-		const ch = line.charCodeAt(contentStart);
+		const ch = contentStart < to ? text.charCodeAt(contentStart) : -1;
 		if (ch !== 0x2a /* * */ && ch !== 0x5f /* _ */) continue;
-		const term = parseBoldTerm(line, contentStart);
+		const line = cut ?? lineAt(structure, i);
+		const term = parseBoldTerm(line, contentStart - from);
 		if (!term || !term.colon) continue;
 		const backLines = isItem ? itemLines(structure, i, indent) : dedent(paragraphLines(structure, i, term.rest === ''));
 		if (term.rest !== '') backLines.unshift(term.rest);
@@ -41,16 +48,17 @@ export function definitionCards(structure: NoteStructure): CardDraft[] {
  * them however little they are indented (`- **NAT** : lets private subnets` / `reach out`).
  */
 function itemLines(structure: NoteStructure, item: number, itemIndent: number): string[] {
-	const { lines, kinds } = structure;
+	const kinds = structure.kinds;
+	const count = lineCount(structure);
 	const nested: string[] = [];
 	const lazy: number[] = [];
 	let blanks = 0;
 	let afterText = true;
-	for (let j = item + 1; j < lines.length; j++) {
+	for (let j = item + 1; j < count; j++) {
 		const kind = kinds[j];
 		if (kind === LineKind.hidden) continue;
 		if (kind === LineKind.heading) break;
-		const line = lines[j];
+		const line = lineAt(structure, j);
 		const start = firstNonSpace(line);
 		if (start === line.length) {
 			blanks++;
@@ -85,9 +93,10 @@ function isLazyContinuation(line: string, start: number, kind: LineKind): boolea
 
 /** The lines continuing a paragraph definition, up to a blank line or another block. */
 function paragraphLines(structure: NoteStructure, first: number, skipLeadingBlanks: boolean): string[] {
-	const { lines, kinds } = structure;
+	const kinds = structure.kinds;
+	const count = lineCount(structure);
 	const following: string[] = [];
-	for (let j = first + 1; j < lines.length; j++) {
+	for (let j = first + 1; j < count; j++) {
 		const kind = kinds[j];
 		if (kind === LineKind.hidden) continue;
 		if (kind === LineKind.blank) {
@@ -95,7 +104,7 @@ function paragraphLines(structure: NoteStructure, first: number, skipLeadingBlan
 			break;
 		}
 		if (kind !== LineKind.text) break;
-		const line = lines[j];
+		const line = lineAt(structure, j);
 		if (isThematicBreak(line)) break;
 		const start = firstNonSpace(line);
 		if (indentWidth(line, start) <= 3) {

@@ -1,5 +1,5 @@
 import type { CardDraft } from './card';
-import { contentRange, LineKind, rangeText, type NoteStructure } from './note-structure';
+import { contentRange, lineAt, LineKind, rangeText, type NoteStructure } from './note-structure';
 
 const BARE_URL = /^<?https?:\/\/\S+$/;
 
@@ -31,7 +31,7 @@ function onlyBareUrls(structure: NoteStructure, first: number, last: number): bo
 	for (let i = first; i <= last; i++) {
 		const kind = structure.kinds[i];
 		if (kind === LineKind.hidden || kind === LineKind.blank) continue;
-		if (kind !== LineKind.text || !BARE_URL.test((structure.lines[i]).trim())) return false;
+		if (kind !== LineKind.text || !BARE_URL.test(lineAt(structure, i).trim())) return false;
 	}
 	return true;
 }

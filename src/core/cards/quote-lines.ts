@@ -1,4 +1,4 @@
-import { LineKind, type NoteStructure, type QuoteBlock } from './note-structure';
+import { LineKind, lineAt, lineEnd, type NoteStructure, type QuoteBlock } from './note-structure';
 import { isJsWhitespace } from './whitespace';
 
 /** The lines of a blockquote with one level of `>` removed (hidden lines left out). */
@@ -6,8 +6,8 @@ export function quoteContent(structure: NoteStructure, quote: QuoteBlock): { lin
 	const content: { line: number; text: string }[] = [];
 	for (let i = quote.start; i < quote.end; i++) {
 		if (structure.kinds[i] === LineKind.hidden) continue;
-		const line = structure.lines[i];
-		content.push({ line: i, text: line.slice(afterQuoteMarker(line)) });
+		const line = lineAt(structure, i);
+		content.push({ line: i, text: line.slice(afterQuoteMarker(line, 0)) });
 	}
 	return content;
 }
@@ -19,10 +19,14 @@ export function quoteContent(structure: NoteStructure, quote: QuoteBlock): { lin
 export function quoteStartsWith(structure: NoteStructure, quote: QuoteBlock, prefix: string): boolean {
 	for (let i = quote.start; i < quote.end; i++) {
 		if (structure.kinds[i] === LineKind.hidden) continue;
-		const line = structure.lines[i];
-		let at = afterQuoteMarker(line);
-		while (line.charCodeAt(at) === 0x20 || line.charCodeAt(at) === 0x09) at++;
-		return line.startsWith(prefix, at);
+		// Read in place in the note's source unless comment cutting changed the line.
+		const cut = structure.edited?.get(i);
+		const line = cut ?? structure.source;
+		const from = cut !== undefined ? 0 : structure.starts[i];
+		const to = cut !== undefined ? cut.length : lineEnd(structure, i);
+		let at = from + afterQuoteMarker(line, from);
+		while (at < to && (line.charCodeAt(at) === 0x20 || line.charCodeAt(at) === 0x09)) at++;
+		return at + prefix.length <= to && line.startsWith(prefix, at);
 	}
 	return false;
 }
@@ -44,12 +48,15 @@ function isBlank(line: string): boolean {
 	return true;
 }
 
-/** Index after `>` and one optional space or tab (quote lines carry at most 3 spaces before it). */
-function afterQuoteMarker(line: string): number {
-	let i = 0;
-	while (i < 3 && line.charCodeAt(i) === 0x20) i++;
+/**
+ * Characters from `from` to just after `>` and one optional space or tab (quote lines carry at most
+ * 3 spaces before it); 0 when the line at `from` has no `>`.
+ */
+function afterQuoteMarker(line: string, from: number): number {
+	let i = from;
+	while (i - from < 3 && line.charCodeAt(i) === 0x20) i++;
 	if (line.charCodeAt(i) !== 0x3e) return 0;
 	i++;
 	const next = line.charCodeAt(i);
-	return next === 0x20 || next === 0x09 ? i + 1 : i;
+	return (next === 0x20 || next === 0x09 ? i + 1 : i) - from;
 }

@@ -77,17 +77,20 @@ export class CardIndex {
 
 	private store(file: string, note: IndexedNote): NoteChange {
 		const previous = this.notes.get(file);
-		const change: NoteChange = { added: [], removed: [], changed: [] };
 		const byId = this.cardsById;
 		this.notes.set(file, note);
 		this.cardCount += note.cards.length - (previous?.cards.length ?? 0);
 		if (!previous) {
-			for (const card of note.cards) {
-				change.added.push(card.id);
-				if (note.full) byId?.set(card.id, card as ExtractedCard);
+			// A first index of the vault comes here for every note: the ids in an array of their exact length.
+			const cards = note.cards;
+			const added = new Array<string>(cards.length);
+			for (let i = 0; i < cards.length; i++) {
+				added[i] = cards[i].id;
+				if (byId && note.full) byId.set(cards[i].id, cards[i] as ExtractedCard);
 			}
-			return change;
+			return { added, removed: [], changed: [] };
 		}
+		const change: NoteChange = { added: [], removed: [], changed: [] };
 		const before = new Map<string, CardRef>();
 		for (const card of previous.cards) before.set(card.id, card);
 		for (const card of note.cards) {

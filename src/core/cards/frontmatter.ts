@@ -29,14 +29,19 @@ export function readCardFrontmatter(yaml: string | undefined): CardFrontmatter {
 			start = end + 1;
 			continue;
 		}
-		const key = yaml.slice(start, start + keyLength).toLowerCase();
+		const key = keyLength === 5 && isKey(yaml, start, 'cards') ? 'cards' : (keyLength === 4 && isKey(yaml, start, 'tags')) || (keyLength === 3 && isKey(yaml, start, 'tag')) ? 'tags' : '';
+		if (key === '') {
+			start = end + 1;
+			continue;
+		}
 		const value = yaml.slice(colon + 1, end).trim();
 		start = end + 1;
 		if (key === 'cards') {
 			result.optedOut = FALSE_WORDS.has(unquote(value).toLowerCase());
-		} else if (key === 'tags' || key === 'tag') {
+		} else {
 			if (value !== '') {
-				addTags(result.tags, value.startsWith('[') ? flowItems(value) : value.split(/[,\s]+/));
+				if (value.startsWith('[')) addFlowItems(result.tags, value);
+				else addTags(result.tags, value.split(/[,\s]+/));
 				continue;
 			}
 			while (start <= yaml.length) {
@@ -71,10 +76,27 @@ function readJson(text: string, result: CardFrontmatter): CardFrontmatter {
 	return result;
 }
 
-/** `[a, "b", c]` -> its items (a missing `]` tolerated). */
-function flowItems(value: string): string[] {
+/**
+ * The key of `length` characters at `start` is `lowerCase` in any case: `key.toLowerCase() ===
+ * lowerCase` without the lowercased copy (key characters are `[A-Za-z0-9_-]`, and setting the
+ * 0x20 bit turns none but an upper-case letter into a lower-case one).
+ */
+function isKey(text: string, start: number, lowerCase: string): boolean {
+	for (let i = 0; i < lowerCase.length; i++) if ((text.charCodeAt(start + i) | 0x20) !== lowerCase.charCodeAt(i)) return false;
+	return true;
+}
+
+/** The tags of `[a, "b", c]` (a missing `]` tolerated): each comma-separated item as addTags takes it, without splitting into an array first. */
+function addFlowItems(into: string[], value: string): void {
 	const close = value.lastIndexOf(']');
-	return value.slice(1, close === -1 ? undefined : close).split(',');
+	const end = close === -1 ? value.length : Math.max(close, 1);
+	for (let from = 1; ; ) {
+		const comma = value.indexOf(',', from);
+		const to = comma === -1 || comma > end ? end : comma;
+		addTag(into, value.slice(from, to));
+		if (to === end) return;
+		from = to + 1;
+	}
 }
 
 /**
@@ -111,12 +133,14 @@ function isLetter(code: number): boolean {
 }
 
 function addTags(into: string[], raw: readonly string[]): void {
-	for (const candidate of raw) {
-		let tag = unquote(candidate.trim());
-		if (tag.charCodeAt(0) === 0x23) tag = tag.slice(1);
-		tag = tag.trim();
-		if (tag !== '') into.push(tag);
-	}
+	for (const candidate of raw) addTag(into, candidate);
+}
+
+function addTag(into: string[], candidate: string): void {
+	let tag = unquote(candidate.trim());
+	if (tag.charCodeAt(0) === 0x23) tag = tag.slice(1);
+	tag = tag.trim();
+	if (tag !== '') into.push(tag);
 }
 
 function unquote(value: string): string {

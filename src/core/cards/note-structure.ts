@@ -7,6 +7,7 @@
 import type { Frontmatter } from '../markdown/fences';
 import { isTopologyFence } from '../topology/registry';
 import { headingTitle } from './heading-title';
+import { isJsWhitespace } from './whitespace';
 
 export const LineKind = {
 	text: 0,
@@ -305,10 +306,16 @@ function markFence(source: string, starts: readonly number[], at: number, kinds:
 			break;
 		}
 	}
-	const language = (info.split(/\s+/)[0] ?? '').toLowerCase();
+	const language = firstWord(info).toLowerCase();
 	kinds.fill(HIDDEN_LANGUAGES.has(language) ? LineKind.hidden : LineKind.code, at, close + 1);
 	if (isTopologyFence(language)) scan.hasTopology = true;
 	return close;
+}
+
+/** `text.split(/\s+/)[0]` without the split: the text up to its first whitespace. */
+function firstWord(text: string): string {
+	for (let i = 0; i < text.length; i++) if (isJsWhitespace(text.charCodeAt(i))) return text.slice(0, i);
+	return text;
 }
 
 /** Marks every top-level fenced block from line `from` on (from a line outside any block). */

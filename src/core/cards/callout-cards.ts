@@ -1,6 +1,6 @@
 import type { CardDraft, CardSettings } from './card';
 import type { NoteStructure } from './note-structure';
-import { joinTrimmed, quoteContent, quoteStartsWith } from './quote-lines';
+import { firstQuoteLine, joinTrimmed, quoteLines, quoteStartsWith } from './quote-lines';
 
 /** `[!type]`, `[!type|metadata]`, folding `+`/`-`, then the optional title. */
 const CALLOUT_HEADER = /^\[!([^\]|\s]+)(?:\|[^\]]*)?\]([+-]?)(?:[ \t]+(.*))?$/;
@@ -28,26 +28,27 @@ export function calloutCards(structure: NoteStructure, types: CardSettings['call
 	for (const quote of structure.quotes) {
 		// Most quotes are not callouts: the header's `[!` rules them out before any copying.
 		if (!quoteStartsWith(structure, quote, '[!')) continue;
-		const content = quoteContent(structure, quote);
-		const first = content[0];
-		if (!first) continue;
-		const header = parseCalloutHeader(first.text);
+		const lines = quoteLines(structure, quote);
+		if (lines.length === 0) continue;
+		const header = parseCalloutHeader(lines[0]);
 		if (!header) continue;
 		include ??= types.include.map((t) => t.toLowerCase());
 		exclude ??= types.exclude.map((t) => t.toLowerCase());
 		if (include.length > 0 && !include.includes(header.type)) continue;
 		if (exclude.includes(header.type)) continue;
-		let body = content.slice(1).map((c) => c.text);
+		// The body is lines[bodyStart...]: read in place, not copied into an array of its own.
+		let bodyStart = 1;
 		let front = header.title;
 		if (front === '') {
-			const firstBody = body.findIndex((text) => text.trim() !== '');
-			if (firstBody === -1) continue;
-			front = (body[firstBody]).trim();
-			body = body.slice(firstBody + 1);
+			let firstBody = 1;
+			while (firstBody < lines.length && lines[firstBody].trim() === '') firstBody++;
+			if (firstBody === lines.length) continue;
+			front = lines[firstBody].trim();
+			bodyStart = firstBody + 1;
 		}
-		const back = joinTrimmed(body);
+		const back = joinTrimmed(lines, bodyStart);
 		if (back === '') continue;
-		drafts.push({ kind: 'callout', line: first.line, front, back, key: front });
+		drafts.push({ kind: 'callout', line: firstQuoteLine(structure, quote), front, back, key: front });
 	}
 	return drafts;
 }

@@ -1,15 +1,30 @@
-import { LineKind, lineAt, lineEnd, type NoteStructure, type QuoteBlock } from './note-structure';
+import { LineKind, lineEnd, type NoteStructure, type QuoteBlock } from './note-structure';
 import { isJsWhitespace } from './whitespace';
 
-/** The lines of a blockquote with one level of `>` removed (hidden lines left out). */
-export function quoteContent(structure: NoteStructure, quote: QuoteBlock): { line: number; text: string }[] {
-	const content: { line: number; text: string }[] = [];
+/**
+ * The lines of a blockquote with one level of `>` removed (hidden lines left out), as plain strings:
+ * the sources take the first as the header or term and join the rest into the back.
+ */
+export function quoteLines(structure: NoteStructure, quote: QuoteBlock): string[] {
+	const lines: string[] = [];
 	for (let i = quote.start; i < quote.end; i++) {
 		if (structure.kinds[i] === LineKind.hidden) continue;
-		const line = lineAt(structure, i);
-		content.push({ line: i, text: line.slice(afterQuoteMarker(line, 0)) });
+		const cut = structure.edited?.get(i);
+		if (cut !== undefined) {
+			lines.push(cut.slice(afterQuoteMarker(cut, 0)));
+			continue;
+		}
+		// One slice of the source, not the line and then its text after the marker.
+		const from = structure.starts[i];
+		lines.push(structure.source.slice(from + afterQuoteMarker(structure.source, from), lineEnd(structure, i)));
 	}
-	return content;
+	return lines;
+}
+
+/** The line of the quote's first line that quoteLines keeps (-1: none). */
+export function firstQuoteLine(structure: NoteStructure, quote: QuoteBlock): number {
+	for (let i = quote.start; i < quote.end; i++) if (structure.kinds[i] !== LineKind.hidden) return i;
+	return -1;
 }
 
 /**
@@ -31,9 +46,9 @@ export function quoteStartsWith(structure: NoteStructure, quote: QuoteBlock, pre
 	return false;
 }
 
-/** Lines joined, with blank lines trimmed from both ends. */
-export function joinTrimmed(lines: readonly string[]): string {
-	let start = 0;
+/** Lines from `from` on joined, with blank lines trimmed from both ends. */
+export function joinTrimmed(lines: readonly string[], from = 0): string {
+	let start = from;
 	let end = lines.length;
 	while (start < end && isBlank(lines[start])) start++;
 	while (end > start && isBlank(lines[end - 1])) end--;

@@ -1,6 +1,6 @@
 import { parseBoldTerm } from './bold-term';
 import type { CardDraft } from './card';
-import { firstNonSpace, firstNonSpaceIn, indentWidth, indentWidthIn, isThematicBreak, lineAt, lineCount, lineEnd, LineKind, listMarkerEnd, listMarkerEndIn, type NoteStructure } from './note-structure';
+import { firstNonSpace, indentWidth, isThematicBreak, lineAt, lineCount, LineKind, listMarkerEnd, type NoteStructure } from './note-structure';
 import { joinTrimmed } from './quote-lines';
 
 /**
@@ -11,27 +11,19 @@ import { joinTrimmed } from './quote-lines';
  * nested list renders as a list on the back.
  */
 export function definitionCards(structure: NoteStructure): CardDraft[] {
-	const { source, starts, kinds, edited } = structure;
+	const { kinds, definitionLines } = structure;
 	const drafts: CardDraft[] = [];
-	const count = lineCount(structure);
-	for (let i = 0; i < count; i++) {
+	// Only the lines the scanner found opening like one (most lines are not definitions).
+	for (let d = 0; d < definitionLines.length; d++) {
+		const i = definitionLines[d];
 		if (kinds[i] !== LineKind.text) continue;
-		// Tested in place in the note's source (most lines are not definitions); copied out only when
-		// the line opens with `*` or `_` where a term would start.
-		const cut = edited?.get(i);
-		const text = cut ?? source;
-		const from = cut !== undefined ? 0 : starts[i];
-		const to = cut !== undefined ? cut.length : lineEnd(structure, i);
-		const start = firstNonSpaceIn(text, from, to);
-		const indent = indentWidthIn(text, from, start);
-		const markerEnd = listMarkerEndIn(text, start, to);
+		const line = lineAt(structure, i);
+		const start = firstNonSpace(line);
+		const indent = indentWidth(line, start);
+		const markerEnd = listMarkerEnd(line, start);
 		const isItem = markerEnd !== -1;
-		if (!isItem && indent > 3) continue;
 		const contentStart = isItem ? markerEnd : start;
-		const ch = contentStart < to ? text.charCodeAt(contentStart) : -1;
-		if (ch !== 0x2a /* * */ && ch !== 0x5f /* _ */) continue;
-		const line = cut ?? lineAt(structure, i);
-		const term = parseBoldTerm(line, contentStart - from);
+		const term = parseBoldTerm(line, contentStart);
 		if (!term || !term.colon) continue;
 		const backLines = isItem ? itemLines(structure, i, indent) : dedent(paragraphLines(structure, i, term.rest === ''));
 		if (term.rest !== '') backLines.unshift(term.rest);

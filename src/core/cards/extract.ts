@@ -18,6 +18,8 @@ const IS_TOPOLOGY_KIND: Partial<Record<CardKind, boolean>> = Object.fromEntries(
 const NO_CONTEXT: readonly string[] = Object.freeze([]);
 /** Above this many cards in a note, repeated identities are counted in a map rather than by a scan. */
 const MANY_CARDS = 32;
+/** Above this many tags in a note, repeated tags are dropped with a Set rather than by comparisons. */
+const MANY_TAGS = 8;
 
 export interface ExtractOptions {
 	/** Makes the topology cards (default: from the topology core); `null` for none. */
@@ -203,8 +205,21 @@ function append(into: CardDraft[], more: readonly CardDraft[]): void {
 	for (let i = 0; i < more.length; i++) into.push(more[i]);
 }
 
-/** Frontmatter tags then inline tags, each once, in order of appearance. */
-function uniqueTags(first: readonly string[], second: readonly string[]): string[] {
-	const all = second.length === 0 ? first.slice() : first.concat(second);
-	return all.length < 2 ? all : [...new Set(all)];
+/**
+ * Frontmatter tags then inline tags, each once, in order of appearance. `first` is the frontmatter
+ * reader's own array, which becomes the result.
+ */
+function uniqueTags(first: string[], second: readonly string[]): string[] {
+	const all = second.length === 0 ? first : first.concat(second);
+	if (all.length < 2) return all;
+	if (all.length > MANY_TAGS) return [...new Set(all)];
+	// A few tags (most notes have two or three): compared in place, which costs less than a Set and its spread.
+	let kept = 0;
+	for (let i = 0; i < all.length; i++) {
+		let repeated = false;
+		for (let j = 0; j < kept && !repeated; j++) repeated = all[j] === all[i];
+		if (!repeated) all[kept++] = all[i];
+	}
+	all.length = kept;
+	return all;
 }

@@ -67,6 +67,12 @@ export interface NoteStructure {
 	quotes: QuoteBlock[];
 	/** Inline #tags outside code, without '#', in order, possibly repeated. */
 	inlineTags: string[];
+	/**
+	 * Text lines that open like a bold-term definition (`**` or `__` where a term would start, after
+	 * a list marker or at most three columns of indent), in order: found while the line is scanned,
+	 * so the definition source reads only these. A source may have hidden one since (check `kinds`).
+	 */
+	definitionLines: number[];
 	/** Some heading contains Hangul: generated text is written in Korean. */
 	korean: boolean;
 	/** The note has a `vpc` or `containers` block. */
@@ -126,6 +132,7 @@ export function scanNote(text: string): NoteStructure {
 	/** Indexes in `headings` of the open headings, outermost first. */
 	const stack: number[] = [];
 	const inlineTags: string[] = [];
+	const definitionLines: number[] = [];
 	let korean = false;
 	let inComment = false;
 	const mayHaveComment = text.includes('%%');
@@ -218,10 +225,11 @@ export function scanNote(text: string): NoteStructure {
 			continue;
 		}
 		if (kind !== LineKind.text) kinds[i] = kind;
+		else if (opensLikeDefinition(line, start, to, first, indent)) definitionLines.push(i);
 		if (mayHaveTags && mayHaveTag(line, start, to)) collectTags(line.slice(from, to), inlineTags);
 	}
 
-	return { source, starts, kinds, text, edited, frontmatter, headings, quotes: groupQuotes(kinds), inlineTags, korean, hasTopology: fences.hasTopology };
+	return { source, starts, kinds, text, edited, frontmatter, headings, quotes: groupQuotes(kinds), inlineTags, definitionLines, korean, hasTopology: fences.hasTopology };
 }
 
 /**
@@ -474,6 +482,18 @@ export function isSpace(code: number): boolean {
  * The line helpers below read a line as the range [from, to) of a string, so the scanner and the
  * sources can test a line in place in the note's source; the one-argument forms take a line string.
  */
+
+/**
+ * The line [from, to) of `line` (first non-space at `start`, `first` its code, `indent` columns
+ * before it) has `*` or `_` where a definition's term would start: after a list marker, or at the
+ * start of a line indented at most 3 columns. What definitionCards asks before parsing a term.
+ */
+function opensLikeDefinition(line: string, start: number, to: number, first: number, indent: number): boolean {
+	const markerEnd = listMarkerEndIn(line, start, to);
+	if (markerEnd === -1) return indent <= 3 && (first === 0x2a || first === 0x5f);
+	const ch = markerEnd < to ? line.charCodeAt(markerEnd) : -1;
+	return ch === 0x2a || ch === 0x5f;
+}
 
 /** Index of the first character of [from, to) that is not a space or tab (`to` when blank). */
 export function firstNonSpaceIn(text: string, from: number, to: number): number {

@@ -1,5 +1,6 @@
 import type { CardDraft } from './card';
-import { contentRange, lineAt, LineKind, rangeText, type NoteStructure } from './note-structure';
+import { contentRange, lineAt, lineEnd, LineKind, rangeText, type NoteStructure } from './note-structure';
+import { isJsWhitespace } from './whitespace';
 
 const BARE_URL = /^<?https?:\/\/\S+$/;
 
@@ -31,7 +32,21 @@ function onlyBareUrls(structure: NoteStructure, first: number, last: number): bo
 	for (let i = first; i <= last; i++) {
 		const kind = structure.kinds[i];
 		if (kind === LineKind.hidden || kind === LineKind.blank) continue;
-		if (kind !== LineKind.text || !BARE_URL.test(lineAt(structure, i).trim())) return false;
+		if (kind !== LineKind.text || !startsLikeAddress(structure, i) || !BARE_URL.test(lineAt(structure, i).trim())) return false;
 	}
 	return true;
+}
+
+/**
+ * Line `i` starts, after whitespace, with `<` or `h`, as every line BARE_URL matches does once
+ * trimmed: read in place, so the first line of most sections is ruled out without a copy.
+ */
+function startsLikeAddress(structure: NoteStructure, i: number): boolean {
+	const cut = structure.edited?.get(i);
+	const line = cut ?? structure.source;
+	let at = cut !== undefined ? 0 : structure.starts[i];
+	const to = cut !== undefined ? cut.length : lineEnd(structure, i);
+	while (at < to && isJsWhitespace(line.charCodeAt(at))) at++;
+	const first = at < to ? line.charCodeAt(at) : -1;
+	return first === 0x3c /* < */ || first === 0x68 /* h */;
 }

@@ -121,7 +121,8 @@ export function scanNote(text: string): NoteStructure {
 	for (let i = 0; i < count; i++) kinds[i] = LineKind.text;
 	let edited: Map<number, string> | null = null;
 	const frontmatter = frontmatterOf(source, starts);
-	if (frontmatter) kinds.fill(LineKind.hidden, 0, frontmatter.endLine + 1);
+	// A loop, not `fill` (a generic call costing more than the few lines of a frontmatter).
+	if (frontmatter) for (let i = 0; i <= frontmatter.endLine; i++) kinds[i] = LineKind.hidden;
 	// Top-level fenced blocks are found by the loop below as it meets their opening line (one pass
 	// over the lines, not a second one for fences), with findFencedBlocks's rules. Most notes
 	// without a fence skip the test per line.
@@ -358,8 +359,10 @@ function hasCommentMark(source: string, from: number, to: number): boolean {
  */
 function mayHaveTag(text: string, start: number, to: number): boolean {
 	for (let at = text.indexOf('#', start); at !== -1 && at < to; at = text.indexOf('#', at + 1)) {
+		// In a run of `#`s (a heading marker) only the last can open a tag: one search per run, not per `#`.
+		while (at + 1 < to && text.charCodeAt(at + 1) === 0x23) at++;
 		const next = text.charCodeAt(at + 1);
-		if (at + 1 < to && next !== 0x20 && next !== 0x09 && next !== 0xa0 && next !== 0x23) return true;
+		if (at + 1 < to && next !== 0x20 && next !== 0x09 && next !== 0xa0) return true;
 	}
 	return false;
 }

@@ -103,7 +103,7 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 	const headings = structure.headings;
 	// Per heading, its path with each title normalized once (not once per heading below it).
 	const normalizedPaths: (readonly string[])[] = [];
-	const normalizedPathOf = (k: number): readonly string[] => (normalizedPaths[k] ??= extendPath(headings[k].parent >= 0 ? normalizedPathOf(headings[k].parent) : NO_CONTEXT, normalizeText(headings[k].title)));
+	const normalizedPathOf = (k: number): readonly string[] => (normalizedPaths[k] ??= normalizedPathAt(headings, k, normalizedPathOf));
 	const ids = new NoteCardIds(normalizePath(file));
 	let h = -1;
 	for (let i = 0; i < drafts.length; i++) {
@@ -135,6 +135,19 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 	if (!options.withSchedules) return { file, cards, tags, optedOut: false, identities };
 	const schedules = drafts.map((d) => (d as Partial<ScheduledDraft>).schedule ?? null);
 	return { file, cards, tags, optedOut: false, identities, schedules };
+}
+
+/**
+ * Heading `k`'s path with every title normalizeText'ed, given its parent's (`parentPathOf`).
+ * Titles are mostly normalized already (headingTitle collapses spaces too), and then the heading's
+ * own path array is that path: shared, not copied.
+ */
+function normalizedPathAt(headings: NoteStructure['headings'], k: number, parentPathOf: (parent: number) => readonly string[]): readonly string[] {
+	const heading = headings[k];
+	const parentPath = heading.parent >= 0 ? parentPathOf(heading.parent) : NO_CONTEXT;
+	const title = normalizeText(heading.title);
+	const sameParent = heading.parent < 0 || parentPath === heading.parentPath;
+	return title === heading.title && sameParent ? heading.path : extendPath(parentPath, title);
 }
 
 /**

@@ -140,22 +140,6 @@ export function scanNote(text: string): NoteStructure {
 	// Most notes have no #tag at all (their `#`s open headings): one look at the whole text skips the test per line.
 	const mayHaveTags = mayHaveTag(source, 0, source.length);
 
-	const addHeading = (at: number, level: number, raw: string): void => {
-		kinds[at] = LineKind.heading;
-		if (!korean && hasHangul(raw)) korean = true;
-		const title = headingTitle(raw);
-		while (stack.length > 0 && headings[stack[stack.length - 1]].level >= level) stack.pop();
-		const parent = stack.length > 0 ? stack[stack.length - 1] : -1;
-		const parentPath = parent >= 0 ? headings[parent].path : NO_PATH;
-		const path = extendPath(parentPath, title);
-		const heading: Heading = { line: at, level, title, path, parentPath, parent, bodyEnd: count };
-		stack.push(headings.length);
-		if (headings.length > 0) (headings[headings.length - 1]).bodyEnd = at;
-		headings.push(heading);
-	};
-	/** Line `at` as the loop left it (comments cut), for the look back at a setext heading's title. */
-	const currentLine = (at: number): string => edited?.get(at) ?? source.slice(starts[at], endOf(source, starts, at));
-
 	for (let i = 0; i < count; i++) {
 		let kind = kinds[i];
 		if (kind === LineKind.hidden) continue;
@@ -218,10 +202,18 @@ export function scanNote(text: string): NoteStructure {
 			kind = LineKind.quote;
 		} else if (first === 0x23 /* # */ && indent <= 3) {
 			const level = headingLevel(line, start, to);
-			if (level > 0) addHeading(i, level, headingText(line, start + level, to));
-		} else if ((first === 0x3d /* = */ || first === 0x2d /* - */) && indent <= 3 && isSetextUnderline(line, start, to) && i > 0 && kinds[i - 1] === LineKind.text && startsOneLineParagraph(currentLine(i - 1), kinds, i - 1)) {
+			if (level > 0) {
+				const raw = headingText(line, start + level, to);
+				kinds[i] = LineKind.heading;
+				if (!korean && hasHangul(raw)) korean = true;
+				addHeading(headings, stack, i, level, raw, count);
+			}
+		} else if ((first === 0x3d /* = */ || first === 0x2d /* - */) && indent <= 3 && isSetextUnderline(line, start, to) && i > 0 && kinds[i - 1] === LineKind.text && startsOneLineParagraph(lineAsCut(source, starts, edited, i - 1), kinds, i - 1)) {
 			// `Title` then `===` or `---`: Obsidian shows the line above as a heading (level 1 or 2).
-			addHeading(i - 1, first === 0x3d ? 1 : 2, currentLine(i - 1).trim());
+			const raw = lineAsCut(source, starts, edited, i - 1).trim();
+			kinds[i - 1] = LineKind.heading;
+			if (!korean && hasHangul(raw)) korean = true;
+			addHeading(headings, stack, i - 1, first === 0x3d ? 1 : 2, raw, count);
 			kinds[i] = LineKind.hidden;
 			continue;
 		}
@@ -231,6 +223,29 @@ export function scanNote(text: string): NoteStructure {
 	}
 
 	return { source, starts, kinds, text, edited, frontmatter, headings, quotes: groupQuotes(kinds), inlineTags, definitionLines, korean, hasTopology: fences.hasTopology };
+}
+
+/**
+ * Adds the heading at line `at` to `headings`, its parent the nearest open heading of a lower
+ * level (`stack`: indexes of the open headings, outermost first). A function of its own rather
+ * than a closure in scanNote: a closure would keep the scan's locals in a heap context, which
+ * the loop over every line then reads from memory.
+ */
+function addHeading(headings: Heading[], stack: number[], at: number, level: number, raw: string, count: number): void {
+	const title = headingTitle(raw);
+	while (stack.length > 0 && headings[stack[stack.length - 1]].level >= level) stack.pop();
+	const parent = stack.length > 0 ? stack[stack.length - 1] : -1;
+	const parentPath = parent >= 0 ? headings[parent].path : NO_PATH;
+	const path = extendPath(parentPath, title);
+	const heading: Heading = { line: at, level, title, path, parentPath, parent, bodyEnd: count };
+	stack.push(headings.length);
+	if (headings.length > 0) (headings[headings.length - 1]).bodyEnd = at;
+	headings.push(heading);
+}
+
+/** Line `at` as the scan left it (comments cut), for the look back at a setext heading's title. */
+function lineAsCut(source: string, starts: readonly number[], edited: Map<number, string> | null, at: number): string {
+	return edited?.get(at) ?? source.slice(starts[at], endOf(source, starts, at));
 }
 
 /**

@@ -103,7 +103,6 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 	const headings = structure.headings;
 	// Per heading, its path with each title normalized once (not once per heading below it).
 	const normalizedPaths: (readonly string[])[] = [];
-	const normalizedPathOf = (k: number): readonly string[] => (normalizedPaths[k] ??= normalizedPathAt(headings, k, normalizedPathOf));
 	const ids = new NoteCardIds(normalizePath(file));
 	let h = -1;
 	for (let i = 0; i < drafts.length; i++) {
@@ -114,7 +113,7 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 		let context = NO_CONTEXT;
 		if (h >= 0) {
 			const heading = headings[h];
-			normalizedPath = normalizedPathOf(h);
+			normalizedPath = normalizedPathOf(headings, normalizedPaths, h);
 			context = draft.kind === 'heading' ? heading.parentPath : heading.path;
 		}
 		const base = ids.start(draft.kind, normalizedPath, draft.key);
@@ -138,16 +137,21 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 }
 
 /**
- * Heading `k`'s path with every title normalizeText'ed, given its parent's (`parentPathOf`).
+ * Heading `k`'s path with every title normalizeText'ed, kept in `memo` for the headings below it
+ * (a function of its own, not a closure: that would put extractUnsafe's locals in a heap context).
  * Titles are mostly normalized already (headingTitle collapses spaces too), and then the heading's
  * own path array is that path: shared, not copied.
  */
-function normalizedPathAt(headings: NoteStructure['headings'], k: number, parentPathOf: (parent: number) => readonly string[]): readonly string[] {
+function normalizedPathOf(headings: NoteStructure['headings'], memo: (readonly string[])[], k: number): readonly string[] {
+	let path = memo[k];
+	if (path !== undefined) return path;
 	const heading = headings[k];
-	const parentPath = heading.parent >= 0 ? parentPathOf(heading.parent) : NO_CONTEXT;
+	const parentPath = heading.parent >= 0 ? normalizedPathOf(headings, memo, heading.parent) : NO_CONTEXT;
 	const title = normalizeText(heading.title);
 	const sameParent = heading.parent < 0 || parentPath === heading.parentPath;
-	return title === heading.title && sameParent ? heading.path : extendPath(parentPath, title);
+	path = title === heading.title && sameParent ? heading.path : extendPath(parentPath, title);
+	memo[k] = path;
+	return path;
 }
 
 /**

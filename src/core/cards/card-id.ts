@@ -51,7 +51,8 @@ function maybeNotNfc(text: string): boolean {
 export function normalizeText(text: string): string {
 	let out = maybeNotNfc(text) ? text.normalize('NFC') : text;
 	if (hasSpacingToCollapse(out)) out = out.replace(WHITESPACE_RUN, ' ');
-	return out.trim();
+	// Keys and titles rarely have whitespace at either end: two looks instead of a call to trim.
+	return out.length > 0 && (isJsWhitespace(out.charCodeAt(0)) || isJsWhitespace(out.charCodeAt(out.length - 1))) ? out.trim() : out;
 }
 
 /**

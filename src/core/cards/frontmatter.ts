@@ -5,6 +5,8 @@
  * strings, and the JSON object some publishing plugins write (`{"dg-publish":true}`).
  */
 
+import { isJsWhitespace } from './whitespace';
+
 export interface CardFrontmatter {
 	optedOut: boolean;
 	tags: string[];
@@ -16,8 +18,10 @@ const FALSE_WORDS = new Set(['false', 'no', 'off']);
 export function readCardFrontmatter(yaml: string | undefined): CardFrontmatter {
 	const result: CardFrontmatter = { optedOut: false, tags: [] };
 	if (!yaml || (!yaml.includes('cards') && !yaml.includes('tag'))) return result;
-	const trimmed = yaml.trim();
-	if (trimmed.startsWith('{')) return readJson(trimmed, result);
+	// The JSON form starts with `{` after any whitespace (found without a trimmed copy of every frontmatter).
+	let first = 0;
+	while (first < yaml.length && isJsWhitespace(yaml.charCodeAt(first))) first++;
+	if (yaml.charCodeAt(first) === 0x7b) return readJson(yaml.trim(), result);
 	// Line by line as offsets into the YAML: only the lines of the three keys are copied out.
 	for (let start = 0; start <= yaml.length; ) {
 		let end = yaml.indexOf('\n', start);

@@ -5,6 +5,7 @@
  * fronts, backs or ids, which are the review history's keys.
  */
 import fc from 'fast-check';
+import { parseCalloutHeader } from '../../../src/core/cards/callout-cards';
 import { normalizeText } from '../../../src/core/cards/card-id';
 import { readCardFrontmatter } from '../../../src/core/cards/frontmatter';
 import { outlineNumberLength } from '../../../src/core/cards/heading-title';
@@ -104,6 +105,20 @@ describe(`hand-written scanners agree with the expressions they replace (seed ${
 				expect(isThematicBreakIn(text, from, to)).toBe(isThematicBreak(own));
 				const marker = listMarkerEnd(own, start);
 				expect(listMarkerEndIn(text, from + start, to)).toBe(marker === -1 ? -1 : marker + from);
+			}),
+			runs(),
+		);
+	});
+
+	it('parseCalloutHeader reads what the callout-header expression matched', () => {
+		const CALLOUT_HEADER = /^\[!([^\]|\s]+)(?:\|[^\]]*)?\]([+-]?)(?:[ \t]+(.*))?$/;
+		const before = (line: string) => {
+			const match = CALLOUT_HEADER.exec(line.trimEnd());
+			return match ? { type: match[1].toLowerCase(), title: (match[3] ?? '').trim() } : null;
+		};
+		fc.assert(
+			fc.property(textOf(['[!', '[', '!', ']', '|', 'Note', 'faq', '+', '-', ' ', '\t', '\u00a0', '\u3000', '\u2028', '\n', '\r', 'x', '가', '[!tip]'], 10), (line) => {
+				expect(parseCalloutHeader(line)).toEqual(before(line));
 			}),
 			runs(),
 		);

@@ -110,20 +110,22 @@ function paragraphLines(structure: NoteStructure, first: number, skipLeadingBlan
 
 /** Removes the whitespace prefix all non-blank lines share (characters only, never rewritten). */
 function dedent(lines: readonly string[]): string[] {
-	let prefix: string | null = null;
+	// The common prefix is read in place: its length, and the line it is a prefix of.
+	let prefixLine: string | null = null;
+	let prefixLength = 0;
 	for (const line of lines) {
 		const start = firstNonSpace(line);
 		if (start === line.length) continue;
-		const own = line.slice(0, start);
-		if (prefix === null) {
-			prefix = own;
+		if (prefixLine === null) {
+			prefixLine = line;
+			prefixLength = start;
 			continue;
 		}
 		let k = 0;
-		while (k < prefix.length && k < own.length && prefix[k] === own[k]) k++;
-		prefix = prefix.slice(0, k);
-		if (prefix === '') break;
+		while (k < prefixLength && k < start && prefixLine.charCodeAt(k) === line.charCodeAt(k)) k++;
+		prefixLength = k;
+		if (prefixLength === 0) break;
 	}
-	const cut = prefix?.length ?? 0;
+	const cut = prefixLength;
 	return lines.map((line) => (firstNonSpace(line) === line.length ? '' : line.slice(cut)));
 }

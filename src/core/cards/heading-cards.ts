@@ -1,5 +1,5 @@
 import type { CardDraft } from './card';
-import { contentRange, lineAt, lineEnd, LineKind, rangeText, type NoteStructure } from './note-structure';
+import { contentFirst, contentLast, lineAt, lineEnd, LineKind, rangeText, type NoteStructure } from './note-structure';
 import { isJsWhitespace } from './whitespace';
 
 const BARE_URL = /^<?https?:\/\/\S+$/;
@@ -13,9 +13,10 @@ export function headingCards(structure: NoteStructure, levels: readonly number[]
 	const drafts: CardDraft[] = [];
 	for (const heading of structure.headings) {
 		if (heading.title === '' || !levels.includes(heading.level)) continue;
-		const range = contentRange(structure, heading.line + 1, heading.bodyEnd);
-		if (!range || onlyBareUrls(structure, range.first, range.last)) continue;
-		const back = rangeText(structure, range.first, range.last);
+		const first = contentFirst(structure, heading.line + 1, heading.bodyEnd);
+		const last = contentLast(structure, first, heading.bodyEnd);
+		if (first > last || onlyBareUrls(structure, first, last)) continue;
+		const back = rangeText(structure, first, last);
 		// Lines of no-break, ideographic or other Unicode spaces are not blank to the scanner, but
 		// such a body still shows nothing: it is an empty section, and makes no card.
 		if (back.trim() === '') continue;

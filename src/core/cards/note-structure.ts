@@ -572,11 +572,23 @@ function isBreakLine(structure: NoteStructure, i: number): boolean {
  * or null when nothing is left.
  */
 export function contentRange(structure: NoteStructure, from: number, to: number): { first: number; last: number } | null {
+	const first = contentFirst(structure, from, to);
+	const last = contentLast(structure, first, to);
+	return first <= last ? { first, last } : null;
+}
+
+/** contentRange's `first` (`to` when the lines hold no content), without an object per section. */
+export function contentFirst(structure: NoteStructure, from: number, to: number): number {
 	let first = from;
 	while (first < to && isLayout(structure, first)) first++;
+	return first;
+}
+
+/** contentRange's `last` given its `first` (below `first` when there is no content). */
+export function contentLast(structure: NoteStructure, first: number, to: number): number {
 	let last = to - 1;
 	while (last >= first && isLayout(structure, last)) last--;
-	return first <= last ? { first, last } : null;
+	return last;
 }
 
 function isLayout(structure: NoteStructure, i: number): boolean {

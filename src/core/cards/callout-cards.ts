@@ -50,9 +50,9 @@ function isLineTerminator(code: number): boolean {
 /**
  * A callout card: the title is the front and the body the back; an untitled callout asks with
  * its first line. Types are filtered by the settings (`include` empty = every type).
+ * Adds the drafts to `drafts` (the extractor passes the note's list) and returns it.
  */
-export function calloutCards(structure: NoteStructure, types: CardSettings['calloutTypes']): CardDraft[] {
-	const drafts: CardDraft[] = [];
+export function calloutCards(structure: NoteStructure, types: CardSettings['calloutTypes'], drafts: CardDraft[] = []): CardDraft[] {
 	// Lowercased when the note has a callout (most notes have none).
 	let include: string[] | null = null;
 	let exclude: string[] | null = null;

@@ -9,10 +9,10 @@ import { joinTrimmed } from './quote-lines';
  * and, for a list item, everything nested under it (tab- or space-indented), for a paragraph the
  * lines that follow it up to a blank line. Nested lines lose only their common indentation, so a
  * nested list renders as a list on the back.
+ * Adds the drafts to `drafts` (the extractor passes the note's list) and returns it.
  */
-export function definitionCards(structure: NoteStructure): CardDraft[] {
+export function definitionCards(structure: NoteStructure, drafts: CardDraft[] = []): CardDraft[] {
 	const { kinds, definitionLines } = structure;
-	const drafts: CardDraft[] = [];
 	// Only the lines the scanner found opening like one (most lines are not definitions).
 	for (let d = 0; d < definitionLines.length; d++) {
 		const i = definitionLines[d];

@@ -77,10 +77,11 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 	if (settings.srSyntax && (sources.flashcard || sources.cloze)) {
 		for (const draft of srCards(structure, tags, settings.srSyntax)) if (sources[draft.kind]) drafts.push(draft);
 	}
-	if (sources.heading) append(drafts, headingCards(structure, settings.headingLevels));
-	if (sources.callout) append(drafts, calloutCards(structure, settings.calloutTypes));
-	if (sources.quote) append(drafts, quoteCards(structure));
-	if (sources.definition) append(drafts, definitionCards(structure));
+	// Each source adds its drafts to the note's list (no array per source to copy from).
+	if (sources.heading) headingCards(structure, settings.headingLevels, drafts);
+	if (sources.callout) calloutCards(structure, settings.calloutTypes, drafts);
+	if (sources.quote) quoteCards(structure, drafts);
+	if (sources.definition) definitionCards(structure, drafts);
 	const topology = options.topologyCards === undefined ? topologyCards : options.topologyCards;
 	if (structure.hasTopology && topology) {
 		// A block's fence may choose kinds the settings turn off (block-card-options.ts), so blocks are read when any kind is on or some fence chooses.
@@ -215,11 +216,6 @@ function sortByLine(drafts: CardDraft[]): void {
 		}
 		drafts[j + 1] = draft;
 	}
-}
-
-/** `into.push(...more)` without spreading arguments (a generic call, per source and note). */
-function append(into: CardDraft[], more: readonly CardDraft[]): void {
-	for (let i = 0; i < more.length; i++) into.push(more[i]);
 }
 
 /**

@@ -8,9 +8,9 @@ const BARE_URL = /^<?https?:\/\/\S+$/;
  * A heading card asks for a section from its title. The back is the section's own body, up to the
  * next heading of any level: a sub-heading is a card of its own, and repeating its body in the
  * parent would make the parent card as long as the chapter.
+ * Adds the drafts to `drafts` (the extractor passes the note's list) and returns it.
  */
-export function headingCards(structure: NoteStructure, levels: readonly number[]): CardDraft[] {
-	const drafts: CardDraft[] = [];
+export function headingCards(structure: NoteStructure, levels: readonly number[], drafts: CardDraft[] = []): CardDraft[] {
 	for (const heading of structure.headings) {
 		if (heading.title === '' || !levels.includes(heading.level)) continue;
 		const first = contentFirst(structure, heading.line + 1, heading.bodyEnd);

@@ -4,10 +4,12 @@
  * renumbering a section must not change the card's identity. Everything here only removes
  * characters, so a front stays a subsequence of the note.
  */
+import { isJsWhitespace } from './whitespace';
 
 /** Heading text without outline numbers, emphasis markers and runs of whitespace. */
 export function headingTitle(raw: string): string {
-	let text = needsCleaning(raw) ? collapseWhitespace(stripEmphasis(raw)).trim() : raw.trim();
+	// The scanner hands over trimmed text, so the trim is a call only when an end is whitespace.
+	let text = needsCleaning(raw) ? collapseWhitespace(stripEmphasis(raw)).trim() : trimmed(raw);
 	// Repeated: `3. **3. 스토리지의 종류**` carries two numbers once the emphasis is gone.
 	for (;;) {
 		const length = outlineNumberLength(text);
@@ -135,6 +137,11 @@ function needsCleaning(text: string): boolean {
 		previous = space;
 	}
 	return false;
+}
+
+/** `text.trim()`, without the call when neither end is whitespace. */
+function trimmed(text: string): string {
+	return text.length > 0 && (isJsWhitespace(text.charCodeAt(0)) || isJsWhitespace(text.charCodeAt(text.length - 1))) ? text.trim() : text;
 }
 
 function isDigitCode(code: number): boolean {

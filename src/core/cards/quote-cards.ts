@@ -9,9 +9,9 @@ import { firstQuoteLine, joinTrimmed, quoteLines, quoteStartsWith } from './quot
  * (`> **KVM**`, `>**Term**`) or with its definition (`> **Term** : definition`). The term is the
  * front, the definition and the quote's further lines the back. A quote that opens with anything
  * else is a remark, not a card.
+ * Adds the drafts to `drafts` (the extractor passes the note's list) and returns it.
  */
-export function quoteCards(structure: NoteStructure): CardDraft[] {
-	const drafts: CardDraft[] = [];
+export function quoteCards(structure: NoteStructure, drafts: CardDraft[] = []): CardDraft[] {
 	for (const quote of structure.quotes) {
 		// A term opens with `**` or `__`: other quotes are skipped before any copying.
 		if (!quoteStartsWith(structure, quote, '**') && !quoteStartsWith(structure, quote, '__')) continue;

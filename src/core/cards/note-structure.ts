@@ -298,8 +298,60 @@ function isFrontmatterDelimiter(source: string, from: number, to: number, closin
 	return trimmed === '---' || (closing && trimmed === '...');
 }
 
-const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-const FENCE_CLOSE = /^( {0,3})(`{3,}|~{3,})\s*$/;
+/** What a line opening a fenced block holds: its fence (a run of backticks or tildes) and its info string, trimmed. */
+export interface FenceOpen {
+	fence: string;
+	info: string;
+}
+
+/**
+ * The line [from, to) of `text` as `/^( {0,3})(`{3,}|~{3,})(.*)$/` (fences.ts's opening fence)
+ * reads it, or null when it does not match. Read by hand: the expression's match array and its
+ * captures per fence line cost more than the block's other work.
+ */
+export function fenceOpenIn(text: string, from: number, to: number): FenceOpen | null {
+	const at = fenceRunStart(text, from, to);
+	if (at === -1) return null;
+	const end = at + runLength(text, at, to);
+	// `.` stops at line terminators, so an info string holding one does not match.
+	for (let i = end; i < to; i++) if (isLineTerminator(text.charCodeAt(i))) return null;
+	return { fence: text.slice(at, end), info: text.slice(end, to).trim() };
+}
+
+/**
+ * The line [from, to) of `text` closes a block opened by a run of `length` `fenceChar`s: what
+ * `/^( {0,3})(`{3,}|~{3,})\s*$/` matches, with a run of that character at least that long.
+ */
+export function closesFenceIn(text: string, from: number, to: number, fenceChar: number, length: number): boolean {
+	const at = fenceRunStart(text, from, to);
+	if (at === -1 || text.charCodeAt(at) !== fenceChar) return false;
+	const run = runLength(text, at, to);
+	if (run < length) return false;
+	for (let i = at + run; i < to; i++) if (!isJsWhitespace(text.charCodeAt(i))) return false;
+	return true;
+}
+
+/** Where a run of 3 or more backticks or tildes starts after at most three spaces in [from, to), or -1. */
+function fenceRunStart(text: string, from: number, to: number): number {
+	let i = from;
+	while (i - from < 3 && i < to && text.charCodeAt(i) === 0x20) i++;
+	if (i === to) return -1;
+	const ch = text.charCodeAt(i);
+	if (ch !== 0x60 && ch !== 0x7e) return -1;
+	return runLength(text, i, to) >= 3 ? i : -1;
+}
+
+/** Length of the run of the character at `at` within [at, to). */
+function runLength(text: string, at: number, to: number): number {
+	const ch = text.charCodeAt(at);
+	let i = at;
+	while (i < to && text.charCodeAt(i) === ch) i++;
+	return i - at;
+}
+
+function isLineTerminator(code: number): boolean {
+	return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
+}
 
 /** What the fence scan found: a topology block, and from which line on every top-level block is marked already. */
 interface FenceScan {
@@ -309,23 +361,19 @@ interface FenceScan {
 
 /**
  * Marks the fenced code block opening at line `at`, if one does, as code (or hidden, for a table
- * of contents) with exactly fences.ts's findFencedBlocks rules (the same expressions, asked only of
- * lines starting with a backtick or tilde after at most three spaces). Returns its closing line,
- * or -1 when no block opens there.
+ * of contents) with exactly fences.ts's findFencedBlocks rules (its expressions, read by hand:
+ * fenceOpenIn and closesFenceIn). Returns its closing line, or -1 when no block opens there.
  */
 function markFence(source: string, starts: readonly number[], at: number, kinds: LineKind[], scan: FenceScan): number {
-	const open = FENCE_OPEN.exec(source.slice(starts[at], endOf(source, starts, at)));
+	const open = fenceOpenIn(source, starts[at], endOf(source, starts, at));
 	if (!open) return -1;
-	const fence = open[2];
-	const info = open[3].trim();
+	const { fence, info } = open;
 	// A backtick fence's info string may not contain backticks (that is inline code).
 	if (fence[0] === '`' && info.includes('`')) return -1;
+	const fenceChar = fence.charCodeAt(0);
 	let close = starts.length - 1;
 	for (let j = at + 1; j < starts.length; j++) {
-		const from = starts[j];
-		const to = endOf(source, starts, j);
-		const candidate = mayBeFence(source, from, to) ? FENCE_CLOSE.exec(source.slice(from, to)) : null;
-		if (candidate && candidate[2][0] === fence[0] && candidate[2].length >= fence.length) {
+		if (closesFenceIn(source, starts[j], endOf(source, starts, j), fenceChar, fence.length)) {
 			close = j;
 			break;
 		}

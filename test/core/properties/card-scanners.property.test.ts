@@ -9,7 +9,7 @@ import { parseCalloutHeader } from '../../../src/core/cards/callout-cards';
 import { normalizeText } from '../../../src/core/cards/card-id';
 import { readCardFrontmatter } from '../../../src/core/cards/frontmatter';
 import { outlineNumberLength } from '../../../src/core/cards/heading-title';
-import { firstNonSpace, firstNonSpaceIn, indentWidth, indentWidthIn, isThematicBreak, isThematicBreakIn, lineAt, lineCount, listMarkerEnd, listMarkerEndIn, scanNote } from '../../../src/core/cards/note-structure';
+import { closesFenceIn, fenceOpenIn, firstNonSpace, firstNonSpaceIn, indentWidth, indentWidthIn, isThematicBreak, isThematicBreakIn, lineAt, lineCount, listMarkerEnd, listMarkerEndIn, scanNote } from '../../../src/core/cards/note-structure';
 import { splitLines } from '../../../src/core/markdown/fences';
 import { isJsWhitespace } from '../../../src/core/cards/whitespace';
 import { runs, SEED } from './arbitraries';
@@ -119,6 +119,24 @@ describe(`hand-written scanners agree with the expressions they replace (seed ${
 		fc.assert(
 			fc.property(textOf(['[!', '[', '!', ']', '|', 'Note', 'faq', '+', '-', ' ', '\t', '\u00a0', '\u3000', '\u2028', '\n', '\r', 'x', '가', '[!tip]'], 10), (line) => {
 				expect(parseCalloutHeader(line)).toEqual(before(line));
+			}),
+			runs(),
+		);
+	});
+
+	it('fence lines are read as the fence expressions read them', () => {
+		const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+		const FENCE_CLOSE = /^( {0,3})(`{3,}|~{3,})\s*$/;
+		const line = textOf([' ', '  ', '`', '```', '~', '~~~', 'js', ' x', '\t', '\u00a0', '\u2028', '\r', '가'], 8);
+		fc.assert(
+			fc.property(line, fc.constantFrom('`', '~'), fc.integer({ min: 3, max: 5 }), (own, fenceChar, length) => {
+				const text = `x\n${own}\ny`;
+				const from = 2;
+				const to = from + own.length;
+				const open = FENCE_OPEN.exec(own);
+				expect(fenceOpenIn(text, from, to)).toEqual(open ? { fence: open[2], info: open[3].trim() } : null);
+				const close = FENCE_CLOSE.exec(own);
+				expect(closesFenceIn(text, from, to, fenceChar.charCodeAt(0), length)).toBe(close !== null && close[2][0] === fenceChar && close[2].length >= length);
 			}),
 			runs(),
 		);

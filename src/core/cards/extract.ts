@@ -219,11 +219,12 @@ function sortByLine(drafts: CardDraft[]): void {
 }
 
 /**
- * Frontmatter tags then inline tags, each once, in order of appearance. `first` is the frontmatter
- * reader's own array, which becomes the result.
+ * Frontmatter tags then inline tags, each once, in order of appearance. A copy, not the frontmatter
+ * reader's array: the index keeps the tags of every note, and an array grown by push keeps its
+ * spare room.
  */
-function uniqueTags(first: string[], second: readonly string[]): string[] {
-	const all = second.length === 0 ? first : first.concat(second);
+function uniqueTags(first: readonly string[], second: readonly string[]): string[] {
+	const all = second.length === 0 ? first.slice() : first.concat(second);
 	if (all.length < 2) return all;
 	if (all.length > MANY_TAGS) return [...new Set(all)];
 	// A few tags (most notes have two or three): compared in place, which costs less than a Set and its spread.

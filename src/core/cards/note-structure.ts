@@ -121,8 +121,7 @@ export function scanNote(text: string): NoteStructure {
 	for (let i = 0; i < count; i++) kinds[i] = LineKind.text;
 	let edited: Map<number, string> | null = null;
 	const frontmatter = frontmatterOf(source, starts);
-	// A loop, not `fill` (a generic call costing more than the few lines of a frontmatter).
-	if (frontmatter) for (let i = 0; i <= frontmatter.endLine; i++) kinds[i] = LineKind.hidden;
+	if (frontmatter) markLines(kinds, 0, frontmatter.endLine, LineKind.hidden);
 	// Top-level fenced blocks are found by the loop below as it meets their opening line (one pass
 	// over the lines, not a second one for fences), with findFencedBlocks's rules. Most notes
 	// without a fence skip the test per line.
@@ -156,7 +155,7 @@ export function scanNote(text: string): NoteStructure {
 		if (mayHaveFence && i < fences.markedFrom && mayBeFence(source, from, to)) {
 			const close = markFence(source, starts, i, kinds, fences);
 			if (close !== -1) {
-				if (inComment && kinds[i] === LineKind.code) kinds.fill(LineKind.hidden, i, close + 1);
+				if (inComment && kinds[i] === LineKind.code) markLines(kinds, i, close, LineKind.hidden);
 				i = close;
 				continue;
 			}
@@ -192,7 +191,7 @@ export function scanNote(text: string): NoteStructure {
 			if (mayHaveFence && i + 1 < fences.markedFrom) markFencedBlocks(source, starts, i + 1, kinds, fences);
 			const close = nestedFenceClose(source, starts, kinds, i, line.slice(start, to));
 			if (close !== -1) {
-				kinds.fill(LineKind.code, i, close + 1);
+				markLines(kinds, i, close, LineKind.code);
 				i = close;
 				continue;
 			}
@@ -379,9 +378,14 @@ function markFence(source: string, starts: readonly number[], at: number, kinds:
 		}
 	}
 	const language = firstWord(info).toLowerCase();
-	kinds.fill(HIDDEN_LANGUAGES.has(language) ? LineKind.hidden : LineKind.code, at, close + 1);
+	markLines(kinds, at, close, HIDDEN_LANGUAGES.has(language) ? LineKind.hidden : LineKind.code);
 	if (isTopologyFence(language)) scan.hasTopology = true;
 	return close;
+}
+
+/** Lines [first, last] become `kind`: a loop, not `fill` (a generic call costing more than the few lines of a block). */
+function markLines(kinds: LineKind[], first: number, last: number, kind: LineKind): void {
+	for (let i = first; i <= last; i++) kinds[i] = kind;
 }
 
 /** `text.split(/\s+/)[0]` without the split: the text up to its first whitespace. */

@@ -97,7 +97,7 @@ function addFlowItems(into: string[], value: string): void {
 	for (let from = 1; ; ) {
 		const comma = value.indexOf(',', from);
 		const to = comma === -1 || comma > end ? end : comma;
-		addTag(into, value.slice(from, to));
+		addTagIn(into, value, from, to);
 		if (to === end) return;
 		from = to + 1;
 	}
@@ -141,10 +141,27 @@ function addTags(into: string[], raw: readonly string[]): void {
 }
 
 function addTag(into: string[], candidate: string): void {
-	let tag = unquote(candidate.trim());
-	if (tag.charCodeAt(0) === 0x23) tag = tag.slice(1);
-	tag = tag.trim();
-	if (tag !== '') into.push(tag);
+	addTagIn(into, candidate, 0, candidate.length);
+}
+
+/**
+ * The tag in [from, to) of `text`: trimmed, unquoted, without a leading `#`, trimmed again, kept
+ * when not empty. Worked out as bounds and copied once (not a trimmed and unquoted copy per step).
+ */
+function addTagIn(into: string[], text: string, from: number, to: number): void {
+	let start = from;
+	let end = to;
+	while (start < end && isJsWhitespace(text.charCodeAt(start))) start++;
+	while (end > start && isJsWhitespace(text.charCodeAt(end - 1))) end--;
+	const quote = text.charCodeAt(start);
+	if (end - start >= 2 && (quote === 0x22 || quote === 0x27) && text.charCodeAt(end - 1) === quote) {
+		start++;
+		end--;
+	}
+	if (start < end && text.charCodeAt(start) === 0x23) start++;
+	while (start < end && isJsWhitespace(text.charCodeAt(start))) start++;
+	while (end > start && isJsWhitespace(text.charCodeAt(end - 1))) end--;
+	if (start < end) into.push(text.slice(start, end));
 }
 
 function unquote(value: string): string {

@@ -13,7 +13,7 @@
  */
 import type { CardDraft } from './card';
 import { normalizeText } from './card-id';
-import { contentRange, firstNonSpace, isThematicBreak, LineKind, listMarkerEnd, type NoteStructure } from './note-structure';
+import { contentRange, firstNonSpace, isThematicBreak, lineAt, LineKind, listMarkerEnd, type NoteStructure } from './note-structure';
 
 /** About the most one card should ask someone to recall. */
 export const BACK_LIMIT = 400;
@@ -79,10 +79,10 @@ function listOfTerms(terms: readonly CardDraft[]): string {
 }
 
 function firstContentLine(structure: NoteStructure, from: number, to: number): number {
-	const { lines, kinds } = structure;
+	const kinds = structure.kinds;
 	for (let i = from; i < to; i++) {
 		const k = kinds[i];
-		if (k === LineKind.blank || k === LineKind.hidden || (k === LineKind.text && (IMAGE_ONLY.test(lines[i].trim()) || isThematicBreak(lines[i])))) continue;
+		if (k === LineKind.blank || k === LineKind.hidden || (k === LineKind.text && isImageOrBreak(lineAt(structure, i)))) continue;
 		return i;
 	}
 	return -1;
@@ -92,10 +92,10 @@ function firstContentLine(structure: NoteStructure, from: number, to: number): n
 function firstBlock(structure: NoteStructure, from: number, to: number): string | null {
 	const range = contentRange(structure, from, to);
 	if (!range) return null;
-	const { lines, kinds } = structure;
+	const kinds = structure.kinds;
 	let i = range.first;
 	for (;;) {
-		while (i <= range.last && (kinds[i] === LineKind.blank || kinds[i] === LineKind.hidden || (kinds[i] === LineKind.text && (IMAGE_ONLY.test(lines[i].trim()) || isThematicBreak(lines[i]))))) i++;
+		while (i <= range.last && (kinds[i] === LineKind.blank || kinds[i] === LineKind.hidden || (kinds[i] === LineKind.text && isImageOrBreak(lineAt(structure, i))))) i++;
 		if (i > range.last) return null;
 		const kind = kinds[i];
 		const block: string[] = [];
@@ -106,12 +106,17 @@ function firstBlock(structure: NoteStructure, from: number, to: number): string 
 			if (k === LineKind.blank || k === LineKind.heading) break;
 			// A code block is a block of its own; so is a quote next to text.
 			if ((kind === LineKind.code) !== (k === LineKind.code) || (kind === LineKind.quote) !== (k === LineKind.quote)) break;
-			if (k === LineKind.text && j > i && IMAGE_ONLY.test(lines[j].trim())) break;
-			block.push(lines[j]);
+			const line = lineAt(structure, j);
+			if (k === LineKind.text && j > i && IMAGE_ONLY.test(line.trim())) break;
+			block.push(line);
 		}
 		if (block.length > 0) return trimList(block).join('\n');
 		i = j + 1;
 	}
+}
+
+function isImageOrBreak(line: string): boolean {
+	return IMAGE_ONLY.test(line.trim()) || isThematicBreak(line);
 }
 
 /** A list block keeps its first top-level item with what is nested under it when the whole is long. */

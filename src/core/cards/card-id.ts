@@ -49,9 +49,31 @@ function maybeNotNfc(text: string): boolean {
 }
 
 export function normalizeText(text: string): string {
+	// Most keys and titles need neither step: one pass tells (maybeNotNfc and the spacing test each read the whole text).
+	if (isPlainText(text)) return text.length > 0 && (isJsWhitespace(text.charCodeAt(0)) || isJsWhitespace(text.charCodeAt(text.length - 1))) ? text.trim() : text;
 	let out = maybeNotNfc(text) ? text.normalize('NFC') : text;
 	if (hasSpacingToCollapse(out)) out = out.replace(WHITESPACE_RUN, ' ');
-	return out.trim();
+	// Keys and titles rarely have whitespace at either end: two looks instead of a call to trim.
+	return out.length > 0 && (isJsWhitespace(out.charCodeAt(0)) || isJsWhitespace(out.charCodeAt(out.length - 1))) ? out.trim() : out;
+}
+
+/**
+ * Neither maybeNotNfc nor hasSpacingToCollapse holds, in one pass: only code units below U+0300 or
+ * Hangul syllables, no whitespace but single plain spaces.
+ */
+function isPlainText(text: string): boolean {
+	let previousSpace = false;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code === 0x20) {
+			if (previousSpace) return false;
+			previousSpace = true;
+			continue;
+		}
+		previousSpace = false;
+		if (code < 0x21 ? code >= 0x09 && code <= 0x0d : code >= 0x300 ? code < 0xac00 || code > 0xd7a3 : code === 0xa0) return false;
+	}
+	return true;
 }
 
 /**

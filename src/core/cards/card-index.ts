@@ -17,6 +17,10 @@ export interface NoteChange {
 	changed: string[];
 }
 
+/** The tags of a note without any (never changed: the index hands out copies). */
+const NO_TAGS: string[] = [];
+const MAX_TAG_LISTS = 10_000;
+
 /**
  * The in-memory index of every card in the vault, updated one note at a time: a modify, rename
  * or delete costs the work of that note only. It keeps cards (whose backs are mostly slices of
@@ -33,6 +37,13 @@ export class CardIndex {
 	private cardsById: Map<string, Card> | null = null;
 	/** Cards in `notes` (ids are unique: they include the note path, and ordinals part repeats within a note). */
 	private cardCount = 0;
+	/**
+	 * One array per list of tags, shared by the notes that have it (most of a vault's notes share a
+	 * few lists): every list and tag string the index keeps is an object the garbage collector copies
+	 * out of the young generation. Shared safely: the index never changes a note's tags and hands
+	 * out copies (`tagsOf`, `cachedNote`).
+	 */
+	private readonly tagLists = new Map<string, string[]>();
 
 	/** `options.topologyCards`: the topology card generator (default: the real one; `null` for none). */
 	constructor(settings: CardSettings = DEFAULT_CARD_SETTINGS, options: { topologyCards?: TopologyCardSource | null } = {}) {
@@ -45,7 +56,19 @@ export class CardIndex {
 		const placed = placeNote(file, text, this.settings, this.options);
 		// Not a spread of `placed`: that gave every note object a shape of its own (measured: two
 		// hidden classes per note kept by the index, and slower reads of every note after).
-		return this.store(file, { file, cards: placed.cards, identities: placed.identities, tags: placed.tags, optedOut: placed.optedOut, full: true });
+		return this.store(file, { file, cards: placed.cards, identities: placed.identities, tags: this.sharedTags(placed.tags), optedOut: placed.optedOut, full: true });
+	}
+
+	private sharedTags(tags: string[]): string[] {
+		if (tags.length === 0) return NO_TAGS;
+		const key = tags.length === 1 ? tags[0] : tags.join('\u0000');
+		const shared = this.tagLists.get(key);
+		if (shared) return shared;
+		// Bounded: tags typed one keystroke at a time make a list per keystroke. Dropping the lists
+		// loses only the sharing; notes keep theirs.
+		if (this.tagLists.size >= MAX_TAG_LISTS) this.tagLists.clear();
+		this.tagLists.set(key, tags);
+		return tags;
 	}
 
 	/**
@@ -77,17 +100,20 @@ export class CardIndex {
 
 	private store(file: string, note: IndexedNote): NoteChange {
 		const previous = this.notes.get(file);
-		const change: NoteChange = { added: [], removed: [], changed: [] };
 		const byId = this.cardsById;
 		this.notes.set(file, note);
 		this.cardCount += note.cards.length - (previous?.cards.length ?? 0);
 		if (!previous) {
-			for (const card of note.cards) {
-				change.added.push(card.id);
-				if (note.full) byId?.set(card.id, card as ExtractedCard);
+			// A first index of the vault comes here for every note: the ids in an array of their exact length.
+			const cards = note.cards;
+			const added = new Array<string>(cards.length);
+			for (let i = 0; i < cards.length; i++) {
+				added[i] = cards[i].id;
+				if (byId && note.full) byId.set(cards[i].id, cards[i] as ExtractedCard);
 			}
-			return change;
+			return { added, removed: [], changed: [] };
 		}
+		const change: NoteChange = { added: [], removed: [], changed: [] };
 		const before = new Map<string, CardRef>();
 		for (const card of previous.cards) before.set(card.id, card);
 		for (const card of note.cards) {
@@ -211,6 +237,7 @@ export class CardIndex {
 	setSettings(settings: CardSettings): void {
 		this.settings = settings;
 		this.notes.clear();
+		this.tagLists.clear();
 		this.cardsById = null;
 		this.cardCount = 0;
 	}

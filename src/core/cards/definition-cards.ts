@@ -1,6 +1,6 @@
 import { parseBoldTerm } from './bold-term';
 import type { CardDraft } from './card';
-import { firstNonSpace, indentWidth, isThematicBreak, LineKind, listMarkerEnd, type NoteStructure } from './note-structure';
+import { firstNonSpace, indentWidth, isThematicBreak, lineAt, lineCount, LineKind, listMarkerEnd, type NoteStructure } from './note-structure';
 import { joinTrimmed } from './quote-lines';
 
 /**
@@ -9,21 +9,20 @@ import { joinTrimmed } from './quote-lines';
  * and, for a list item, everything nested under it (tab- or space-indented), for a paragraph the
  * lines that follow it up to a blank line. Nested lines lose only their common indentation, so a
  * nested list renders as a list on the back.
+ * Adds the drafts to `drafts` (the extractor passes the note's list) and returns it.
  */
-export function definitionCards(structure: NoteStructure): CardDraft[] {
-	const { lines, kinds } = structure;
-	const drafts: CardDraft[] = [];
-	for (let i = 0; i < lines.length; i++) {
+export function definitionCards(structure: NoteStructure, drafts: CardDraft[] = []): CardDraft[] {
+	const { kinds, definitionLines } = structure;
+	// Only the lines the scanner found opening like one (most lines are not definitions).
+	for (let d = 0; d < definitionLines.length; d++) {
+		const i = definitionLines[d];
 		if (kinds[i] !== LineKind.text) continue;
-		const line = lines[i];
+		const line = lineAt(structure, i);
 		const start = firstNonSpace(line);
 		const indent = indentWidth(line, start);
 		const markerEnd = listMarkerEnd(line, start);
 		const isItem = markerEnd !== -1;
-		if (!isItem && indent > 3) continue;
 		const contentStart = isItem ? markerEnd : start;
-		const ch = line.charCodeAt(contentStart);
-		if (ch !== 0x2a /* * */ && ch !== 0x5f /* _ */) continue;
 		const term = parseBoldTerm(line, contentStart);
 		if (!term || !term.colon) continue;
 		const backLines = isItem ? itemLines(structure, i, indent) : dedent(paragraphLines(structure, i, term.rest === ''));
@@ -41,16 +40,17 @@ export function definitionCards(structure: NoteStructure): CardDraft[] {
  * them however little they are indented (`- **NAT** : lets private subnets` / `reach out`).
  */
 function itemLines(structure: NoteStructure, item: number, itemIndent: number): string[] {
-	const { lines, kinds } = structure;
+	const kinds = structure.kinds;
+	const count = lineCount(structure);
 	const nested: string[] = [];
 	const lazy: number[] = [];
 	let blanks = 0;
 	let afterText = true;
-	for (let j = item + 1; j < lines.length; j++) {
+	for (let j = item + 1; j < count; j++) {
 		const kind = kinds[j];
 		if (kind === LineKind.hidden) continue;
 		if (kind === LineKind.heading) break;
-		const line = lines[j];
+		const line = lineAt(structure, j);
 		const start = firstNonSpace(line);
 		if (start === line.length) {
 			blanks++;
@@ -85,9 +85,10 @@ function isLazyContinuation(line: string, start: number, kind: LineKind): boolea
 
 /** The lines continuing a paragraph definition, up to a blank line or another block. */
 function paragraphLines(structure: NoteStructure, first: number, skipLeadingBlanks: boolean): string[] {
-	const { lines, kinds } = structure;
+	const kinds = structure.kinds;
+	const count = lineCount(structure);
 	const following: string[] = [];
-	for (let j = first + 1; j < lines.length; j++) {
+	for (let j = first + 1; j < count; j++) {
 		const kind = kinds[j];
 		if (kind === LineKind.hidden) continue;
 		if (kind === LineKind.blank) {
@@ -95,7 +96,7 @@ function paragraphLines(structure: NoteStructure, first: number, skipLeadingBlan
 			break;
 		}
 		if (kind !== LineKind.text) break;
-		const line = lines[j];
+		const line = lineAt(structure, j);
 		if (isThematicBreak(line)) break;
 		const start = firstNonSpace(line);
 		if (indentWidth(line, start) <= 3) {
@@ -109,20 +110,22 @@ function paragraphLines(structure: NoteStructure, first: number, skipLeadingBlan
 
 /** Removes the whitespace prefix all non-blank lines share (characters only, never rewritten). */
 function dedent(lines: readonly string[]): string[] {
-	let prefix: string | null = null;
+	// The common prefix is read in place: its length, and the line it is a prefix of.
+	let prefixLine: string | null = null;
+	let prefixLength = 0;
 	for (const line of lines) {
 		const start = firstNonSpace(line);
 		if (start === line.length) continue;
-		const own = line.slice(0, start);
-		if (prefix === null) {
-			prefix = own;
+		if (prefixLine === null) {
+			prefixLine = line;
+			prefixLength = start;
 			continue;
 		}
 		let k = 0;
-		while (k < prefix.length && k < own.length && prefix[k] === own[k]) k++;
-		prefix = prefix.slice(0, k);
-		if (prefix === '') break;
+		while (k < prefixLength && k < start && prefixLine.charCodeAt(k) === line.charCodeAt(k)) k++;
+		prefixLength = k;
+		if (prefixLength === 0) break;
 	}
-	const cut = prefix?.length ?? 0;
+	const cut = prefixLength;
 	return lines.map((line) => (firstNonSpace(line) === line.length ? '' : line.slice(cut)));
 }

@@ -18,6 +18,8 @@ const IS_TOPOLOGY_KIND: Partial<Record<CardKind, boolean>> = Object.fromEntries(
 const NO_CONTEXT: readonly string[] = Object.freeze([]);
 /** Above this many cards in a note, repeated identities are counted in a map rather than by a scan. */
 const MANY_CARDS = 32;
+/** Above this many tags in a note, repeated tags are dropped with a Set rather than by comparisons. */
+const MANY_TAGS = 8;
 
 export interface ExtractOptions {
 	/** Makes the topology cards (default: from the topology core); `null` for none. */
@@ -75,10 +77,11 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 	if (settings.srSyntax && (sources.flashcard || sources.cloze)) {
 		for (const draft of srCards(structure, tags, settings.srSyntax)) if (sources[draft.kind]) drafts.push(draft);
 	}
-	if (sources.heading) append(drafts, headingCards(structure, settings.headingLevels));
-	if (sources.callout) append(drafts, calloutCards(structure, settings.calloutTypes));
-	if (sources.quote) append(drafts, quoteCards(structure));
-	if (sources.definition) append(drafts, definitionCards(structure));
+	// Each source adds its drafts to the note's list (no array per source to copy from).
+	if (sources.heading) headingCards(structure, settings.headingLevels, drafts);
+	if (sources.callout) calloutCards(structure, settings.calloutTypes, drafts);
+	if (sources.quote) quoteCards(structure, drafts);
+	if (sources.definition) definitionCards(structure, drafts);
 	const topology = options.topologyCards === undefined ? topologyCards : options.topologyCards;
 	if (structure.hasTopology && topology) {
 		// A block's fence may choose kinds the settings turn off (block-card-options.ts), so blocks are read when any kind is on or some fence chooses.
@@ -101,7 +104,6 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 	const headings = structure.headings;
 	// Per heading, its path with each title normalized once (not once per heading below it).
 	const normalizedPaths: (readonly string[])[] = [];
-	const normalizedPathOf = (k: number): readonly string[] => (normalizedPaths[k] ??= extendPath(headings[k].parent >= 0 ? normalizedPathOf(headings[k].parent) : NO_CONTEXT, normalizeText(headings[k].title)));
 	const ids = new NoteCardIds(normalizePath(file));
 	let h = -1;
 	for (let i = 0; i < drafts.length; i++) {
@@ -112,7 +114,7 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 		let context = NO_CONTEXT;
 		if (h >= 0) {
 			const heading = headings[h];
-			normalizedPath = normalizedPathOf(h);
+			normalizedPath = normalizedPathOf(headings, normalizedPaths, h);
 			context = draft.kind === 'heading' ? heading.parentPath : heading.path;
 		}
 		const base = ids.start(draft.kind, normalizedPath, draft.key);
@@ -133,6 +135,24 @@ function extractUnsafe(file: string, text: string, settings: CardSettings, optio
 	if (!options.withSchedules) return { file, cards, tags, optedOut: false, identities };
 	const schedules = drafts.map((d) => (d as Partial<ScheduledDraft>).schedule ?? null);
 	return { file, cards, tags, optedOut: false, identities, schedules };
+}
+
+/**
+ * Heading `k`'s path with every title normalizeText'ed, kept in `memo` for the headings below it
+ * (a function of its own, not a closure: that would put extractUnsafe's locals in a heap context).
+ * Titles are mostly normalized already (headingTitle collapses spaces too), and then the heading's
+ * own path array is that path: shared, not copied.
+ */
+function normalizedPathOf(headings: NoteStructure['headings'], memo: (readonly string[])[], k: number): readonly string[] {
+	let path = memo[k];
+	if (path !== undefined) return path;
+	const heading = headings[k];
+	const parentPath = heading.parent >= 0 ? normalizedPathOf(headings, memo, heading.parent) : NO_CONTEXT;
+	const title = normalizeText(heading.title);
+	const sameParent = heading.parent < 0 || parentPath === heading.parentPath;
+	path = title === heading.title && sameParent ? heading.path : extendPath(parentPath, title);
+	memo[k] = path;
+	return path;
 }
 
 /**
@@ -198,13 +218,22 @@ function sortByLine(drafts: CardDraft[]): void {
 	}
 }
 
-/** `into.push(...more)` without spreading arguments (a generic call, per source and note). */
-function append(into: CardDraft[], more: readonly CardDraft[]): void {
-	for (let i = 0; i < more.length; i++) into.push(more[i]);
-}
-
-/** Frontmatter tags then inline tags, each once, in order of appearance. */
+/**
+ * Frontmatter tags then inline tags, each once, in order of appearance. A copy, not the frontmatter
+ * reader's array: the index keeps the tags of every note, and an array grown by push keeps its
+ * spare room.
+ */
 function uniqueTags(first: readonly string[], second: readonly string[]): string[] {
 	const all = second.length === 0 ? first.slice() : first.concat(second);
-	return all.length < 2 ? all : [...new Set(all)];
+	if (all.length < 2) return all;
+	if (all.length > MANY_TAGS) return [...new Set(all)];
+	// A few tags (most notes have two or three): compared in place, which costs less than a Set and its spread.
+	let kept = 0;
+	for (let i = 0; i < all.length; i++) {
+		let repeated = false;
+		for (let j = 0; j < kept && !repeated; j++) repeated = all[j] === all[i];
+		if (!repeated) all[kept++] = all[i];
+	}
+	all.length = kept;
+	return all;
 }

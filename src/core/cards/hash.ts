@@ -110,8 +110,21 @@ export class Cyrb53Stream {
 	digits(hash: number): void {
 		const top = topBits(hash);
 		const rest = restBits(hash);
-		for (let shift = 25; shift >= 0; shift -= 5) this.code(digitCode((top >>> shift) & 31));
-		for (let shift = 20; shift >= 0; shift -= 5) this.code(digitCode((rest >>> shift) & 31));
+		// In locals, stored once (not two field writes per digit).
+		let h1 = this.h1;
+		let h2 = this.h2;
+		for (let shift = 25; shift >= 0; shift -= 5) {
+			const ch = digitCode((top >>> shift) & 31);
+			h1 = Math.imul(h1 ^ ch, 2654435761);
+			h2 = Math.imul(h2 ^ ch, 1597334677);
+		}
+		for (let shift = 20; shift >= 0; shift -= 5) {
+			const ch = digitCode((rest >>> shift) & 31);
+			h1 = Math.imul(h1 ^ ch, 2654435761);
+			h2 = Math.imul(h2 ^ ch, 1597334677);
+		}
+		this.h1 = h1;
+		this.h2 = h2;
 	}
 
 	value(): number {

@@ -4,10 +4,12 @@
  * renumbering a section must not change the card's identity. Everything here only removes
  * characters, so a front stays a subsequence of the note.
  */
+import { isJsWhitespace } from './whitespace';
 
 /** Heading text without outline numbers, emphasis markers and runs of whitespace. */
 export function headingTitle(raw: string): string {
-	let text = collapseWhitespace(stripEmphasis(raw)).trim();
+	// The scanner hands over trimmed text, so the trim is a call only when an end is whitespace.
+	let text = needsCleaning(raw) ? collapseWhitespace(stripEmphasis(raw)).trim() : trimmed(raw);
 	// Repeated: `3. **3. 스토리지의 종류**` carries two numbers once the emphasis is gone.
 	for (;;) {
 		const length = outlineNumberLength(text);
@@ -61,42 +63,44 @@ function digitRun(text: string, from: number): number {
  */
 export function stripEmphasis(text: string): string {
 	if (!hasEmphasisMarker(text)) return text;
+	// Copies the runs between markers, not one character at a time (a `**bold**` heading is one slice).
 	let out = '';
+	let run = 0;
 	for (let i = 0; i < text.length; i++) {
-		const ch = text[i];
-		if (ch === '*') continue;
-		if ((ch === '~' || ch === '=') && text[i + 1] === ch) {
-			i++;
-			continue;
-		}
-		if (ch === '_') {
+		const code = text.charCodeAt(i);
+		let skip = 0;
+		if (code === 0x2a /* * */) skip = 1;
+		else if ((code === 0x7e || code === 0x3d) && text.charCodeAt(i + 1) === code) skip = 2;
+		else if (code === 0x5f /* _ */) {
 			let j = i;
-			while (text[j] === '_') j++;
-			const before = i === 0 ? ' ' : (text[i - 1]);
-			const after = j >= text.length ? ' ' : (text[j]);
-			if (!isWordChar(before) || !isWordChar(after)) {
-				i = j - 1;
-				continue;
-			}
+			while (text.charCodeAt(j) === 0x5f) j++;
+			if (!isWordChar(text, i - 1) || !isWordChar(text, j)) skip = j - i;
 		}
-		out += ch;
+		if (skip === 0) continue;
+		if (i > run) out += text.slice(run, i);
+		i += skip - 1;
+		run = i + 1;
 	}
-	return out;
+	return run === 0 ? text : out + text.slice(run);
 }
 
 /** Keeps the first character of every whitespace run (only removes, never replaces). */
 export function collapseWhitespace(text: string): string {
 	if (!hasSpaceRun(text)) return text;
 	let out = '';
+	let run = 0;
 	let previousSpace = false;
 	for (let i = 0; i < text.length; i++) {
-		const ch = text[i];
-		const space = ch === ' ' || ch === '\t' || ch === '\u00a0';
-		if (space && previousSpace) continue;
+		const code = text.charCodeAt(i);
+		const space = code === 0x20 || code === 0x09 || code === 0xa0;
+		if (space && previousSpace) {
+			if (i > run) out += text.slice(run, i);
+			run = i + 1;
+			continue;
+		}
 		previousSpace = space;
-		out += ch;
 	}
-	return out;
+	return out + text.slice(run);
 }
 
 // The two tests below are loops rather than expressions: they run on every heading of the vault,
@@ -122,10 +126,37 @@ function hasSpaceRun(text: string): boolean {
 	return false;
 }
 
+/** hasEmphasisMarker or hasSpaceRun in one pass: most titles have neither, and reading a title costs more than testing it. */
+function needsCleaning(text: string): boolean {
+	let previous = false;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code === 0x2a || code === 0x5f || code === 0x7e || code === 0x3d) return true;
+		const space = code === 0x20 || code === 0x09 || code === 0xa0;
+		if (space && previous) return true;
+		previous = space;
+	}
+	return false;
+}
+
+/** `text.trim()`, without the call when neither end is whitespace. */
+function trimmed(text: string): string {
+	return text.length > 0 && (isJsWhitespace(text.charCodeAt(0)) || isJsWhitespace(text.charCodeAt(text.length - 1))) ? text.trim() : text;
+}
+
 function isDigitCode(code: number): boolean {
 	return code >= 0x30 && code <= 0x39;
 }
 
-function isWordChar(ch: string): boolean {
-	return /[\p{L}\p{N}]/u.test(ch);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * The UTF-16 unit at `i` is a letter or digit (outside the text counts as a space, so not one).
+ * One unit, as before: a surrogate alone is neither.
+ */
+function isWordChar(text: string, i: number): boolean {
+	if (i < 0 || i >= text.length) return false;
+	const code = text.charCodeAt(i);
+	if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+	return WORD_CHAR.test(String.fromCharCode(code));
 }

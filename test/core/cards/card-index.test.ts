@@ -21,6 +21,18 @@ describe('CardIndex', () => {
 		expect(index.tagsOf('missing.md')).toEqual([]);
 	});
 
+	it('keeps each note\'s tags apart when notes have the same tags, also after one of them changes', () => {
+		const index = new CardIndex();
+		index.setNote('b.md', b);
+		index.setNote('c.md', b);
+		index.tagsOf('b.md').push('edited by the caller');
+		expect(index.tagsOf('c.md')).toEqual(['net', 'aws', 'study']);
+		index.setNote('c.md', b.replace('net', 'k8s'));
+		expect(index.tagsOf('b.md')).toEqual(['net', 'aws', 'study']);
+		expect(index.tagsOf('c.md')).toEqual(['k8s', 'aws', 'study']);
+		expect(index.cachedNote('b.md', { mtime: 1, size: 1 })?.tags).toEqual(['net', 'aws', 'study']);
+	});
+
 	it('reports added, removed and changed cards on re-index, and nothing for a pure move', () => {
 		const index = new CardIndex();
 		index.setNote('a.md', a);

@@ -12,7 +12,7 @@
  * cloze text), also where SR would read the line as a `::` card, which would cut `{{c1` from `x}}`.
  */
 import type { ScheduledDraft } from '../card';
-import { firstNonSpace, LineKind, type NoteStructure } from '../note-structure';
+import { firstNonSpace, lineAt, lineCount, LineKind, type NoteStructure } from '../note-structure';
 import { ANKI_CLOZE_PATTERN, ankiClozeText, clozeCards, clozeTypeOf, compileClozePattern, compileClozePatterns, type ClozePattern } from './cloze';
 import { parseSrQuestions, SR_METADATA_CALLOUT, type SrQuestion, type SrQuestionType } from './sr-parser';
 import { srSchedules, type SrSchedule } from './sr-schedule';
@@ -68,22 +68,25 @@ export function srCards(structure: NoteStructure, tags: readonly string[], synta
 
 /** The note's lines as SR sees them: the original text, not our comment-cut lines. */
 function rawLines(structure: NoteStructure): readonly string[] {
-	// The scanner's lines are the note's own unless it cut %%comments%% or met a lone CR.
-	if (structure.edited === null && !structure.hasCarriageReturns) return structure.lines;
-	return structure.text.includes('\r') ? structure.text.replace(/\r\n/g, '\n').split('\n') : structure.text.split('\n');
+	// SR splits at '\n' after turning CRLF into LF: a lone CR is no line end to it.
+	const text = structure.text;
+	return text.includes('\r') ? text.replace(/\r\n/g, '\n').split('\n') : text.split('\n');
 }
 
 /** Paragraphs of plain text holding an Anki cloze (notes SR does not read). */
 function ankiParagraphs(structure: NoteStructure): SrQuestion[] {
-	const { lines, kinds } = structure;
+	const kinds = structure.kinds;
+	const count = lineCount(structure);
 	const out: SrQuestion[] = [];
-	for (let i = 0; i < lines.length; i++) {
-		if (kinds[i] !== LineKind.text || !ANKI_HINT.test(lines[i])) continue;
+	for (let i = 0; i < count; i++) {
+		if (kinds[i] !== LineKind.text || !ANKI_HINT.test(lineAt(structure, i))) continue;
 		let first = i;
 		while (first > 0 && kinds[first - 1] === LineKind.text) first--;
 		let last = i;
-		while (last + 1 < lines.length && kinds[last + 1] === LineKind.text) last++;
-		out.push({ type: 'cloze', text: lines.slice(first, last + 1).join('\n'), first, last });
+		while (last + 1 < count && kinds[last + 1] === LineKind.text) last++;
+		const paragraph: string[] = [];
+		for (let j = first; j <= last; j++) paragraph.push(lineAt(structure, j));
+		out.push({ type: 'cloze', text: paragraph.join('\n'), first, last });
 		i = last;
 	}
 	return out;
